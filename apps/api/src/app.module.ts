@@ -1,0 +1,56 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { dataSourceOptions } from '@safeguard/persistence';
+import { LoggerModule } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { API_CONFIG, ApiConfig } from './config/api-config';
+import { DirectoryModule } from './directory/directory.module';
+import { HealthModule } from './health/health.module';
+import { MeetingsModule } from './meetings/meetings.module';
+import { TemporalModule } from './temporal/temporal.module';
+
+const REQUEST_ID_HEADER = 'x-request-id';
+
+/** Reuses a caller's request id (so one id follows a request across services) or makes one. */
+function requestId(request: IncomingMessage, response: ServerResponse): string {
+  const incoming = request.headers[REQUEST_ID_HEADER];
+  const id = typeof incoming === 'string' && /^[\w.:-]{1,128}$/.test(incoming) ? incoming : randomUUID();
+  response.setHeader(REQUEST_ID_HEADER, id);
+  return id;
+}
+
+@Module({})
+export class AppModule {
+  static forConfig(config: ApiConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        { module: ConfigHolderModule, providers: [{ provide: API_CONFIG, useValue: config }], exports: [API_CONFIG], global: true },
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: process.env.LOG_LEVEL ?? 'info',
+            base: { service: 'api' },
+            genReqId: requestId,
+            // Probes hit these every few seconds; logging them would drown everything else.
+            autoLogging: { ignore: (req) => ['/health', '/ready'].includes(req.url ?? '') },
+            // Requests are logged by method, path and status only: bodies and headers can carry
+            // personal data or credentials.
+            serializers: {
+              req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+            },
+          },
+        }),
+        TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
+        TemporalModule,
+        HealthModule,
+        DirectoryModule,
+        MeetingsModule,
+      ],
+    };
+  }
+}
+
+@Module({})
+class ConfigHolderModule {}

@@ -1,0 +1,83 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+
+/** One bad field in a request: which one, and what is wrong with it. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** RFC 9457 problem details, the body of every error this API returns. */
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  errors?: FieldProblem[];
+  requestId?: string;
+}
+
+const PROBLEM_TYPE_BASE = 'urn:safeguarding:problem:';
+
+export const ProblemType = {
+  validation: `${PROBLEM_TYPE_BASE}validation`,
+  notFound: `${PROBLEM_TYPE_BASE}not-found`,
+  stageConflict: `${PROBLEM_TYPE_BASE}stage-conflict`,
+  conflict: `${PROBLEM_TYPE_BASE}conflict`,
+  unavailable: `${PROBLEM_TYPE_BASE}unavailable`,
+  internal: `${PROBLEM_TYPE_BASE}internal`,
+} as const;
+
+/** An error that already knows its problem type, so controllers never build responses by hand. */
+export class ProblemException extends HttpException {
+  constructor(readonly problem: Omit<ProblemDetails, 'instance' | 'requestId'>) {
+    super(problem, problem.status);
+  }
+
+  static invalid(errors: FieldProblem[], status = HttpStatus.BAD_REQUEST): ProblemException {
+    return new ProblemException({
+      type: ProblemType.validation,
+      title: 'The request is not valid',
+      status,
+      detail: errors.map((e) => `${e.field}: ${e.message}`).join('; '),
+      errors,
+    });
+  }
+
+  static notFound(what: string): ProblemException {
+    return new ProblemException({
+      type: ProblemType.notFound,
+      title: 'Not found',
+      status: HttpStatus.NOT_FOUND,
+      detail: `No ${what} with this id`,
+    });
+  }
+
+  static stageConflict(reason: string): ProblemException {
+    return new ProblemException({
+      type: ProblemType.stageConflict,
+      title: 'The command does not fit the current stage',
+      status: HttpStatus.CONFLICT,
+      detail: reason,
+    });
+  }
+
+  static conflict(field: string, message: string): ProblemException {
+    return new ProblemException({
+      type: ProblemType.conflict,
+      title: 'Conflict with an existing record',
+      status: HttpStatus.CONFLICT,
+      detail: `${field}: ${message}`,
+      errors: [{ field, message }],
+    });
+  }
+
+  static unavailable(detail: string): ProblemException {
+    return new ProblemException({
+      type: ProblemType.unavailable,
+      title: 'A service this request needs is unavailable',
+      status: HttpStatus.SERVICE_UNAVAILABLE,
+      detail,
+    });
+  }
+}

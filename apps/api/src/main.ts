@@ -1,0 +1,27 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { migrateDatabase } from '@safeguard/persistence';
+import { createLogger } from '@safeguard/platform';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { configureApp } from './app.setup';
+import { readApiConfig } from './config/api-config';
+
+async function bootstrap(): Promise<void> {
+  const config = readApiConfig(process.env);
+  await migrateDatabase(config.databaseUrl);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), {
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.useBodyParser('json', { limit: '100kb' });
+  configureApp(app);
+  await app.listen(config.port, config.host);
+  app.get(Logger).log(`API listening on http://${config.host}:${config.port}`);
+}
+
+bootstrap().catch((error: unknown) => {
+  createLogger('api').fatal({ err: error }, 'API failed to start');
+  process.exit(1);
+});

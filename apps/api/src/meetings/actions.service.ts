@@ -1,0 +1,125 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { formatReference, ukYear } from '@safeguard/domain';
+import {
+  ActionEntity,
+  appendChronology,
+  NotificationEntity,
+  PersonEntity,
+} from '@safeguard/persistence';
+import {
+  actionChaserWorkflow,
+  actionWorkflowId,
+  completeActionUpdate,
+  STAGE_CONFLICT,
+} from '@safeguard/workflows';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { API_CONFIG, ApiConfig } from '../config/api-config';
+import { ProblemException } from '../common/problem';
+import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+import { ActionView } from './dto/action.view';
+import { CreateActionDto } from './dto/create-action.dto';
+
+@Injectable()
+export class ActionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {}
+
+  /**
+   * Records the action and starts its chaser in one transaction: if Temporal refuses the start,
+   * nothing is committed and the caller gets an error, so no accepted action goes unchased.
+   */
+  async create(dto: CreateActionDto): Promise<ActionView> {
+    const ownerExists = await this.dataSource.manager.existsBy(PersonEntity, { id: dto.ownerId });
+    if (!ownerExists) {
+      throw ProblemException.invalid([{ field: 'ownerId', message: 'no person with this id' }], 422);
+    }
+    const id = randomUUID();
+    const now = new Date();
+    const workflowId = actionWorkflowId(id);
+    const action = await this.dataSource.transaction(async (db) => {
+      const [{ sequence }] = await db.query(`SELECT nextval('action_reference_seq') AS sequence`);
+      const record = db.create(ActionEntity, {
+        id,
+        reference: formatReference('ACT', ukYear(now), Number(sequence)),
+        title: dto.title,
+        ownerId: dto.ownerId,
+        dueAt: new Date(dto.dueAt),
+        status: 'open',
+        processVersion: 1,
+        workflowId,
+        createdAt: now,
+        updatedAt: now,
+        completedAt: null,
+      });
+      await db.insert(ActionEntity, record);
+      await appendChronology(db, {
+        subjectType: 'action',
+        subjectId: id,
+        event: 'action.created',
+        detail: { ownerId: dto.ownerId, dueAt: record.dueAt.toISOString() },
+        occurredAt: now,
+      });
+      await this.startChaser(workflowId, id, record.dueAt);
+      return record;
+    });
+    return ActionView.of(action, []);
+  }
+
+  async get(id: string): Promise<ActionView> {
+    const action = await this.dataSource.manager.findOneBy(ActionEntity, { id });
+    if (!action) throw ProblemException.notFound('action');
+    const reminders = await this.dataSource.manager.find(NotificationEntity, {
+      where: { subjectType: 'action', subjectId: id },
+      order: { createdAt: 'ASC' },
+    });
+    return ActionView.of(action, reminders);
+  }
+
+  /** Completion goes through the workflow, which rejects it synchronously if the stage is wrong. */
+  async complete(id: string): Promise<ActionView> {
+    const action = await this.get(id);
+    try {
+      await this.temporal.workflow.getHandle(action.workflowId).executeUpdate(completeActionUpdate, {
+        args: [{}],
+      });
+    } catch (error) {
+      throw this.translateUpdateFailure(error);
+    }
+    return this.get(id);
+  }
+
+  private async startChaser(workflowId: string, actionId: string, dueAt: Date): Promise<void> {
+    try {
+      await this.temporal.workflow.start(actionChaserWorkflow, {
+        taskQueue: this.config.temporal.taskQueue,
+        workflowId,
+        args: [{ actionId, dueAt: dueAt.toISOString() }],
+      });
+    } catch (error) {
+      throw ProblemException.unavailable(
+        `the workflow service did not accept the action (${error instanceof Error ? error.name : 'error'}); nothing was recorded`,
+      );
+    }
+  }
+
+  private translateUpdateFailure(error: unknown): unknown {
+    if (
+      error instanceof WorkflowUpdateFailedError &&
+      error.cause instanceof ApplicationFailure &&
+      error.cause.type === STAGE_CONFLICT
+    ) {
+      return ProblemException.stageConflict(error.cause.message);
+    }
+    if (error instanceof WorkflowNotFoundError) {
+      return ProblemException.stageConflict('the action is already closed');
+    }
+    return error;
+  }
+}

@@ -1,0 +1,77 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { ActionStatus } from '@safeguard/domain';
+import type { ActionEntity, NotificationEntity } from '@safeguard/persistence';
+
+export class ReminderView {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'due' })
+  event: string;
+
+  @ApiProperty({ format: 'uuid' })
+  recipientId: string;
+
+  @ApiProperty({ enum: ['sending', 'sent'] })
+  status: string;
+
+  @ApiPropertyOptional({ format: 'date-time', nullable: true })
+  sentAt: string | null;
+
+  static of(n: NotificationEntity): ReminderView {
+    return {
+      id: n.id,
+      event: n.event,
+      recipientId: n.recipientId,
+      status: n.status,
+      sentAt: n.sentAt?.toISOString() ?? null,
+    };
+  }
+}
+
+export class ActionView {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'ACT-2026-000042' })
+  reference: string;
+
+  @ApiProperty()
+  title: string;
+
+  @ApiProperty({ format: 'uuid' })
+  ownerId: string;
+
+  @ApiProperty({ format: 'date-time' })
+  dueAt: string;
+
+  @ApiProperty({ enum: ['open', 'due', 'completed'] })
+  status: ActionStatus;
+
+  @ApiProperty({ example: 'action-7f0c…', description: 'The Temporal workflow chasing this action.' })
+  workflowId: string;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+
+  @ApiPropertyOptional({ format: 'date-time', nullable: true })
+  completedAt: string | null;
+
+  @ApiProperty({ type: [ReminderView] })
+  reminders: ReminderView[];
+
+  static of(action: ActionEntity, reminders: NotificationEntity[]): ActionView {
+    return {
+      id: action.id,
+      reference: action.reference,
+      title: action.title,
+      ownerId: action.ownerId,
+      dueAt: action.dueAt.toISOString(),
+      status: action.status,
+      workflowId: action.workflowId,
+      createdAt: action.createdAt.toISOString(),
+      completedAt: action.completedAt?.toISOString() ?? null,
+      reminders: reminders.map(ReminderView.of),
+    };
+  }
+}

@@ -1,0 +1,23 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { writeFileSync } from 'node:fs';
+import { AppModule } from './app.module';
+import { configureApp } from './app.setup';
+import { readApiConfig } from './config/api-config';
+
+/**
+ * Writes the OpenAPI document generated from the code. Preview mode builds the module graph
+ * without instantiating providers, so no database or Temporal is needed.
+ */
+async function writeOpenApi(path: string): Promise<void> {
+  const config = readApiConfig({ DATABASE_URL: 'postgres://unused/openapi', ...process.env });
+  const app = await NestFactory.create(AppModule.forConfig(config), { preview: true, logger: false });
+  const document = configureApp(app);
+  writeFileSync(path, `${JSON.stringify(document, null, 2)}\n`);
+  await app.close();
+}
+
+writeOpenApi(process.argv[2] ?? 'docs/openapi.json').catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

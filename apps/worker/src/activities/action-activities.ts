@@ -1,0 +1,107 @@
+import { DataSource } from 'typeorm';
+import type { Logger } from 'pino';
+import { ActionEntity, appendChronology, NotificationEntity } from '@safeguard/persistence';
+import type { ActionActivities, ActionStateSnapshot, SendActionReminder } from '@safeguard/workflows';
+import type { Mailer } from '../mail/mailer';
+import { renderActionReminder } from '../mail/action-reminder.template';
+
+export interface ActionActivityDeps {
+  dataSource: DataSource;
+  mailer: Mailer;
+  publicBaseUrl: string;
+  log: Logger;
+}
+
+export function createActionActivities(deps: ActionActivityDeps): ActionActivities {
+  const { dataSource, mailer, publicBaseUrl, log } = deps;
+
+  return {
+    /**
+     * Sends once per idempotency key: the row is claimed before sending and marked after.
+     * What remains: a worker killed between SMTP acceptance and the mark sends again on retry.
+     */
+    async sendActionReminder({ actionId, event, idempotencyKey }: SendActionReminder) {
+      const action = await dataSource.manager.findOne(ActionEntity, {
+        where: { id: actionId },
+        relations: { owner: true },
+      });
+      if (!action?.owner) {
+        log.warn({ actionId, event }, 'reminder skipped: action record not found');
+        return;
+      }
+      await dataSource
+        .createQueryBuilder()
+        .insert()
+        .into(NotificationEntity)
+        .values({
+          idempotencyKey,
+          subjectType: 'action',
+          subjectId: actionId,
+          event,
+          recipientId: action.ownerId,
+          status: 'sending',
+          createdAt: new Date(),
+        })
+        .orIgnore()
+        .execute();
+      const claim = await dataSource.manager.findOneByOrFail(NotificationEntity, { idempotencyKey });
+      if (claim.status === 'sent') {
+        log.info({ actionId, event, notificationId: claim.id }, 'reminder already sent');
+        return;
+      }
+
+      const email = renderActionReminder({
+        event,
+        reference: action.reference,
+        dueAt: action.dueAt,
+        link: `${publicBaseUrl}/actions/${action.id}`,
+      });
+      const smtpMessageId = await mailer.send({ to: action.owner.email, ...email });
+
+      await dataSource.transaction(async (db) => {
+        await db.update(NotificationEntity, claim.id, {
+          status: 'sent',
+          smtpMessageId,
+          sentAt: new Date(),
+        });
+        await appendChronology(db, {
+          subjectType: 'action',
+          subjectId: actionId,
+          event: 'notification.sent',
+          detail: { notificationId: claim.id, event, recipientId: action.ownerId },
+        });
+      });
+      log.info({ actionId, event, notificationId: claim.id }, 'reminder sent');
+    },
+
+    /** Writes the read model; a stale or repeated snapshot (lower version) changes nothing. */
+    async recordActionState(snapshot: ActionStateSnapshot) {
+      const changedAt = new Date(snapshot.changedAt);
+      await dataSource.transaction(async (db) => {
+        const result = await db
+          .createQueryBuilder()
+          .update(ActionEntity)
+          .set({
+            status: snapshot.status,
+            processVersion: snapshot.version,
+            updatedAt: changedAt,
+            ...(snapshot.status === 'completed' ? { completedAt: changedAt } : {}),
+          })
+          .where('id = :id AND process_version < :version', {
+            id: snapshot.actionId,
+            version: snapshot.version,
+          })
+          .execute();
+        if (!result.affected) return;
+        await appendChronology(db, {
+          subjectType: 'action',
+          subjectId: snapshot.actionId,
+          event: snapshot.event,
+          actorId: snapshot.actorId,
+          detail: { status: snapshot.status, version: snapshot.version },
+          occurredAt: changedAt,
+        });
+      });
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import { EnvReader, readTemporalSettings, TemporalSettings } from '@safeguard/platform';
+
+export interface WorkerConfig {
+  temporal: TemporalSettings;
+  databaseUrl: string;
+  smtpUrl: string;
+  mailFrom: string;
+  /** Base of the links that reminders carry into the service. */
+  publicBaseUrl: string;
+}
+
+export function readWorkerConfig(environment: NodeJS.ProcessEnv): WorkerConfig {
+  const env = new EnvReader(environment);
+  const config: WorkerConfig = {
+    temporal: readTemporalSettings(env),
+    databaseUrl: env.url('DATABASE_URL', ['postgres', 'postgresql']),
+    smtpUrl: env.url('SMTP_URL', ['smtp', 'smtps']),
+    mailFrom: env.string('MAIL_FROM', 'Safeguarding reminders <no-reply@safeguarding.invalid>'),
+    publicBaseUrl: env.url('PUBLIC_BASE_URL', ['http', 'https'], 'http://localhost:3000'),
+  };
+  env.assertValid();
+  return config;
+}

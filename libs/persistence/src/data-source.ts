@@ -1,0 +1,46 @@
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { ActionEntity } from './entities/action.entity';
+import { ChronologyEntryEntity } from './entities/chronology-entry.entity';
+import { NotificationEntity } from './entities/notification.entity';
+import { PersonEntity } from './entities/person.entity';
+import { Foundation1763750000000 } from './migrations/1763750000000-foundation';
+
+export const entities = [PersonEntity, ActionEntity, NotificationEntity, ChronologyEntryEntity];
+export const migrations = [Foundation1763750000000];
+
+/** One definition of how every process (API, worker, tools) talks to Postgres. */
+export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: databaseUrl,
+    entities,
+    migrations,
+    synchronize: false,
+    migrationsRun: false,
+    extra: { max: 10 },
+  };
+}
+
+const MIGRATION_LOCK_ID = 4242_0001;
+
+/**
+ * Applies pending migrations. Every API and worker replica calls this at start-up; an advisory
+ * lock makes the others wait while one migrates, after which they find nothing pending.
+ */
+export async function migrateDatabase(databaseUrl: string): Promise<string[]> {
+  const dataSource = new DataSource({
+    ...dataSourceOptions(databaseUrl),
+    migrationsTransactionMode: 'each',
+  });
+  await dataSource.initialize();
+  const lock = dataSource.createQueryRunner();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
+    const applied = await dataSource.runMigrations();
+    return applied.map((m) => m.name);
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]).catch(() => undefined);
+    await lock.release();
+    await dataSource.destroy();
+  }
+}

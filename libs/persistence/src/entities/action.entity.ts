@@ -1,0 +1,47 @@
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import type { ActionStatus } from '@safeguard/domain';
+import { PersonEntity } from './person.entity';
+
+/**
+ * An agreed action and the read model of its chaser workflow. The workflow is the authority on
+ * status; activities write it here (guarded by process_version) so reads never call Temporal.
+ */
+@Entity({ name: 'actions' })
+export class ActionEntity {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column({ unique: true })
+  reference: string;
+
+  @Column()
+  title: string;
+
+  @Column({ name: 'owner_id', type: 'uuid' })
+  ownerId: string;
+
+  @ManyToOne(() => PersonEntity)
+  @JoinColumn({ name: 'owner_id' })
+  owner?: PersonEntity;
+
+  @Column({ name: 'due_at', type: 'timestamptz' })
+  dueAt: Date;
+
+  @Column({ type: 'text' })
+  status: ActionStatus;
+
+  @Column({ name: 'process_version', type: 'int' })
+  processVersion: number;
+
+  @Column({ name: 'workflow_id', unique: true })
+  workflowId: string;
+
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+
+  @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
+  completedAt: Date | null;
+}

@@ -1,0 +1,3 @@
+export * from './env-reader';
+export * from './logger';
+export * from './temporal-settings';

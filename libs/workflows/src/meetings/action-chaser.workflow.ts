@@ -1,0 +1,108 @@
+/**
+ * Chasing one agreed action from a multi-agency meeting (practice primer §2).
+ *
+ *   1. Wait until the action falls due, unless it is completed first.
+ *   2. At the due instant, remind the owner.
+ *   3. Stay open until the owner (or a lead) records it complete.
+ *
+ * Reminder offsets, overdue chases and the escalation ladder come from partnership policy
+ * and arrive with the directory and policy work; this is the first stage of that process.
+ */
+import {
+  allHandlersFinished,
+  condition,
+  defineQuery,
+  defineUpdate,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+  ApplicationFailure,
+} from '@temporalio/workflow';
+import {
+  ActionProcessState,
+  completeAction,
+  initialActionState,
+  recordDueReminderSent,
+  whyCannotComplete,
+} from '@safeguard/domain';
+import type { ActionActivities } from './action-activities';
+
+export interface ActionChaserInput {
+  actionId: string;
+  /** ISO 8601 instant at which the action falls due. */
+  dueAt: string;
+}
+
+export interface CompleteActionCommand {
+  /** Who recorded completion (set from the caller's identity once authentication lands). */
+  completedById?: string;
+}
+
+export const actionStateQuery = defineQuery<ActionProcessState>('actionState');
+export const completeActionUpdate = defineUpdate<ActionProcessState, [CompleteActionCommand]>(
+  'completeAction',
+);
+
+/** Failure type an update validator raises for a command that does not fit the stage (HTTP 409). */
+export const STAGE_CONFLICT = 'StageConflict';
+
+export function actionWorkflowId(actionId: string): string {
+  return `action-${actionId}`;
+}
+
+const { sendActionReminder, recordActionState } = proxyActivities<ActionActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});
+
+export async function actionChaserWorkflow(input: ActionChaserInput): Promise<ActionProcessState> {
+  let state = initialActionState;
+
+  const recordState = (event: string, actorId?: string) =>
+    recordActionState({
+      actionId: input.actionId,
+      status: state.status,
+      version: state.version,
+      changedAt: new Date().toISOString(),
+      event,
+      actorId,
+    });
+
+  setHandler(actionStateQuery, () => state);
+  setHandler(
+    completeActionUpdate,
+    async ({ completedById }) => {
+      state = completeAction(state);
+      await recordState('action.completed', completedById);
+      return state;
+    },
+    {
+      validator: (_command: CompleteActionCommand) => {
+        const reason = whyCannotComplete(state);
+        if (reason) throw ApplicationFailure.nonRetryable(reason, STAGE_CONFLICT);
+      },
+    },
+  );
+
+  await waitUntilDueOrCompleted(input.dueAt, () => state.status === 'completed');
+
+  if (state.status !== 'completed') {
+    await sendActionReminder({
+      actionId: input.actionId,
+      event: 'due',
+      idempotencyKey: `${workflowInfo().workflowId}:due:owner`,
+    });
+    state = recordDueReminderSent(state);
+    await recordState('action.reminder-sent');
+  }
+
+  await condition(() => state.status === 'completed');
+  // Let the completing update write the read model and reply before the workflow closes.
+  await condition(allHandlersFinished);
+  return state;
+}
+
+async function waitUntilDueOrCompleted(dueAt: string, completed: () => boolean): Promise<void> {
+  const untilDue = Date.parse(dueAt) - Date.now();
+  if (untilDue > 0) await condition(completed, untilDue);
+}

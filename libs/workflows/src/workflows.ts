@@ -1,0 +1,2 @@
+// The workflow bundle's entry point: every workflow type the worker registers, and nothing else.
+export { actionChaserWorkflow } from './meetings/action-chaser.workflow';

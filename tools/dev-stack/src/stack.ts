@@ -1,0 +1,139 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { join } from 'node:path';
+import { startMailCatcher } from './mail-catcher';
+import { repoRoot } from './paths';
+import { waitFor } from './ports';
+import { startEmbeddedPostgres } from './postgres';
+import { startTemporalDevServer, stopChild } from './temporal-dev-server';
+
+export interface StackPorts {
+  postgres: number;
+  temporal: number;
+  /** Omit for a headless Temporal server. */
+  temporalUi?: number;
+  smtp: number;
+  mailWeb: number;
+  api: number;
+}
+
+export interface StackOptions {
+  ports: StackPorts;
+  /** Postgres data and the Temporal SQLite file live here. */
+  dataDir: string;
+  /** Dev keeps data across restarts; tests start empty and throw it away. */
+  persistent: boolean;
+  taskQueue?: string;
+  /** Where the API and worker write their logs; omitted, they go to this terminal, prefixed. */
+  logDir?: string;
+  onLog?: (line: string) => void;
+}
+
+export interface RunningStack {
+  apiUrl: string;
+  databaseUrl: string;
+  temporalAddress: string;
+  taskQueue: string;
+  temporalUiUrl?: string;
+  mailWebUrl?: string;
+  smtpUrl: string;
+  /** The environment the API and worker run with, for tests that start another worker. */
+  appEnv: NodeJS.ProcessEnv;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole stack: real Postgres, real Temporal, a real SMTP catcher, then the API and the
+ * worker as separate processes, exactly as they run in production. DATABASE_URL,
+ * TEMPORAL_ADDRESS and SMTP_URL point at existing services instead of starting local ones.
+ */
+export async function startStack(options: StackOptions): Promise<RunningStack> {
+  const stops: Array<() => Promise<void>> = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+  };
+  const log = options.onLog ?? (() => undefined);
+  try {
+    let databaseUrl = process.env.DATABASE_URL;
+    if (!databaseUrl) {
+      const postgres = await startEmbeddedPostgres({
+        dataDir: join(options.dataDir, 'postgres'),
+        port: options.ports.postgres,
+        persistent: options.persistent,
+        onLog: log,
+      });
+      stops.push(postgres.stop);
+      databaseUrl = postgres.url;
+    }
+
+    let temporalAddress = process.env.TEMPORAL_ADDRESS;
+    let temporalUiUrl: string | undefined;
+    if (!temporalAddress) {
+      const temporal = await startTemporalDevServer({
+        port: options.ports.temporal,
+        uiPort: options.ports.temporalUi,
+        dbFile: options.persistent ? join(options.dataDir, 'temporal.sqlite') : undefined,
+        onLog: log,
+      });
+      stops.push(temporal.stop);
+      temporalAddress = temporal.address;
+      temporalUiUrl = temporal.uiUrl;
+    }
+
+    let smtpUrl = process.env.SMTP_URL;
+    let mailWebUrl: string | undefined;
+    if (!smtpUrl) {
+      const catcher = await startMailCatcher({ smtpPort: options.ports.smtp, httpPort: options.ports.mailWeb });
+      stops.push(catcher.stop);
+      smtpUrl = catcher.smtpUrl;
+      mailWebUrl = catcher.webUrl;
+    }
+
+    const apiUrl = `http://127.0.0.1:${options.ports.api}`;
+    const taskQueue = options.taskQueue ?? process.env.TEMPORAL_TASK_QUEUE ?? 'safeguarding';
+    const appEnv: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      TEMPORAL_ADDRESS: temporalAddress,
+      TEMPORAL_TASK_QUEUE: taskQueue,
+      SMTP_URL: smtpUrl,
+      PORT: String(options.ports.api),
+      PUBLIC_BASE_URL: process.env.PUBLIC_BASE_URL ?? apiUrl,
+    };
+    for (const app of ['worker', 'api'] as const) {
+      const child = startApp(app, appEnv, options.logDir);
+      stops.push(() => stopChild(child));
+    }
+    await waitFor(
+      'the API to report ready',
+      async () => ((await fetch(`${apiUrl}/ready`)).ok ? true : undefined),
+      180_000,
+    );
+    return { apiUrl, databaseUrl, temporalAddress, taskQueue, temporalUiUrl, mailWebUrl, smtpUrl, appEnv, stop: stopAll };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+export type AppName = 'api' | 'worker';
+
+/** Runs a built app (apps/<name>/dist/main.js) as its own process. */
+export function startApp(app: AppName, env: NodeJS.ProcessEnv, logDir?: string): ChildProcess {
+  const child = spawn(process.execPath, [join(repoRoot, 'apps', app, 'dist', 'main.js')], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  if (logDir) {
+    const file = createWriteStream(join(logDir, `${app}.log`), { flags: 'a' });
+    child.stdout?.pipe(file);
+    child.stderr?.pipe(file);
+  } else {
+    const prefix = `[${app}] `.padEnd(9);
+    const relay = (chunk: Buffer) =>
+      process.stdout.write(chunk.toString().replace(/^(?=.)/gm, prefix));
+    child.stdout?.on('data', relay);
+    child.stderr?.on('data', relay);
+  }
+  return child;
+}

@@ -1,0 +1,59 @@
+import { join } from 'node:path';
+import { seedDemoData } from './demo-data';
+import { repoRoot } from './paths';
+import { startStack } from './stack';
+
+function port(name: string, fallback: number): number {
+  return Number(process.env[name] ?? fallback);
+}
+
+/** `npm start`: the whole stack with demo data, until Ctrl-C. */
+async function main(): Promise<void> {
+  console.log('Starting Postgres, Temporal, the mail catcher, the worker and the API…');
+  const stack = await startStack({
+    ports: {
+      postgres: port('DEV_POSTGRES_PORT', 55432),
+      temporal: port('DEV_TEMPORAL_PORT', 7233),
+      temporalUi: port('DEV_TEMPORAL_UI_PORT', 8233),
+      smtp: port('DEV_SMTP_PORT', 1025),
+      mailWeb: port('DEV_MAIL_WEB_PORT', 1080),
+      api: port('PORT', 3000),
+    },
+    dataDir: join(repoRoot, '.data'),
+    persistent: true,
+  });
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nStopping everything…');
+    await stack.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+
+  const demo = await seedDemoData(stack.apiUrl);
+  const lines = [
+    '',
+    'The safeguarding stack is up.',
+    `  API                ${stack.apiUrl}`,
+    `  API docs (OpenAPI) ${stack.apiUrl}/docs`,
+    `  Readiness          ${stack.apiUrl}/ready`,
+    stack.temporalUiUrl ? `  Temporal UI        ${stack.temporalUiUrl}` : `  Temporal           ${stack.temporalAddress}`,
+    stack.mailWebUrl ? `  Caught emails      ${stack.mailWebUrl}` : `  SMTP               ${stack.smtpUrl}`,
+    `  Postgres           ${stack.databaseUrl}`,
+    '',
+    `Demo: action ${demo.actionReference} falls due at ${demo.actionDueAt}; its reminder email arrives then.`,
+    `  curl ${stack.apiUrl}/actions/${demo.actionId}`,
+    `  Temporal workflow id: action-${demo.actionId}`,
+    '',
+    'Press Ctrl-C to stop everything.',
+  ];
+  console.log(lines.join('\n'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
