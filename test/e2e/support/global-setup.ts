@@ -1,0 +1,43 @@
+import { freePort, repoRoot, RunningStack, startStack } from '@safeguard/dev-stack';
+import { randomUUID } from 'node:crypto';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { E2E_ENV } from './e2e-env';
+
+declare global {
+  var e2eStack: RunningStack | undefined;
+}
+
+/** Starts one real stack for the whole e2e run; each test creates the data it needs. */
+export default async function globalSetup(): Promise<void> {
+  const logDir = join(repoRoot, 'tmp', 'e2e-logs');
+  rmSync(logDir, { recursive: true, force: true });
+  mkdirSync(logDir, { recursive: true });
+  const dataDir = mkdtempSync(join(tmpdir(), 'safeguarding-e2e-'));
+  // Run as root, Postgres runs as the postgres user, which must be able to reach its folder.
+  chmodSync(dataDir, 0o755);
+  const stack = await startStack({
+    ports: {
+      postgres: await freePort(),
+      temporal: await freePort(),
+      smtp: await freePort(),
+      mailWeb: await freePort(),
+      api: await freePort(),
+    },
+    dataDir,
+    persistent: false,
+    taskQueue: `e2e-${randomUUID()}`,
+    alwaysCatchMail: true,
+    logDir,
+  });
+  globalThis.e2eStack = stack;
+  process.env[E2E_ENV.apiUrl] = stack.apiUrl;
+  process.env[E2E_ENV.mailWebUrl] = stack.mailWebUrl;
+  process.env[E2E_ENV.appEnv] = JSON.stringify({
+    DATABASE_URL: stack.databaseUrl,
+    TEMPORAL_ADDRESS: stack.temporalAddress,
+    TEMPORAL_TASK_QUEUE: stack.taskQueue,
+    SMTP_URL: stack.smtpUrl,
+  });
+}

@@ -1,0 +1,69 @@
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { historyToJSON, type History } from '@temporalio/common/lib/proto-utils';
+import { DefaultLogger, Runtime, type BundleOptions } from '@temporalio/worker';
+import { existsSync, readdirSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot, temporalTestServerPath } from './paths';
+
+/** Keeps test output readable: the SDK logs every worker state change at INFO. */
+export function quietTemporalRuntime(): void {
+  try {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+  } catch {
+    // A runtime is process-wide; an earlier test file in this jest worker already installed it.
+  }
+}
+
+/** The real time-skipping test server, from the binary our scripts install (never downloaded). */
+export function createTimeSkippingEnvironment(): Promise<TestWorkflowEnvironment> {
+  quietTemporalRuntime();
+  return TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: temporalTestServerPath() } },
+  });
+}
+
+const librarySources = ['domain', 'workflows'];
+
+/** Bundles workflows from the library sources, so tests never run a stale build. */
+export const sourceBundlerOptions: Pick<BundleOptions, 'webpackConfigHook'> = {
+  webpackConfigHook: (config) => ({
+    ...config,
+    resolve: {
+      ...config.resolve,
+      alias: {
+        ...(config.resolve?.alias as Record<string, string> | undefined),
+        ...Object.fromEntries(
+          librarySources.map((name) => [`@safeguard/${name}`, join(repoRoot, 'libs', name, 'src')]),
+        ),
+      },
+    },
+  }),
+};
+
+export const workflowSourcesPath = join(repoRoot, 'libs', 'workflows', 'src', 'workflows.ts');
+
+/** Stored histories that every workflow change must still replay (test/fixtures/histories). */
+export const historiesDir = join(repoRoot, 'test', 'fixtures', 'histories');
+
+/**
+ * Saves a finished run's history as a replay fixture when UPDATE_HISTORIES=1. Existing fixtures
+ * are never overwritten: they stand for workflows already running in production.
+ */
+export function storeHistoryFixture(name: string, history: History): void {
+  if (process.env.UPDATE_HISTORIES !== '1') return;
+  mkdirSync(historiesDir, { recursive: true });
+  const file = join(historiesDir, `${name}.json`);
+  // The canonical JSON form, the same as `temporal workflow show --output json` exports.
+  if (!existsSync(file)) writeFileSync(file, `${JSON.stringify(JSON.parse(historyToJSON(history)), null, 2)}\n`);
+}
+
+export function readHistoryFixtures(): Array<{ workflowId: string; history: unknown }> {
+  if (!existsSync(historiesDir)) return [];
+  return readdirSync(historiesDir)
+    .filter((file) => file.endsWith('.json'))
+    .sort()
+    .map((file) => ({
+      workflowId: file.replace(/\.json$/, ''),
+      history: JSON.parse(readFileSync(join(historiesDir, file), 'utf8')),
+    }));
+}
