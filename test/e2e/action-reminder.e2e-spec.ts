@@ -8,7 +8,11 @@ describe('an action falls due and its owner is reminded by email', () => {
   it('records the action, emails the owner at the due instant, and shows the reminder', async () => {
     const owner = await createPerson('Priya Shah');
     const title = 'Share the GP summary about Mrs Example';
-    const created = await post('/actions', { title, ownerId: owner.id, dueAt: new Date().toISOString() });
+    const created = await post('/actions', {
+      title,
+      ownerId: owner.id,
+      dueAt: new Date().toISOString(),
+    });
 
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ title, ownerId: owner.id, status: 'open', reminders: [] });
@@ -27,7 +31,9 @@ describe('an action falls due and its owner is reminded by email', () => {
 
     const action = await waitFor(async () => {
       const read = await get(`/actions/${created.body.id}`);
-      return read.body.status === 'due' && read.body.reminders[0]?.status === 'sent' ? read : undefined;
+      return read.body.status === 'due' && read.body.reminders[0]?.status === 'sent'
+        ? read
+        : undefined;
     });
     expect(action.body.reminders).toEqual([
       expect.objectContaining({ event: 'due', recipientId: owner.id, status: 'sent' }),
@@ -63,7 +69,9 @@ async function decodedWorkflowPayloads(workflowId: string): Promise<string> {
   const connection = await Connection.connect({ address: stackAppEnv().TEMPORAL_ADDRESS });
   try {
     const history = await new Client({ connection }).workflow.getHandle(workflowId).fetchHistory();
-    const encoded = [...historyToJSON(history).matchAll(/"data":\s*"([^"]*)"/g)].map(([, data]) => data);
+    const encoded = [...historyToJSON(history).matchAll(/"data":\s*"([^"]*)"/g)].map(
+      ([, data]) => data,
+    );
     return encoded.map((data) => Buffer.from(data, 'base64').toString('utf8')).join('\n');
   } finally {
     await connection.close();

@@ -26,9 +26,13 @@ describe('liveness, readiness and the API description', () => {
   });
 
   it('returns the caller’s request id, or a new one', async () => {
-    const response = await fetch(`${apiUrl()}/health`, { headers: { 'x-request-id': 'trace-123' } });
+    const response = await fetch(`${apiUrl()}/health`, {
+      headers: { 'x-request-id': 'trace-123' },
+    });
     expect(response.headers.get('x-request-id')).toBe('trace-123');
-    expect((await fetch(`${apiUrl()}/health`)).headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await fetch(`${apiUrl()}/health`)).headers.get('x-request-id')).toMatch(
+      /^[0-9a-f-]{36}$/,
+    );
   });
 });
 
@@ -42,7 +46,9 @@ describe('processes that cannot do their job say so', () => {
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk));
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk));
-    const exitCode = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const exitCode = new Promise<number | null>((resolve) =>
+      child.once('exit', (code) => resolve(code)),
+    );
     return { exitCode, output: () => output };
   }
 

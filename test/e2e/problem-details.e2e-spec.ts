@@ -4,11 +4,20 @@ import { call, createPerson, get, post } from './support/http';
 /** Bad input gets application/problem+json naming the field, and changes nothing. */
 describe('errors are RFC 9457 problem details', () => {
   it('names every invalid and unknown field of a command', async () => {
-    const response = await post('/actions', { title: '', ownerId: 'not-a-uuid', dueAt: 'next Tuesday', status: 'completed' });
+    const response = await post('/actions', {
+      title: '',
+      ownerId: 'not-a-uuid',
+      dueAt: 'next Tuesday',
+      status: 'completed',
+    });
 
     expect(response.status).toBe(400);
     expect(response.contentType).toContain('application/problem+json');
-    expect(response.body).toMatchObject({ status: 400, type: 'urn:safeguarding:problem:validation', instance: '/actions' });
+    expect(response.body).toMatchObject({
+      status: 400,
+      type: 'urn:safeguarding:problem:validation',
+      instance: '/actions',
+    });
     expect(response.body.requestId).toEqual(expect.any(String));
     const fields = response.body.errors.map((e: { field: string }) => e.field);
     expect(new Set(fields)).toEqual(new Set(['title', 'ownerId', 'dueAt', 'status']));
@@ -16,7 +25,11 @@ describe('errors are RFC 9457 problem details', () => {
 
   it('answers 422 naming ownerId when the owner does not exist, and records nothing', async () => {
     const ownerId = randomUUID();
-    const response = await post('/actions', { title: 'Visit', ownerId, dueAt: new Date().toISOString() });
+    const response = await post('/actions', {
+      title: 'Visit',
+      ownerId,
+      dueAt: new Date().toISOString(),
+    });
     expect(response.status).toBe(422);
     expect(response.body.errors).toEqual([{ field: 'ownerId', message: 'no person with this id' }]);
   });
@@ -25,7 +38,9 @@ describe('errors are RFC 9457 problem details', () => {
     const person = await createPerson();
     const response = await post('/people', { displayName: 'Someone else', email: person.email });
     expect(response.status).toBe(409);
-    expect(response.body.errors).toEqual([{ field: 'email', message: expect.stringContaining('already exists') }]);
+    expect(response.body.errors).toEqual([
+      { field: 'email', message: expect.stringContaining('already exists') },
+    ]);
   });
 
   it('answers 400 naming the path parameter that is not a UUID', async () => {

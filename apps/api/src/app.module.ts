@@ -15,7 +15,8 @@ const REQUEST_ID_HEADER = 'x-request-id';
 /** Reuses a caller's request id (so one id follows a request across services) or makes one. */
 function requestId(request: IncomingMessage, response: ServerResponse): string {
   const incoming = request.headers[REQUEST_ID_HEADER];
-  const id = typeof incoming === 'string' && /^[\w.:-]{1,128}$/.test(incoming) ? incoming : randomUUID();
+  const id =
+    typeof incoming === 'string' && /^[\w.:-]{1,128}$/.test(incoming) ? incoming : randomUUID();
   response.setHeader(REQUEST_ID_HEADER, id);
   return id;
 }
@@ -26,7 +27,12 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        { module: ConfigHolderModule, providers: [{ provide: API_CONFIG, useValue: config }], exports: [API_CONFIG], global: true },
+        {
+          module: ConfigHolderModule,
+          providers: [{ provide: API_CONFIG, useValue: config }],
+          exports: [API_CONFIG],
+          global: true,
+        },
         LoggerModule.forRoot({
           pinoHttp: {
             level: process.env.LOG_LEVEL ?? 'info',
@@ -37,7 +43,11 @@ export class AppModule {
             // Requests are logged by method, path and status only: bodies and headers can carry
             // personal data or credentials.
             serializers: {
-              req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+              req: (req: { id: string; method: string; url: string }) => ({
+                id: req.id,
+                method: req.method,
+                url: req.url,
+              }),
               res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
             },
           },

@@ -11,7 +11,10 @@ import { readApiConfig } from './config/api-config';
  */
 async function writeOpenApi(path: string): Promise<void> {
   const config = readApiConfig({ DATABASE_URL: 'postgres://unused/openapi', ...process.env });
-  const app = await NestFactory.create(AppModule.forConfig(config), { preview: true, logger: false });
+  const app = await NestFactory.create(AppModule.forConfig(config), {
+    preview: true,
+    logger: false,
+  });
   const document = configureApp(app);
   writeFileSync(path, `${JSON.stringify(document, null, 2)}\n`);
   await app.close();

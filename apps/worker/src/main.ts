@@ -13,10 +13,9 @@ async function main(): Promise<void> {
   const config = readWorkerConfig(process.env);
   Runtime.install({
     logger: new DefaultLogger('INFO', ({ level, message, meta }) =>
-      log[level === 'TRACE' ? 'trace' : (level.toLowerCase() as 'debug' | 'info' | 'warn' | 'error')](
-        meta ?? {},
-        message,
-      ),
+      log[
+        level === 'TRACE' ? 'trace' : (level.toLowerCase() as 'debug' | 'info' | 'warn' | 'error')
+      ](meta ?? {}, message),
     ),
   });
 
@@ -35,7 +34,11 @@ async function main(): Promise<void> {
       log,
     });
     log.info(
-      { address: config.temporal.address, namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue },
+      {
+        address: config.temporal.address,
+        namespace: config.temporal.namespace,
+        taskQueue: config.temporal.taskQueue,
+      },
       'worker polling',
     );
     // Runs until SIGINT/SIGTERM, which the Temporal runtime turns into a graceful shutdown.

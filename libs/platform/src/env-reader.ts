@@ -33,7 +33,9 @@ export class EnvReader {
     try {
       const { protocol } = new URL(value);
       if (!protocols.includes(protocol.replace(/:$/, ''))) {
-        this.problems.push(`${name} must be a URL using ${protocols.join(' or ')} (got ${protocol})`);
+        this.problems.push(
+          `${name} must be a URL using ${protocols.join(' or ')} (got ${protocol})`,
+        );
       }
     } catch {
       this.problems.push(`${name} must be a valid URL`);

@@ -3,8 +3,14 @@
  * same path as real use. Safe to run on every start: existing people are found, not duplicated.
  */
 const DEMO_PEOPLE = [
-  { displayName: 'Alex Morgan (enquiry manager, County Council)', email: 'alex.morgan@county-council.example' },
-  { displayName: 'Priya Shah (safeguarding nurse, NHS trust)', email: 'priya.shah@nhs-trust.example' },
+  {
+    displayName: 'Alex Morgan (enquiry manager, County Council)',
+    email: 'alex.morgan@county-council.example',
+  },
+  {
+    displayName: 'Priya Shah (safeguarding nurse, NHS trust)',
+    email: 'priya.shah@nhs-trust.example',
+  },
   { displayName: 'Dan Hughes (detective sergeant, police)', email: 'dan.hughes@police.example' },
 ];
 
@@ -24,10 +30,18 @@ export async function seedDemoData(apiUrl: string): Promise<DemoData> {
     ownerId: ids[1],
     dueAt,
   });
-  return { ownerId: ids[1], actionId: action.id, actionReference: action.reference, actionDueAt: dueAt };
+  return {
+    ownerId: ids[1],
+    actionId: action.id,
+    actionReference: action.reference,
+    actionDueAt: dueAt,
+  };
 }
 
-async function ensurePerson(apiUrl: string, person: { displayName: string; email: string }): Promise<string> {
+async function ensurePerson(
+  apiUrl: string,
+  person: { displayName: string; email: string },
+): Promise<string> {
   const response = await fetch(`${apiUrl}/people`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -38,16 +52,22 @@ async function ensurePerson(apiUrl: string, person: { displayName: string; email
     const [existing] = (await lookup.json()) as Array<{ id: string }>;
     return existing.id;
   }
-  if (!response.ok) throw new Error(`seeding ${person.email} failed: ${response.status} ${await response.text()}`);
+  if (!response.ok)
+    throw new Error(`seeding ${person.email} failed: ${response.status} ${await response.text()}`);
   return ((await response.json()) as { id: string }).id;
 }
 
-async function post(apiUrl: string, path: string, body: unknown): Promise<{ id: string; reference: string }> {
+async function post(
+  apiUrl: string,
+  path: string,
+  body: unknown,
+): Promise<{ id: string; reference: string }> {
   const response = await fetch(`${apiUrl}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
-  if (!response.ok) throw new Error(`POST ${path} failed: ${response.status} ${await response.text()}`);
+  if (!response.ok)
+    throw new Error(`POST ${path} failed: ${response.status} ${await response.text()}`);
   return (await response.json()) as { id: string; reference: string };
 }

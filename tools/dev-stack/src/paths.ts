@@ -17,7 +17,9 @@ function onPath(command: string): string | undefined {
 function findBinary(command: string, override: string | undefined): string {
   const found = override ?? [join(toolsBin, command)].find(existsSync) ?? onPath(command);
   if (!found) {
-    throw new Error(`${command} not found: run "bash scripts/ensure-tools.sh" (npm test and npm start do).`);
+    throw new Error(
+      `${command} not found: run "bash scripts/ensure-tools.sh" (npm test and npm start do).`,
+    );
   }
   return found;
 }

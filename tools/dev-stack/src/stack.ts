@@ -85,7 +85,10 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     let smtpUrl = options.alwaysCatchMail ? undefined : process.env.SMTP_URL;
     let mailWebUrl: string | undefined;
     if (!smtpUrl) {
-      const catcher = await startMailCatcher({ smtpPort: options.ports.smtp, httpPort: options.ports.mailWeb });
+      const catcher = await startMailCatcher({
+        smtpPort: options.ports.smtp,
+        httpPort: options.ports.mailWeb,
+      });
       stops.push(catcher.stop);
       smtpUrl = catcher.smtpUrl;
       mailWebUrl = catcher.webUrl;
@@ -103,7 +106,11 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       PUBLIC_BASE_URL: process.env.PUBLIC_BASE_URL ?? apiUrl,
     };
     for (const app of ['worker', 'api'] as const) {
-      const child = startApp(app, appEnv, options.logDir ? { logDir: options.logDir } : { relayToTerminal: true });
+      const child = startApp(
+        app,
+        appEnv,
+        options.logDir ? { logDir: options.logDir } : { relayToTerminal: true },
+      );
       stops.push(() => stopChild(child));
     }
     await waitFor(
@@ -111,7 +118,17 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       async () => ((await fetch(`${apiUrl}/ready`)).ok ? true : undefined),
       180_000,
     );
-    return { apiUrl, databaseUrl, temporalAddress, taskQueue, temporalUiUrl, mailWebUrl, smtpUrl, appEnv, stop: stopAll };
+    return {
+      apiUrl,
+      databaseUrl,
+      temporalAddress,
+      taskQueue,
+      temporalUiUrl,
+      mailWebUrl,
+      smtpUrl,
+      appEnv,
+      stop: stopAll,
+    };
   } catch (error) {
     await stopAll();
     throw error;
@@ -128,7 +145,11 @@ export interface AppOutput {
 }
 
 /** Runs a built app (apps/<name>/dist/main.js) as its own process; its output stays readable from the child. */
-export function startApp(app: AppName, env: NodeJS.ProcessEnv, output: AppOutput = {}): ChildProcess {
+export function startApp(
+  app: AppName,
+  env: NodeJS.ProcessEnv,
+  output: AppOutput = {},
+): ChildProcess {
   const child = spawn(process.execPath, [join(repoRoot, 'apps', app, 'dist', 'main.js')], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

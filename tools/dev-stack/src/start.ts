@@ -40,8 +40,12 @@ async function main(): Promise<void> {
     `  API                ${stack.apiUrl}`,
     `  API docs (OpenAPI) ${stack.apiUrl}/docs`,
     `  Readiness          ${stack.apiUrl}/ready`,
-    stack.temporalUiUrl ? `  Temporal UI        ${stack.temporalUiUrl}` : `  Temporal           ${stack.temporalAddress}`,
-    stack.mailWebUrl ? `  Caught emails      ${stack.mailWebUrl}` : `  SMTP               ${stack.smtpUrl}`,
+    stack.temporalUiUrl
+      ? `  Temporal UI        ${stack.temporalUiUrl}`
+      : `  Temporal           ${stack.temporalAddress}`,
+    stack.mailWebUrl
+      ? `  Caught emails      ${stack.mailWebUrl}`
+      : `  SMTP               ${stack.smtpUrl}`,
     `  Postgres           ${stack.databaseUrl}`,
     '',
     `Demo: action ${demo.actionReference} falls due at ${demo.actionDueAt}; its reminder email arrives then.`,

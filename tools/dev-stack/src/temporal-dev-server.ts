@@ -18,8 +18,19 @@ export interface TemporalDevServerOptions {
 }
 
 /** The real Temporal server, as the `temporal server start-dev` CLI runs it. */
-export async function startTemporalDevServer(options: TemporalDevServerOptions): Promise<RunningTemporal> {
-  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port), '--log-level', 'warn'];
+export async function startTemporalDevServer(
+  options: TemporalDevServerOptions,
+): Promise<RunningTemporal> {
+  const args = [
+    'server',
+    'start-dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(options.port),
+    '--log-level',
+    'warn',
+  ];
   args.push(...(options.uiPort ? ['--ui-port', String(options.uiPort)] : ['--headless']));
   if (options.dbFile) args.push('--db-filename', options.dbFile);
   const child = spawn(temporalCliPath(), args, { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -30,7 +41,10 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
     child.once('exit', (code) => reject(new Error(`temporal dev server exited with code ${code}`))),
   );
   exited.catch(() => undefined);
-  await Promise.race([waitFor('the Temporal dev server', () => portAccepts(options.port), 60_000), exited]);
+  await Promise.race([
+    waitFor('the Temporal dev server', () => portAccepts(options.port), 60_000),
+    exited,
+  ]);
   return {
     address: `127.0.0.1:${options.port}`,
     uiUrl: options.uiPort ? `http://127.0.0.1:${options.uiPort}` : undefined,

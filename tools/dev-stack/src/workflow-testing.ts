@@ -54,7 +54,8 @@ export function storeHistoryFixture(name: string, history: History): void {
   mkdirSync(historiesDir, { recursive: true });
   const file = join(historiesDir, `${name}.json`);
   // The canonical JSON form, the same as `temporal workflow show --output json` exports.
-  if (!existsSync(file)) writeFileSync(file, `${JSON.stringify(JSON.parse(historyToJSON(history)), null, 2)}\n`);
+  if (!existsSync(file))
+    writeFileSync(file, `${JSON.stringify(JSON.parse(historyToJSON(history)), null, 2)}\n`);
 }
 
 export function readHistoryFixtures(): Array<{ workflowId: string; history: unknown }> {

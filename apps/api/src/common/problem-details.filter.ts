@@ -1,4 +1,11 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ProblemDetails, ProblemException, ProblemType } from './problem';
 
@@ -44,6 +51,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const body = exception.getResponse();
     if (typeof body === 'string') return body;
     const message = (body as { message?: unknown }).message;
-    return Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : undefined;
+    return Array.isArray(message)
+      ? message.join('; ')
+      : typeof message === 'string'
+        ? message
+        : undefined;
   }
 }

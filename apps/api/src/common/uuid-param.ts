@@ -6,7 +6,8 @@ export function UuidParam(name: string): ParameterDecorator {
   return Param(
     name,
     new ParseUUIDPipe({
-      exceptionFactory: () => ProblemException.invalid([{ field: name, message: `${name} must be a UUID` }]),
+      exceptionFactory: () =>
+        ProblemException.invalid([{ field: name, message: `${name} must be a UUID` }]),
     }),
   );
 }

@@ -24,7 +24,10 @@ export class PeopleService {
   }
 
   list(query: ListPeopleQuery): Promise<PersonEntity[]> {
-    return this.people.find({ where: query.email ? { email: query.email } : {}, order: { displayName: 'ASC' } });
+    return this.people.find({
+      where: query.email ? { email: query.email } : {},
+      order: { displayName: 'ASC' },
+    });
   }
 
   async get(id: string): Promise<PersonEntity> {

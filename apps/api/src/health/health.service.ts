@@ -74,7 +74,10 @@ export class HealthService {
         });
         return live.length > 0
           ? { status: 'up', detail: `${live.length} worker poller(s)` }
-          : { status: 'down', detail: `no worker is polling task queue ${this.config.temporal.taskQueue}` };
+          : {
+              status: 'down',
+              detail: `no worker is polling task queue ${this.config.temporal.taskQueue}`,
+            };
       }),
     );
   }

@@ -18,7 +18,10 @@ export class ActionsController {
   constructor(private readonly actions: ActionsService) {}
 
   @Post()
-  @ApiCreatedResponse({ type: ActionView, description: 'Recorded, and its chaser workflow started.' })
+  @ApiCreatedResponse({
+    type: ActionView,
+    description: 'Recorded, and its chaser workflow started.',
+  })
   @ApiUnprocessableEntityResponse({ description: 'The owner does not exist.' })
   create(@Body() dto: CreateActionDto): Promise<ActionView> {
     return this.actions.create(dto);

@@ -38,7 +38,10 @@ export class ActionsService {
   async create(dto: CreateActionDto): Promise<ActionView> {
     const ownerExists = await this.dataSource.manager.existsBy(PersonEntity, { id: dto.ownerId });
     if (!ownerExists) {
-      throw ProblemException.invalid([{ field: 'ownerId', message: 'no person with this id' }], 422);
+      throw ProblemException.invalid(
+        [{ field: 'ownerId', message: 'no person with this id' }],
+        422,
+      );
     }
     const id = randomUUID();
     const now = new Date();
@@ -86,9 +89,11 @@ export class ActionsService {
   async complete(id: string): Promise<ActionView> {
     const action = await this.get(id);
     try {
-      await this.temporal.workflow.getHandle(action.workflowId).executeUpdate(completeActionUpdate, {
-        args: [{}],
-      });
+      await this.temporal.workflow
+        .getHandle(action.workflowId)
+        .executeUpdate(completeActionUpdate, {
+          args: [{}],
+        });
     } catch (error) {
       throw this.translateUpdateFailure(error);
     }

@@ -1,7 +1,11 @@
 import { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { ActionEntity, appendChronology, NotificationEntity } from '@safeguard/persistence';
-import type { ActionActivities, ActionStateSnapshot, SendActionReminder } from '@safeguard/workflows';
+import type {
+  ActionActivities,
+  ActionStateSnapshot,
+  SendActionReminder,
+} from '@safeguard/workflows';
 import type { Mailer } from '../mail/mailer';
 import { renderActionReminder } from '../mail/action-reminder.template';
 
@@ -44,7 +48,9 @@ export function createActionActivities(deps: ActionActivityDeps): ActionActiviti
         })
         .orIgnore()
         .execute();
-      const claim = await dataSource.manager.findOneByOrFail(NotificationEntity, { idempotencyKey });
+      const claim = await dataSource.manager.findOneByOrFail(NotificationEntity, {
+        idempotencyKey,
+      });
       if (claim.status === 'sent') {
         log.info({ actionId, event, notificationId: claim.id }, 'reminder already sent');
         return;

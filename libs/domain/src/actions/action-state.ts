@@ -11,7 +11,11 @@ export interface ActionProcessState {
   readonly remindersSent: number;
 }
 
-export const initialActionState: ActionProcessState = { status: 'open', version: 1, remindersSent: 0 };
+export const initialActionState: ActionProcessState = {
+  status: 'open',
+  version: 1,
+  remindersSent: 0,
+};
 
 /** Raised when a command does not fit the action's current stage; the API answers 409 with it. */
 export class ActionStageConflict extends Error {

@@ -40,7 +40,9 @@ export class Foundation1763750000000 implements MigrationInterface {
         created_at timestamptz NOT NULL,
         sent_at timestamptz
       )`);
-    await db.query(`CREATE INDEX notifications_subject_idx ON notifications (subject_type, subject_id)`);
+    await db.query(
+      `CREATE INDEX notifications_subject_idx ON notifications (subject_type, subject_id)`,
+    );
     await db.query(`
       CREATE TABLE chronology (
         id bigserial PRIMARY KEY,
@@ -51,7 +53,9 @@ export class Foundation1763750000000 implements MigrationInterface {
         detail jsonb NOT NULL DEFAULT '{}',
         occurred_at timestamptz NOT NULL
       )`);
-    await db.query(`CREATE INDEX chronology_subject_idx ON chronology (subject_type, subject_id, id)`);
+    await db.query(
+      `CREATE INDEX chronology_subject_idx ON chronology (subject_type, subject_id, id)`,
+    );
     await db.query(`
       CREATE FUNCTION chronology_is_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN

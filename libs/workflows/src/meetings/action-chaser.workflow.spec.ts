@@ -8,7 +8,11 @@ import {
   workflowSourcesPath,
 } from '@safeguard/dev-stack';
 import { randomUUID } from 'node:crypto';
-import type { ActionActivities, ActionStateSnapshot, SendActionReminder } from './action-activities';
+import type {
+  ActionActivities,
+  ActionStateSnapshot,
+  SendActionReminder,
+} from './action-activities';
 import {
   actionChaserWorkflow,
   actionStateQuery,

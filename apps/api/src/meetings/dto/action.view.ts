@@ -48,7 +48,10 @@ export class ActionView {
   @ApiProperty({ enum: ['open', 'due', 'completed'] })
   status: ActionStatus;
 
-  @ApiProperty({ example: 'action-7f0c…', description: 'The Temporal workflow chasing this action.' })
+  @ApiProperty({
+    example: 'action-7f0c…',
+    description: 'The Temporal workflow chasing this action.',
+  })
   workflowId: string;
 
   @ApiProperty({ format: 'date-time' })

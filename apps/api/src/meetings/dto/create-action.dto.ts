@@ -12,7 +12,10 @@ export class CreateActionDto {
   @IsUUID()
   ownerId: string;
 
-  @ApiProperty({ example: '2026-12-01T17:30:00Z', description: 'ISO 8601 instant the action falls due.' })
+  @ApiProperty({
+    example: '2026-12-01T17:30:00Z',
+    description: 'ISO 8601 instant the action falls due.',
+  })
   @IsISO8601({ strict: true, strictSeparator: true })
   dueAt: string;
 }

@@ -1,0 +1,81 @@
+// @ts-check
+import eslint from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import tseslint from 'typescript-eslint';
+
+// Workflow code runs in Temporal's deterministic sandbox, and domain code must be importable from it.
+const noIo = {
+  group: [
+    'node:*',
+    'fs',
+    'http',
+    'https',
+    'net',
+    'crypto',
+    'child_process',
+    'typeorm',
+    'pg',
+    'nodemailer',
+    '@nestjs/*',
+    '@temporalio/client',
+    '@temporalio/worker',
+    '@safeguard/persistence',
+    '@safeguard/platform',
+  ],
+  message: 'Workflow and domain code must stay free of I/O.',
+};
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', 'node_modules/**', '.tools/**', '.data/**', 'tmp/**', 'coverage/**'] },
+  eslint.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+    },
+  },
+  {
+    files: ['libs/workflows/src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noIo] }] },
+  },
+  {
+    files: ['libs/domain/src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            noIo,
+            {
+              group: ['@temporalio/*', '@safeguard/*'],
+              message: 'libs/domain is pure: no framework, no other libs.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    files: ['**/*.js', '**/*.cjs'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: {
+        module: 'writable',
+        require: 'readonly',
+        __dirname: 'readonly',
+        process: 'readonly',
+      },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  prettier,
+);
