@@ -1,0 +1,23 @@
+import { renderActionReminder } from './action-reminder.template';
+
+describe('action reminder email', () => {
+  const email = renderActionReminder({
+    event: 'due',
+    reference: 'ACT-2026-000042',
+    dueAt: new Date('2026-12-01T17:30:00Z'),
+    link: 'https://safeguarding.example/actions/5d1f',
+  });
+
+  it('keeps identifiers out of the subject: a neutral title and the reference only', () => {
+    expect(email.subject).toBe('Action due: ACT-2026-000042');
+  });
+
+  it('gives the reference, the due date in UK format and the link, as text and HTML', () => {
+    for (const body of [email.text, email.html]) {
+      expect(body).toContain('ACT-2026-000042');
+      expect(body).toContain('Tue 1 December 2026, 17:30');
+      expect(body).toContain('https://safeguarding.example/actions/5d1f');
+    }
+    expect(email.html).toMatch(/^<!doctype html><html lang="en">/);
+  });
+});
