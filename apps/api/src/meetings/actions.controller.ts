@@ -1,12 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
-import {
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses } from '../common/api-problem-responses';
 import { UuidParam } from '../common/uuid-param';
 import { ActionsService } from './actions.service';
 import { ActionView } from './dto/action.view';
@@ -22,14 +16,18 @@ export class ActionsController {
     type: ActionView,
     description: 'Recorded, and its chaser workflow started.',
   })
-  @ApiUnprocessableEntityResponse({ description: 'The owner does not exist.' })
+  @ApiProblemResponses(
+    HttpStatus.BAD_REQUEST,
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    HttpStatus.SERVICE_UNAVAILABLE,
+  )
   create(@Body() dto: CreateActionDto): Promise<ActionView> {
     return this.actions.create(dto);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: ActionView })
-  @ApiNotFoundResponse()
+  @ApiProblemResponses(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND)
   get(@UuidParam('id') id: string): Promise<ActionView> {
     return this.actions.get(id);
   }
@@ -37,7 +35,7 @@ export class ActionsController {
   @Post(':id/complete')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: ActionView })
-  @ApiConflictResponse({ description: 'The action is already closed.' })
+  @ApiProblemResponses(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, HttpStatus.CONFLICT)
   complete(@UuidParam('id') id: string): Promise<ActionView> {
     return this.actions.complete(id);
   }
