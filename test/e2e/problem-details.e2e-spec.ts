@@ -36,7 +36,12 @@ describe('errors are RFC 9457 problem details', () => {
 
   it('answers 409 naming email for a duplicate person', async () => {
     const person = await createPerson();
-    const response = await post('/people', { displayName: 'Someone else', email: person.email });
+    const response = await post('/people', {
+      displayName: 'Someone else',
+      email: person.email,
+      agencyId: person.agencyId,
+      roles: ['practitioner'],
+    });
     expect(response.status).toBe(409);
     expect(response.body.errors).toEqual([
       { field: 'email', message: expect.stringContaining('already exists') },

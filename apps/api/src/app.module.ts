@@ -8,6 +8,7 @@ import { API_CONFIG, ApiConfig } from './config/api-config';
 import { DirectoryModule } from './directory/directory.module';
 import { HealthModule } from './health/health.module';
 import { MeetingsModule } from './meetings/meetings.module';
+import { PoliciesModule } from './policies/policies.module';
 import { TemporalModule } from './temporal/temporal.module';
 
 const REQUEST_ID_HEADER = 'x-request-id';
@@ -56,6 +57,7 @@ export class AppModule {
         TemporalModule,
         HealthModule,
         DirectoryModule,
+        PoliciesModule,
         MeetingsModule,
       ],
     };

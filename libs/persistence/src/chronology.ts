@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 import { ChronologyEntryEntity } from './entities/chronology-entry.entity';
 
 export interface ChronologyFact {
-  subjectType: 'action';
+  subjectType: 'action' | 'person' | 'agency' | 'partnership' | 'policy';
   subjectId: string;
   event: string;
   actorId?: string | null;

@@ -1,12 +1,24 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { ActionEntity } from './entities/action.entity';
+import { AgencyEntity } from './entities/agency.entity';
 import { ChronologyEntryEntity } from './entities/chronology-entry.entity';
 import { NotificationEntity } from './entities/notification.entity';
+import { PartnershipEntity } from './entities/partnership.entity';
 import { PersonEntity } from './entities/person.entity';
+import { PolicyVersionEntity } from './entities/policy-version.entity';
 import { Foundation1763750000000 } from './migrations/1763750000000-foundation';
+import { DirectoryAndPolicies1763800000000 } from './migrations/1763800000000-directory-and-policies';
 
-export const entities = [PersonEntity, ActionEntity, NotificationEntity, ChronologyEntryEntity];
-export const migrations = [Foundation1763750000000];
+export const entities = [
+  PartnershipEntity,
+  AgencyEntity,
+  PersonEntity,
+  PolicyVersionEntity,
+  ActionEntity,
+  NotificationEntity,
+  ChronologyEntryEntity,
+];
+export const migrations = [Foundation1763750000000, DirectoryAndPolicies1763800000000];
 
 /** One definition of how every process (API, worker, tools) talks to Postgres. */
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

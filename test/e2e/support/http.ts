@@ -56,15 +56,48 @@ export async function waitForEmail(
   throw new Error('no matching email arrived');
 }
 
-let counter = 0;
-/** A person unique to this test run, so tests never collide on the unique email. */
+export const patch = <T = any>(path: string, body?: unknown) => call<T>('PATCH', path, body);
+
+/** Unique per run and per jest worker, so parallel test files never collide on unique names. */
+export function unique(label: string): string {
+  return `${label} ${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+export async function created<T = any>(path: string, body: unknown): Promise<T> {
+  const response = await post<T>(path, body);
+  if (response.status !== 201)
+    throw new Error(`POST ${path}: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body;
+}
+
+export async function createPartnership(
+  nation = 'england-and-wales',
+): Promise<{ id: string; name: string }> {
+  return created('/partnerships', { name: unique('Test Safeguarding Board'), nation });
+}
+
+export async function createAgency(
+  type = 'nhs-trust',
+  partnershipIds?: string[],
+): Promise<{ id: string; name: string; partnershipIds: string[] }> {
+  const ids = partnershipIds ?? [(await createPartnership()).id];
+  return created('/agencies', { name: unique('Test Agency'), type, partnershipIds: ids });
+}
+
+export interface TestPerson {
+  id: string;
+  email: string;
+  displayName: string;
+  agencyId: string;
+  lineManagerId: string | null;
+}
+
+/** A person unique to this test run, in a fresh agency unless one is given. */
 export async function createPerson(
   displayName = 'Test Practitioner',
-): Promise<{ id: string; email: string; displayName: string }> {
-  counter += 1;
-  const email = `practitioner-${Date.now()}-${process.pid}-${counter}@agency.example`;
-  const response = await post('/people', { displayName, email });
-  if (response.status !== 201)
-    throw new Error(`could not create person: ${JSON.stringify(response.body)}`);
-  return response.body;
+  fields: { agencyId?: string; roles?: string[]; lineManagerId?: string } = {},
+): Promise<TestPerson> {
+  const agencyId = fields.agencyId ?? (await createAgency()).id;
+  const email = `${unique('person').replace(/[^a-z0-9]+/gi, '.')}@agency.example`.toLowerCase();
+  return created('/people', { displayName, email, agencyId, roles: ['practitioner'], ...fields });
 }

@@ -1,20 +1,132 @@
 /**
  * Demo data a new user can click through, seeded through the public API so it exercises the
- * same path as real use. Safe to run on every start: existing people are found, not duplicated.
+ * same path as real use. Safe on every start: records that exist already are found, not doubled.
+ * Everyone here is fictional; emails use reserved example domains.
  */
-const DEMO_PEOPLE = [
+interface DemoPerson {
+  key: string;
+  displayName: string;
+  roles: string[];
+  /** Key of the line manager, seeded earlier in the list. */
+  manager?: string;
+}
+
+interface DemoAgency {
+  name: string;
+  type: string;
+  domain: string;
+  people: DemoPerson[];
+}
+
+const PARTNERSHIP = { name: 'Northshire Safeguarding Adults Board', nation: 'england-and-wales' };
+
+const AGENCIES: DemoAgency[] = [
   {
-    displayName: 'Alex Morgan (enquiry manager, County Council)',
-    email: 'alex.morgan@county-council.example',
+    name: 'Northshire County Council',
+    type: 'local-authority',
+    domain: 'northshire-council.example',
+    people: [
+      { key: 'la-head', displayName: 'Helen Ward', roles: ['head-of-service', 'line-manager'] },
+      {
+        key: 'la-lead',
+        displayName: 'Alex Morgan',
+        roles: ['safeguarding-lead', 'designated-safeguarding-lead', 'line-manager'],
+        manager: 'la-head',
+      },
+      { key: 'la-worker', displayName: 'Jordan Reid', roles: ['practitioner'], manager: 'la-lead' },
+      { key: 'la-admin', displayName: 'Chris Taylor', roles: ['admin'], manager: 'la-head' },
+      {
+        key: 'board-manager',
+        displayName: 'Morgan Ellis',
+        roles: ['board-business-manager'],
+        manager: 'la-head',
+      },
+    ],
   },
   {
-    displayName: 'Priya Shah (safeguarding nurse, NHS trust)',
-    email: 'priya.shah@nhs-trust.example',
+    name: 'Northshire Police',
+    type: 'police',
+    domain: 'northshire-police.example',
+    people: [
+      {
+        key: 'police-dsl',
+        displayName: 'Inspector Sam Okafor',
+        roles: ['designated-safeguarding-lead', 'line-manager'],
+      },
+      {
+        key: 'police-ds',
+        displayName: 'DS Dan Hughes',
+        roles: ['practitioner'],
+        manager: 'police-dsl',
+      },
+    ],
   },
-  { displayName: 'Dan Hughes (detective sergeant, police)', email: 'dan.hughes@police.example' },
+  {
+    name: 'Northshire Hospitals NHS Trust',
+    type: 'nhs-trust',
+    domain: 'northshire-nhs.example',
+    people: [
+      {
+        key: 'nhs-dsl',
+        displayName: 'Ruth Abara',
+        roles: ['designated-safeguarding-lead', 'line-manager'],
+      },
+      { key: 'nhs-nurse', displayName: 'Priya Shah', roles: ['practitioner'], manager: 'nhs-dsl' },
+    ],
+  },
+  {
+    name: 'Riverside Medical Practice',
+    type: 'gp-practice-or-icb',
+    domain: 'riverside-gp.example',
+    people: [
+      {
+        key: 'gp-lead',
+        displayName: 'Dr Tom Fielding',
+        roles: ['designated-safeguarding-lead', 'line-manager'],
+      },
+      { key: 'gp-nurse', displayName: 'Amy Clarke', roles: ['practitioner'], manager: 'gp-lead' },
+    ],
+  },
+  {
+    name: 'Meadowbank Care Homes',
+    type: 'care-provider',
+    domain: 'meadowbank-care.example',
+    people: [
+      {
+        key: 'care-manager',
+        displayName: 'Lena Novak',
+        roles: ['designated-safeguarding-lead', 'line-manager'],
+      },
+      {
+        key: 'care-worker',
+        displayName: 'Kwame Mensah',
+        roles: ['practitioner'],
+        manager: 'care-manager',
+      },
+    ],
+  },
+  {
+    name: 'Northshire Homes Housing Association',
+    type: 'housing',
+    domain: 'northshire-homes.example',
+    people: [
+      {
+        key: 'housing-lead',
+        displayName: 'Beth Lloyd',
+        roles: ['designated-safeguarding-lead', 'line-manager'],
+      },
+      {
+        key: 'housing-officer',
+        displayName: 'Omar Haddad',
+        roles: ['practitioner'],
+        manager: 'housing-lead',
+      },
+    ],
+  },
 ];
 
 export interface DemoData {
+  partnershipId: string;
   ownerId: string;
   actionId: string;
   actionReference: string;
@@ -22,52 +134,81 @@ export interface DemoData {
 }
 
 export async function seedDemoData(apiUrl: string): Promise<DemoData> {
-  const ids: string[] = [];
-  for (const person of DEMO_PEOPLE) ids.push(await ensurePerson(apiUrl, person));
+  const api = new DemoApi(apiUrl);
+  const partnership = await api.ensure(
+    '/partnerships',
+    PARTNERSHIP,
+    (p) => p.name === PARTNERSHIP.name,
+  );
+  const people = new Map<string, string>();
+  for (const agency of AGENCIES) {
+    const { id: agencyId } = await api.ensure(
+      '/agencies',
+      { name: agency.name, type: agency.type, partnershipIds: [partnership.id] },
+      (a) => a.name === agency.name,
+    );
+    for (const person of agency.people) {
+      const email = `${person.displayName.toLowerCase().replace(/[^a-z]+/g, '.')}@${agency.domain}`;
+      const { id } = await api.ensure(
+        '/people',
+        {
+          displayName: person.displayName,
+          email,
+          agencyId,
+          roles: person.roles,
+          ...(person.manager ? { lineManagerId: people.get(person.manager) } : {}),
+        },
+        (p) => p.email === email,
+      );
+      people.set(person.key, id);
+    }
+  }
+  const ownerId = people.get('nhs-nurse') as string;
   const dueAt = new Date(Date.now() + 60_000).toISOString();
-  const action = await post(apiUrl, '/actions', {
-    title: 'Share the GP summary with the enquiry manager',
-    ownerId: ids[1],
+  const action = await api.post('/actions', {
+    title: 'Share the hospital discharge summary with the enquiry manager',
+    ownerId,
     dueAt,
   });
   return {
-    ownerId: ids[1],
+    partnershipId: partnership.id,
+    ownerId,
     actionId: action.id,
     actionReference: action.reference,
     actionDueAt: dueAt,
   };
 }
 
-async function ensurePerson(
-  apiUrl: string,
-  person: { displayName: string; email: string },
-): Promise<string> {
-  const response = await fetch(`${apiUrl}/people`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(person),
-  });
-  if (response.status === 409) {
-    const lookup = await fetch(`${apiUrl}/people?email=${encodeURIComponent(person.email)}`);
-    const [existing] = (await lookup.json()) as Array<{ id: string }>;
-    return existing.id;
-  }
-  if (!response.ok)
-    throw new Error(`seeding ${person.email} failed: ${response.status} ${await response.text()}`);
-  return ((await response.json()) as { id: string }).id;
-}
+type Row = { id: string; reference: string; [field: string]: unknown };
 
-async function post(
-  apiUrl: string,
-  path: string,
-  body: unknown,
-): Promise<{ id: string; reference: string }> {
-  const response = await fetch(`${apiUrl}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok)
-    throw new Error(`POST ${path} failed: ${response.status} ${await response.text()}`);
-  return (await response.json()) as { id: string; reference: string };
+class DemoApi {
+  constructor(private readonly apiUrl: string) {}
+
+  /** Creates the record, or finds the one a previous start created (409 on its unique field). */
+  async ensure(path: string, body: unknown, isSame: (row: Row) => boolean): Promise<Row> {
+    const response = await this.request('POST', path, body);
+    if (response.status === 409) {
+      const existing = ((await (await this.request('GET', path)).json()) as Row[]).find(isSame);
+      if (existing) return existing;
+    }
+    return this.parse(path, response);
+  }
+
+  async post(path: string, body: unknown): Promise<Row> {
+    return this.parse(path, await this.request('POST', path, body));
+  }
+
+  private request(method: string, path: string, body?: unknown): Promise<Response> {
+    return fetch(`${this.apiUrl}${path}`, {
+      method,
+      headers: body ? { 'content-type': 'application/json' } : {},
+      body: body ? JSON.stringify(body) : undefined,
+    });
+  }
+
+  private async parse(path: string, response: Response): Promise<Row> {
+    if (!response.ok)
+      throw new Error(`seeding ${path} failed: ${response.status} ${await response.text()}`);
+    return (await response.json()) as Row;
+  }
 }

@@ -44,6 +44,11 @@ export class ProblemException extends HttpException {
     });
   }
 
+  /** Well-formed input that refers to something that does not exist or cannot be used. */
+  static unprocessable(field: string, message: string): ProblemException {
+    return ProblemException.invalid([{ field, message }], HttpStatus.UNPROCESSABLE_ENTITY);
+  }
+
   static notFound(what: string): ProblemException {
     return new ProblemException({
       type: ProblemType.notFound,

@@ -1,13 +1,16 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { PersonEntity } from '@safeguard/persistence';
+import { PoliciesModule } from '../policies/policies.module';
+import { AgenciesController } from './agencies.controller';
+import { AgenciesService } from './agencies.service';
+import { PartnershipsController } from './partnerships.controller';
+import { PartnershipsService } from './partnerships.service';
 import { PeopleController } from './people.controller';
 import { PeopleService } from './people.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([PersonEntity])],
-  controllers: [PeopleController],
-  providers: [PeopleService],
+  imports: [PoliciesModule],
+  controllers: [PartnershipsController, AgenciesController, PeopleController],
+  providers: [PartnershipsService, AgenciesService, PeopleService],
   exports: [PeopleService],
 })
 export class DirectoryModule {}

@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpStatus, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, HttpStatus, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses } from '../common/api-problem-responses';
 import { UuidParam } from '../common/uuid-param';
-import { CreatePersonDto } from './dto/create-person.dto';
+import { CreatePersonDto, UpdatePersonDto } from './dto/create-person.dto';
 import { ListPeopleQuery } from './dto/list-people.query';
-import { PersonView } from './dto/person.view';
+import { DeactivationView, PersonView } from './dto/person.view';
 import { PeopleService } from './people.service';
 
 @ApiTags('directory')
@@ -14,7 +14,7 @@ export class PeopleController {
 
   @Post()
   @ApiCreatedResponse({ type: PersonView })
-  @ApiProblemResponses(HttpStatus.BAD_REQUEST, HttpStatus.CONFLICT)
+  @ApiProblemResponses(HttpStatus.BAD_REQUEST, HttpStatus.UNPROCESSABLE_ENTITY, HttpStatus.CONFLICT)
   async create(@Body() dto: CreatePersonDto): Promise<PersonView> {
     return PersonView.of(await this.people.create(dto));
   }
@@ -31,5 +31,30 @@ export class PeopleController {
   @ApiProblemResponses(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND)
   async get(@UuidParam('id') id: string): Promise<PersonView> {
     return PersonView.of(await this.people.get(id));
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ type: PersonView })
+  @ApiProblemResponses(
+    HttpStatus.BAD_REQUEST,
+    HttpStatus.NOT_FOUND,
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    HttpStatus.CONFLICT,
+  )
+  async update(@UuidParam('id') id: string, @Body() dto: UpdatePersonDto): Promise<PersonView> {
+    return PersonView.of(await this.people.update(id, dto));
+  }
+
+  @Post(':id/deactivate')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary:
+      'Deactivate someone who has left; their open actions and reports pass to their line manager.',
+  })
+  @ApiOkResponse({ type: DeactivationView })
+  @ApiProblemResponses(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, HttpStatus.CONFLICT)
+  async deactivate(@UuidParam('id') id: string): Promise<DeactivationView> {
+    const { person, actionsRerouted, reportsRerouted } = await this.people.deactivate(id);
+    return { person: PersonView.of(person), actionsRerouted, reportsRerouted };
   }
 }

@@ -1,38 +1,166 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { PersonEntity } from '@safeguard/persistence';
-import { QueryFailedError, Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { wouldCreateLineManagementCycle } from '@safeguard/domain';
+import { ActionEntity, AgencyEntity, appendChronology, PersonEntity } from '@safeguard/persistence';
+import { DataSource, EntityManager, FindOptionsWhere, Not } from 'typeorm';
+import { uniqueOn } from '../common/database-errors';
 import { ProblemException } from '../common/problem';
-import { CreatePersonDto } from './dto/create-person.dto';
+import { CreatePersonDto, UpdatePersonDto } from './dto/create-person.dto';
 import { ListPeopleQuery } from './dto/list-people.query';
 
-const UNIQUE_VIOLATION = '23505';
+export interface Deactivation {
+  person: PersonEntity;
+  actionsRerouted: number;
+  reportsRerouted: number;
+}
 
 @Injectable()
 export class PeopleService {
-  constructor(@InjectRepository(PersonEntity) private readonly people: Repository<PersonEntity>) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async create(dto: CreatePersonDto): Promise<PersonEntity> {
-    try {
-      return await this.people.save(this.people.create(dto));
-    } catch (error) {
-      if (error instanceof QueryFailedError && error.driverError?.code === UNIQUE_VIOLATION) {
-        throw ProblemException.conflict('email', 'a person with this email already exists');
-      }
-      throw error;
-    }
-  }
-
-  list(query: ListPeopleQuery): Promise<PersonEntity[]> {
-    return this.people.find({
-      where: query.email ? { email: query.email } : {},
-      order: { displayName: 'ASC' },
+    return this.saving(async (db) => {
+      await this.assertAgencyExists(db, dto.agencyId);
+      if (dto.lineManagerId) await this.assertCanManage(db, dto.lineManagerId);
+      const person = db.create(PersonEntity, {
+        ...dto,
+        lineManagerId: dto.lineManagerId ?? null,
+        active: true,
+        deactivatedAt: null,
+      });
+      return db.save(person);
     });
   }
 
-  async get(id: string): Promise<PersonEntity> {
-    const person = await this.people.findOneBy({ id });
+  async update(id: string, dto: UpdatePersonDto): Promise<PersonEntity> {
+    return this.saving(async (db) => {
+      const person = await this.find(db, id);
+      if (dto.agencyId) await this.assertAgencyExists(db, dto.agencyId);
+      if (dto.lineManagerId) {
+        await this.assertCanManage(db, dto.lineManagerId);
+        await this.assertNoCycle(db, id, dto.lineManagerId);
+      }
+      return db.save(PersonEntity, db.merge(PersonEntity, person, dto));
+    });
+  }
+
+  list(query: ListPeopleQuery): Promise<PersonEntity[]> {
+    const where: FindOptionsWhere<PersonEntity> = {};
+    if (query.email) where.email = query.email;
+    if (query.agencyId) where.agencyId = query.agencyId;
+    if (query.active !== undefined) where.active = query.active;
+    return this.dataSource.manager.find(PersonEntity, { where, order: { displayName: 'ASC' } });
+  }
+
+  get(id: string): Promise<PersonEntity> {
+    return this.find(this.dataSource.manager, id);
+  }
+
+  /**
+   * People leave. Whatever they own (open actions) and whoever they manage passes to their
+   * line manager in the same transaction, so nothing is dropped and no escalation dead-ends.
+   */
+  async deactivate(id: string): Promise<Deactivation> {
+    return this.dataSource.transaction(async (db) => {
+      const person = await db.findOne(PersonEntity, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!person) throw ProblemException.notFound('person');
+      if (!person.active) throw ProblemException.stageConflict('the person is already deactivated');
+
+      const openActions = await db.find(ActionEntity, {
+        where: { ownerId: id, status: Not('completed') },
+        select: { id: true },
+      });
+      const reports = await db.count(PersonEntity, { where: { lineManagerId: id, active: true } });
+      const successor = person.lineManagerId;
+      if (!successor && (openActions.length > 0 || reports > 0)) {
+        throw ProblemException.stageConflict(
+          `the person owns ${openActions.length} open action(s) and manages ${reports} active person(s) but has no line manager to take them over: set a line manager first`,
+        );
+      }
+      if (successor) {
+        await db.update(
+          ActionEntity,
+          { ownerId: id, status: Not('completed') },
+          { ownerId: successor },
+        );
+        for (const action of openActions) {
+          await appendChronology(db, {
+            subjectType: 'action',
+            subjectId: action.id,
+            event: 'action.reassigned',
+            detail: { fromOwnerId: id, toOwnerId: successor, reason: 'owner-deactivated' },
+          });
+        }
+        await db.update(PersonEntity, { lineManagerId: id }, { lineManagerId: successor });
+      }
+      const now = new Date();
+      await db.update(PersonEntity, id, { active: false, deactivatedAt: now });
+      await appendChronology(db, {
+        subjectType: 'person',
+        subjectId: id,
+        event: 'person.deactivated',
+        detail: {
+          successorId: successor,
+          actionsRerouted: openActions.length,
+          reportsRerouted: reports,
+        },
+        occurredAt: now,
+      });
+      return {
+        person: { ...person, active: false, deactivatedAt: now },
+        actionsRerouted: openActions.length,
+        reportsRerouted: reports,
+      };
+    });
+  }
+
+  private saving(work: (db: EntityManager) => Promise<PersonEntity>): Promise<PersonEntity> {
+    return uniqueOn('email', 'a person with this email already exists', () =>
+      this.dataSource.transaction(work),
+    );
+  }
+
+  private async find(db: EntityManager, id: string): Promise<PersonEntity> {
+    const person = await db.findOneBy(PersonEntity, { id });
     if (!person) throw ProblemException.notFound('person');
     return person;
+  }
+
+  private async assertAgencyExists(db: EntityManager, agencyId: string): Promise<void> {
+    if (!(await db.existsBy(AgencyEntity, { id: agencyId }))) {
+      throw ProblemException.unprocessable('agencyId', 'no agency with this id');
+    }
+  }
+
+  private async assertCanManage(db: EntityManager, managerId: string): Promise<void> {
+    const manager = await db.findOneBy(PersonEntity, { id: managerId });
+    if (!manager) throw ProblemException.unprocessable('lineManagerId', 'no person with this id');
+    if (!manager.active)
+      throw ProblemException.unprocessable('lineManagerId', 'this person has been deactivated');
+  }
+
+  private async assertNoCycle(
+    db: EntityManager,
+    personId: string,
+    managerId: string,
+  ): Promise<void> {
+    const chain: Array<{ id: string; line_manager_id: string | null }> = await db.query(
+      `WITH RECURSIVE chain AS (
+         SELECT id, line_manager_id FROM people WHERE id = $1
+         UNION
+         SELECT p.id, p.line_manager_id FROM people p JOIN chain c ON p.id = c.line_manager_id
+       ) SELECT id, line_manager_id FROM chain`,
+      [managerId],
+    );
+    const managerOf = new Map(chain.map((row) => [row.id, row.line_manager_id]));
+    if (wouldCreateLineManagementCycle(personId, managerId, (id) => managerOf.get(id))) {
+      throw ProblemException.unprocessable(
+        'lineManagerId',
+        'this would make a line-management cycle',
+      );
+    }
   }
 }

@@ -36,12 +36,10 @@ export class ActionsService {
    * nothing is committed and the caller gets an error, so no accepted action goes unchased.
    */
   async create(dto: CreateActionDto): Promise<ActionView> {
-    const ownerExists = await this.dataSource.manager.existsBy(PersonEntity, { id: dto.ownerId });
-    if (!ownerExists) {
-      throw ProblemException.invalid(
-        [{ field: 'ownerId', message: 'no person with this id' }],
-        422,
-      );
+    const owner = await this.dataSource.manager.findOneBy(PersonEntity, { id: dto.ownerId });
+    if (!owner) throw ProblemException.unprocessable('ownerId', 'no person with this id');
+    if (!owner.active) {
+      throw ProblemException.unprocessable('ownerId', 'this person has been deactivated');
     }
     const id = randomUUID();
     const now = new Date();

@@ -1,5 +1,17 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ROLES, type Role } from '@safeguard/domain';
+import {
+  ArrayNotEmpty,
+  ArrayUnique,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+} from 'class-validator';
 
 export class CreatePersonDto {
   @ApiProperty({ example: 'Sam Patel', maxLength: 200 })
@@ -12,4 +24,26 @@ export class CreatePersonDto {
   @IsEmail()
   @MaxLength(320)
   email: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  agencyId: string;
+
+  @ApiProperty({ enum: ROLES, isArray: true })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayUnique()
+  @IsIn(ROLES, { each: true })
+  roles: Role[];
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    description: 'Escalations go here first.',
+  })
+  @IsOptional()
+  @IsUUID()
+  lineManagerId?: string | null;
 }
+
+export class UpdatePersonDto extends PartialType(CreatePersonDto) {}

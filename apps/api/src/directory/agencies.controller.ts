@@ -1,0 +1,45 @@
+import { Body, Controller, Get, HttpStatus, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses } from '../common/api-problem-responses';
+import { UuidParam } from '../common/uuid-param';
+import { AgenciesService } from './agencies.service';
+import { AgencyView, CreateAgencyDto, ListAgenciesQuery, UpdateAgencyDto } from './dto/agency.dto';
+
+@ApiTags('directory')
+@Controller('agencies')
+export class AgenciesController {
+  constructor(private readonly agencies: AgenciesService) {}
+
+  @Post()
+  @ApiCreatedResponse({ type: AgencyView })
+  @ApiProblemResponses(HttpStatus.BAD_REQUEST, HttpStatus.UNPROCESSABLE_ENTITY, HttpStatus.CONFLICT)
+  create(@Body() dto: CreateAgencyDto): Promise<AgencyView> {
+    return this.agencies.create(dto);
+  }
+
+  @Get()
+  @ApiOkResponse({ type: [AgencyView] })
+  @ApiProblemResponses(HttpStatus.BAD_REQUEST)
+  list(@Query() query: ListAgenciesQuery): Promise<AgencyView[]> {
+    return this.agencies.list(query);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: AgencyView })
+  @ApiProblemResponses(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND)
+  get(@UuidParam('id') id: string): Promise<AgencyView> {
+    return this.agencies.get(id);
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ type: AgencyView })
+  @ApiProblemResponses(
+    HttpStatus.BAD_REQUEST,
+    HttpStatus.NOT_FOUND,
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    HttpStatus.CONFLICT,
+  )
+  update(@UuidParam('id') id: string, @Body() dto: UpdateAgencyDto): Promise<AgencyView> {
+    return this.agencies.update(id, dto);
+  }
+}

@@ -1,0 +1,79 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseIntPipe,
+  Post,
+} from '@nestjs/common';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses } from '../common/api-problem-responses';
+import { ProblemException } from '../common/problem';
+import { UuidParam } from '../common/uuid-param';
+import { PolicyValidationView, PolicyVersionView } from './dto/policy-version.view';
+import { PoliciesService } from './policies.service';
+
+const POLICY_BODY = {
+  schema: {
+    type: 'object',
+    additionalProperties: true,
+    description: 'A whole policy document, in the shape GET …/policy returns under `document`.',
+  },
+} as const;
+
+const versionPipe = new ParseIntPipe({
+  exceptionFactory: () =>
+    ProblemException.invalid([{ field: 'version', message: 'version must be a whole number' }]),
+});
+
+@ApiTags('policies')
+@Controller('partnerships/:partnershipId/policy')
+export class PoliciesController {
+  constructor(private readonly policies: PoliciesService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The policy version new items of this partnership start under.' })
+  @ApiOkResponse({ type: PolicyVersionView })
+  @ApiProblemResponses(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND)
+  async current(@UuidParam('partnershipId') partnershipId: string): Promise<PolicyVersionView> {
+    return PolicyVersionView.of(await this.policies.current(partnershipId));
+  }
+
+  @Get('versions/:version')
+  @ApiOkResponse({ type: PolicyVersionView })
+  @ApiProblemResponses(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND)
+  async version(
+    @UuidParam('partnershipId') partnershipId: string,
+    @Param('version', versionPipe) version: number,
+  ): Promise<PolicyVersionView> {
+    return PolicyVersionView.of(await this.policies.version(partnershipId, version));
+  }
+
+  @Post('validate')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Dry run: check a draft policy without publishing it.' })
+  @ApiBody(POLICY_BODY)
+  @ApiOkResponse({ type: PolicyValidationView })
+  @ApiProblemResponses(HttpStatus.NOT_FOUND, HttpStatus.UNPROCESSABLE_ENTITY)
+  async validate(
+    @UuidParam('partnershipId') partnershipId: string,
+    @Body() draft: Record<string, unknown>,
+  ): Promise<PolicyValidationView> {
+    await this.policies.validateDraft(partnershipId, draft);
+    return { valid: true };
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Publish a new version; items already running keep theirs.' })
+  @ApiBody(POLICY_BODY)
+  @ApiCreatedResponse({ type: PolicyVersionView })
+  @ApiProblemResponses(HttpStatus.NOT_FOUND, HttpStatus.UNPROCESSABLE_ENTITY)
+  async publish(
+    @UuidParam('partnershipId') partnershipId: string,
+    @Body() draft: Record<string, unknown>,
+  ): Promise<PolicyVersionView> {
+    return PolicyVersionView.of(await this.policies.publish(partnershipId, draft));
+  }
+}

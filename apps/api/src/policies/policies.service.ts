@@ -1,0 +1,111 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createDefaultPolicy, PolicyDocument, validatePolicy } from '@safeguard/domain';
+import { appendChronology, PartnershipEntity, PolicyVersionEntity } from '@safeguard/persistence';
+import { DataSource, EntityManager } from 'typeorm';
+import { ProblemException } from '../common/problem';
+
+/**
+ * Policy is data: each partnership has numbered, immutable versions. Items started under a
+ * version keep it; publishing a new version only affects items created afterwards.
+ */
+@Injectable()
+export class PoliciesService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async current(partnershipId: string): Promise<PolicyVersionEntity> {
+    await this.partnership(this.dataSource.manager, partnershipId);
+    const latest = await this.dataSource.manager.findOne(PolicyVersionEntity, {
+      where: { partnershipId },
+      order: { version: 'DESC' },
+    });
+    if (!latest) throw ProblemException.notFound('policy for this partnership');
+    return latest;
+  }
+
+  async version(partnershipId: string, version: number): Promise<PolicyVersionEntity> {
+    const row = await this.dataSource.manager.findOneBy(PolicyVersionEntity, {
+      partnershipId,
+      version,
+    });
+    if (!row) throw ProblemException.notFound('policy version');
+    return row;
+  }
+
+  /** A dry run: the same checks as publishing, and nothing is stored. */
+  async validateDraft(partnershipId: string, draft: unknown): Promise<PolicyDocument> {
+    return this.validFor(await this.partnership(this.dataSource.manager, partnershipId), draft);
+  }
+
+  async publish(partnershipId: string, draft: unknown): Promise<PolicyVersionEntity> {
+    return this.dataSource.transaction(async (db) => {
+      // Locking the partnership serialises publications, so version numbers never collide.
+      const partnership = await this.partnership(db, partnershipId, true);
+      const document = this.validFor(partnership, draft);
+      const { max } = await db
+        .createQueryBuilder(PolicyVersionEntity, 'policy')
+        .select('MAX(policy.version)', 'max')
+        .where('policy.partnership_id = :partnershipId', { partnershipId })
+        .getRawOne();
+      return this.store(db, partnershipId, Number(max ?? 0) + 1, document);
+    });
+  }
+
+  /** Version 1 of a new partnership: the shipped defaults, for its nation. */
+  publishDefault(db: EntityManager, partnership: PartnershipEntity): Promise<PolicyVersionEntity> {
+    return this.store(db, partnership.id, 1, {
+      ...createDefaultPolicy(),
+      nation: partnership.nation,
+    });
+  }
+
+  private async store(
+    db: EntityManager,
+    partnershipId: string,
+    version: number,
+    document: PolicyDocument,
+  ): Promise<PolicyVersionEntity> {
+    const row = db.create(PolicyVersionEntity, {
+      partnershipId,
+      version,
+      document,
+      publishedAt: new Date(),
+    });
+    await db.insert(PolicyVersionEntity, row);
+    await appendChronology(db, {
+      subjectType: 'policy',
+      subjectId: partnershipId,
+      event: 'policy.published',
+      detail: { version },
+      occurredAt: row.publishedAt,
+    });
+    return row;
+  }
+
+  private validFor(partnership: PartnershipEntity, draft: unknown): PolicyDocument {
+    const result = validatePolicy(draft);
+    if (!result.ok) {
+      throw ProblemException.invalid([...result.errors], HttpStatus.UNPROCESSABLE_ENTITY);
+    }
+    if (result.policy.nation !== partnership.nation) {
+      throw ProblemException.unprocessable(
+        'nation',
+        `must be ${partnership.nation}, the nation of this partnership`,
+      );
+    }
+    return result.policy;
+  }
+
+  private async partnership(
+    db: EntityManager,
+    id: string,
+    lock = false,
+  ): Promise<PartnershipEntity> {
+    const partnership = await db.findOne(PartnershipEntity, {
+      where: { id },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    if (!partnership) throw ProblemException.notFound('partnership');
+    return partnership;
+  }
+}
