@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh
 bash scripts/ensure-tools.sh
 npx nx run-many -t build --output-style=stream-without-prefixes
+# ts-jest only transpiles; this type-checks every spec and e2e file as well.
+npx tsc --noEmit -p tsconfig.spec.json
 npx prettier --check . --log-level warn
 npx eslint . --max-warnings 0
 npx jest --ci "$@"

@@ -1,18 +1,14 @@
 import { Client, Connection } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { stackAppEnv } from './support/e2e-env';
-import { createPerson, get, post, waitForEmail } from './support/http';
+import { createPerson, get, post, postAction, waitForEmail } from './support/http';
 
 /** The skeleton flow through every layer: HTTP → Postgres + Temporal → worker → SMTP → read model. */
 describe('an action falls due and its owner is reminded by email', () => {
   it('records the action, emails the owner at the due instant, and shows the reminder', async () => {
     const owner = await createPerson('Priya Shah');
     const title = 'Share the GP summary about Mrs Example';
-    const created = await post('/actions', {
-      title,
-      ownerId: owner.id,
-      dueAt: new Date().toISOString(),
-    });
+    const created = await postAction(owner, { title });
 
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ title, ownerId: owner.id, status: 'open', reminders: [] });
@@ -50,7 +46,7 @@ describe('an action falls due and its owner is reminded by email', () => {
   it('completes an action once, and refuses a second completion with 409 and the reason', async () => {
     const owner = await createPerson();
     const dueAt = new Date(Date.now() + 30 * 24 * 60 * 60 * 1000).toISOString();
-    const created = await post('/actions', { title: 'Arrange advocacy', ownerId: owner.id, dueAt });
+    const created = await postAction(owner, { title: 'Arrange advocacy', dueAt });
 
     const completed = await post(`/actions/${created.body.id}/complete`);
     expect(completed.status).toBe(200);

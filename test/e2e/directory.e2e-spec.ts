@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { createAgency, createPartnership, createPerson, get, patch, post } from './support/http';
+import {
+  createAgency,
+  createPartnership,
+  createPerson,
+  get,
+  patch,
+  post,
+  postAction,
+} from './support/http';
 
 describe('directory: partnerships, agencies and people', () => {
   it('creates a partnership on the default policy for its nation', async () => {
@@ -96,8 +104,8 @@ describe('directory: partnerships, agencies and people', () => {
       lineManagerId: leaver.id,
     });
     const dueAt = new Date(Date.now() + 10 * 24 * 3600 * 1000).toISOString();
-    const open = (await post('/actions', { title: 'Open item', ownerId: leaver.id, dueAt })).body;
-    const done = (await post('/actions', { title: 'Done item', ownerId: leaver.id, dueAt })).body;
+    const open = (await postAction(leaver, { dueAt })).body;
+    const done = (await postAction(leaver, { dueAt })).body;
     await post(`/actions/${done.id}/complete`);
 
     const response = await post(`/people/${leaver.id}/deactivate`);
@@ -113,14 +121,14 @@ describe('directory: partnerships, agencies and people', () => {
 
     const again = await post(`/people/${leaver.id}/deactivate`);
     expect(again.status).toBe(409);
-    const assign = await post('/actions', { title: 'New', ownerId: leaver.id, dueAt });
+    const assign = await postAction(leaver, { dueAt });
     expect(assign.status).toBe(422);
   });
 
   it('refuses to deactivate someone who owns open work and has no line manager', async () => {
     const loner = await createPerson('No manager');
     const dueAt = new Date(Date.now() + 10 * 24 * 3600 * 1000).toISOString();
-    await post('/actions', { title: 'Open item', ownerId: loner.id, dueAt });
+    await postAction(loner, { dueAt });
 
     const response = await post(`/people/${loner.id}/deactivate`);
     expect(response.status).toBe(409);

@@ -55,12 +55,11 @@ describe('processes that cannot do their job say so', () => {
   it('reports not ready while no worker polls its task queue', async () => {
     const port = await freePort();
     run('api', { PORT: String(port), TEMPORAL_TASK_QUEUE: 'nobody-polls-this-queue' });
-    const ready = await waitFor('the second API', async () => {
-      const response = await fetch(`http://127.0.0.1:${port}/ready`).catch(() => undefined);
-      return response ? response : undefined;
-    });
+    const ready = await waitFor('the second API', () =>
+      fetch(`http://127.0.0.1:${port}/ready`).catch(() => undefined),
+    );
     expect(ready.status).toBe(503);
-    expect((await ready.json()).checks.worker).toEqual({
+    expect(((await ready.json()) as any).checks.worker).toEqual({
       status: 'down',
       detail: 'no worker is polling task queue nobody-polls-this-queue',
     });

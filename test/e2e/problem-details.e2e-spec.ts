@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { call, createPerson, get, post } from './support/http';
+import { call, createPartnership, createPerson, get, post } from './support/http';
 
 /** Bad input gets application/problem+json naming the field, and changes nothing. */
 describe('errors are RFC 9457 problem details', () => {
@@ -7,6 +7,7 @@ describe('errors are RFC 9457 problem details', () => {
     const response = await post('/actions', {
       title: '',
       ownerId: 'not-a-uuid',
+      partnershipId: 42,
       dueAt: 'next Tuesday',
       status: 'completed',
     });
@@ -20,18 +21,35 @@ describe('errors are RFC 9457 problem details', () => {
     });
     expect(response.body.requestId).toEqual(expect.any(String));
     const fields = response.body.errors.map((e: { field: string }) => e.field);
-    expect(new Set(fields)).toEqual(new Set(['title', 'ownerId', 'dueAt', 'status']));
+    expect(new Set(fields)).toEqual(
+      new Set(['title', 'ownerId', 'partnershipId', 'dueAt', 'status']),
+    );
   });
 
-  it('answers 422 naming ownerId when the owner does not exist, and records nothing', async () => {
-    const ownerId = randomUUID();
+  it('answers 422 naming ownerId when the owner does not exist', async () => {
+    const partnership = await createPartnership();
     const response = await post('/actions', {
       title: 'Visit',
-      ownerId,
+      ownerId: randomUUID(),
+      partnershipId: partnership.id,
       dueAt: new Date().toISOString(),
     });
     expect(response.status).toBe(422);
     expect(response.body.errors).toEqual([{ field: 'ownerId', message: 'no person with this id' }]);
+  });
+
+  it('answers 422 naming partnershipId when the partnership does not exist', async () => {
+    const owner = await createPerson();
+    const response = await post('/actions', {
+      title: 'Visit',
+      ownerId: owner.id,
+      partnershipId: randomUUID(),
+      dueAt: new Date().toISOString(),
+    });
+    expect(response.status).toBe(422);
+    expect(response.body.errors).toEqual([
+      { field: 'partnershipId', message: 'no partnership with this id' },
+    ]);
   });
 
   it('answers 409 naming email for a duplicate person', async () => {

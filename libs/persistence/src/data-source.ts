@@ -8,6 +8,7 @@ import { PersonEntity } from './entities/person.entity';
 import { PolicyVersionEntity } from './entities/policy-version.entity';
 import { Foundation1763750000000 } from './migrations/1763750000000-foundation';
 import { DirectoryAndPolicies1763800000000 } from './migrations/1763800000000-directory-and-policies';
+import { ActionPolicyPin1763850000000 } from './migrations/1763850000000-action-policy-pin';
 
 export const entities = [
   PartnershipEntity,
@@ -18,7 +19,11 @@ export const entities = [
   NotificationEntity,
   ChronologyEntryEntity,
 ];
-export const migrations = [Foundation1763750000000, DirectoryAndPolicies1763800000000];
+export const migrations = [
+  Foundation1763750000000,
+  DirectoryAndPolicies1763800000000,
+  ActionPolicyPin1763850000000,
+];
 
 /** One definition of how every process (API, worker, tools) talks to Postgres. */
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

@@ -101,3 +101,17 @@ export async function createPerson(
   const email = `${unique('person').replace(/[^a-z0-9]+/gi, '.')}@agency.example`.toLowerCase();
   return created('/people', { displayName, email, agencyId, roles: ['practitioner'], ...fields });
 }
+
+/** POST /actions for an owner, under the partnership of the owner's agency. */
+export async function postAction(
+  owner: TestPerson,
+  fields: { title?: string; dueAt?: string } = {},
+): Promise<ApiResponse> {
+  const agency = (await get(`/agencies/${owner.agencyId}`)).body;
+  return post('/actions', {
+    title: fields.title ?? 'Share the chronology with the enquiry manager',
+    ownerId: owner.id,
+    partnershipId: agency.partnershipIds[0],
+    dueAt: fields.dueAt ?? new Date().toISOString(),
+  });
+}

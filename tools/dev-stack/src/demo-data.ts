@@ -168,6 +168,7 @@ export async function seedDemoData(apiUrl: string): Promise<DemoData> {
   const action = await api.post('/actions', {
     title: 'Share the hospital discharge summary with the enquiry manager',
     ownerId,
+    partnershipId: partnership.id,
     dueAt,
   });
   return {

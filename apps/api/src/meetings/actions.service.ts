@@ -10,6 +10,7 @@ import {
   PersonEntity,
 } from '@safeguard/persistence';
 import {
+  ActionChaserInput,
   actionChaserWorkflow,
   actionWorkflowId,
   completeActionUpdate,
@@ -19,6 +20,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { ProblemException } from '../common/problem';
+import { PoliciesService } from '../policies/policies.service';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import { ActionView } from './dto/action.view';
 import { CreateActionDto } from './dto/create-action.dto';
@@ -29,6 +31,7 @@ export class ActionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly policies: PoliciesService,
   ) {}
 
   /**
@@ -45,12 +48,18 @@ export class ActionsService {
     const now = new Date();
     const workflowId = actionWorkflowId(id);
     const action = await this.dataSource.transaction(async (db) => {
+      const policyVersion = await this.policies.latestVersion(db, dto.partnershipId);
+      if (policyVersion === undefined) {
+        throw ProblemException.unprocessable('partnershipId', 'no partnership with this id');
+      }
       const [{ sequence }] = await db.query(`SELECT nextval('action_reference_seq') AS sequence`);
       const record = db.create(ActionEntity, {
         id,
         reference: formatReference('ACT', ukYear(now), Number(sequence)),
         title: dto.title,
         ownerId: dto.ownerId,
+        partnershipId: dto.partnershipId,
+        policyVersion,
         dueAt: new Date(dto.dueAt),
         status: 'open',
         processVersion: 1,
@@ -64,10 +73,14 @@ export class ActionsService {
         subjectType: 'action',
         subjectId: id,
         event: 'action.created',
-        detail: { ownerId: dto.ownerId, dueAt: record.dueAt.toISOString() },
+        detail: { ownerId: dto.ownerId, dueAt: record.dueAt.toISOString(), policyVersion },
         occurredAt: now,
       });
-      await this.startChaser(workflowId, id, record.dueAt);
+      await this.startChaser(workflowId, {
+        actionId: id,
+        dueAt: record.dueAt.toISOString(),
+        policy: { partnershipId: dto.partnershipId, version: policyVersion },
+      });
       return record;
     });
     return ActionView.of(action, []);
@@ -98,12 +111,12 @@ export class ActionsService {
     return this.get(id);
   }
 
-  private async startChaser(workflowId: string, actionId: string, dueAt: Date): Promise<void> {
+  private async startChaser(workflowId: string, input: ActionChaserInput): Promise<void> {
     try {
       await this.temporal.workflow.start(actionChaserWorkflow, {
         taskQueue: this.config.temporal.taskQueue,
         workflowId,
-        args: [{ actionId, dueAt: dueAt.toISOString() }],
+        args: [input],
       });
     } catch (error) {
       throw ProblemException.unavailable(

@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
+import { PoliciesModule } from '../policies/policies.module';
 import { ActionsController } from './actions.controller';
 import { ActionsService } from './actions.service';
 
-@Module({ controllers: [ActionsController], providers: [ActionsService] })
+@Module({
+  imports: [PoliciesModule],
+  controllers: [ActionsController],
+  providers: [ActionsService],
+})
 export class MeetingsModule {}

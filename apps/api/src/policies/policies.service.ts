@@ -23,6 +23,16 @@ export class PoliciesService {
     return latest;
   }
 
+  /** The version new items start under, or undefined if the partnership does not exist. */
+  async latestVersion(db: EntityManager, partnershipId: string): Promise<number | undefined> {
+    const { max } = await db
+      .createQueryBuilder(PolicyVersionEntity, 'policy')
+      .select('MAX(policy.version)', 'max')
+      .where('policy.partnership_id = :partnershipId', { partnershipId })
+      .getRawOne();
+    return max === null ? undefined : Number(max);
+  }
+
   async version(partnershipId: string, version: number): Promise<PolicyVersionEntity> {
     const row = await this.dataSource.manager.findOneBy(PolicyVersionEntity, {
       partnershipId,
@@ -42,12 +52,8 @@ export class PoliciesService {
       // Locking the partnership serialises publications, so version numbers never collide.
       const partnership = await this.partnership(db, partnershipId, true);
       const document = this.validFor(partnership, draft);
-      const { max } = await db
-        .createQueryBuilder(PolicyVersionEntity, 'policy')
-        .select('MAX(policy.version)', 'max')
-        .where('policy.partnership_id = :partnershipId', { partnershipId })
-        .getRawOne();
-      return this.store(db, partnershipId, Number(max ?? 0) + 1, document);
+      const latest = (await this.latestVersion(db, partnershipId)) ?? 0;
+      return this.store(db, partnershipId, latest + 1, document);
     });
   }
 

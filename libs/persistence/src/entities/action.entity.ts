@@ -24,6 +24,13 @@ export class ActionEntity {
   @JoinColumn({ name: 'owner_id' })
   owner?: PersonEntity;
 
+  @Column({ name: 'partnership_id', type: 'uuid', nullable: true })
+  partnershipId: string | null;
+
+  /** The policy version the chaser started under; later versions never change it. */
+  @Column({ name: 'policy_version', type: 'int', nullable: true })
+  policyVersion: number | null;
+
   @Column({ name: 'due_at', type: 'timestamptz' })
   dueAt: Date;
 

@@ -31,6 +31,16 @@ export interface ActionChaserInput {
   actionId: string;
   /** ISO 8601 instant at which the action falls due. */
   dueAt: string;
+  /**
+   * The immutable policy version this action is chased under (absent for actions started
+   * before policies existed). Publishing a new version never changes a running action's.
+   */
+  policy?: PolicyPin;
+}
+
+export interface PolicyPin {
+  partnershipId: string;
+  version: number;
 }
 
 export interface CompleteActionCommand {

@@ -42,6 +42,15 @@ export class ActionView {
   @ApiProperty({ format: 'uuid' })
   ownerId: string;
 
+  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  partnershipId: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'The policy version this action is chased under, fixed when it was created.',
+  })
+  policyVersion: number | null;
+
   @ApiProperty({ format: 'date-time' })
   dueAt: string;
 
@@ -69,6 +78,8 @@ export class ActionView {
       reference: action.reference,
       title: action.title,
       ownerId: action.ownerId,
+      partnershipId: action.partnershipId,
+      policyVersion: action.policyVersion,
       dueAt: action.dueAt.toISOString(),
       status: action.status,
       workflowId: action.workflowId,

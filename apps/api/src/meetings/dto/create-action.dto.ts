@@ -8,6 +8,13 @@ export class CreateActionDto {
   @MaxLength(500)
   title: string;
 
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The partnership whose policy chases this action.',
+  })
+  @IsUUID()
+  partnershipId: string;
+
   @ApiProperty({ format: 'uuid', description: 'The person who owns the action.' })
   @IsUUID()
   ownerId: string;
