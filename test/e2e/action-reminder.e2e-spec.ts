@@ -1,7 +1,5 @@
-import { Client, Connection } from '@temporalio/client';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { stackAppEnv } from './support/e2e-env';
 import { createPerson, get, post, postAction, waitForEmail } from './support/http';
+import { decodedPayloads, rawHistory, utf8 } from './support/temporal';
 
 /** The skeleton flow through every layer: HTTP → Postgres + Temporal → worker → SMTP → read model. */
 describe('an action falls due and its owner is reminded by email', () => {
@@ -35,7 +33,8 @@ describe('an action falls due and its owner is reminded by email', () => {
       expect.objectContaining({ event: 'due', recipientId: owner.id, status: 'sent' }),
     ]);
 
-    // The workflow's history holds ids and process data only: personal data stays in Postgres.
+    // Decrypted, the workflow's history holds ids and process data only: personal data stays in
+    // Postgres. (That it is stored encrypted is payload-encryption.e2e-spec.ts's concern.)
     const payloads = await decodedWorkflowPayloads(created.body.workflowId);
     expect(payloads).toContain(created.body.id);
     for (const personal of [owner.displayName, owner.email, title]) {
@@ -62,16 +61,8 @@ describe('an action falls due and its owner is reminded by email', () => {
 });
 
 async function decodedWorkflowPayloads(workflowId: string): Promise<string> {
-  const connection = await Connection.connect({ address: stackAppEnv().TEMPORAL_ADDRESS });
-  try {
-    const history = await new Client({ connection }).workflow.getHandle(workflowId).fetchHistory();
-    const encoded = [...historyToJSON(history).matchAll(/"data":\s*"([^"]*)"/g)].map(
-      ([, data]) => data,
-    );
-    return encoded.map((data) => Buffer.from(data, 'base64').toString('utf8')).join('\n');
-  } finally {
-    await connection.close();
-  }
+  const payloads = await decodedPayloads(await rawHistory(workflowId));
+  return payloads.map(({ data }) => utf8(data)).join('\n');
 }
 
 async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
@@ -10,7 +11,11 @@ import { readApiConfig } from './config/api-config';
  * without instantiating providers, so no database or Temporal is needed.
  */
 async function writeOpenApi(path: string): Promise<void> {
-  const config = readApiConfig({ DATABASE_URL: 'postgres://unused/openapi', ...process.env });
+  const config = readApiConfig({
+    DATABASE_URL: 'postgres://unused/openapi',
+    TEMPORAL_PAYLOAD_KEYS: `unused:${randomBytes(32).toString('base64')}`,
+    ...process.env,
+  });
   const app = await NestFactory.create(AppModule.forConfig(config), {
     preview: true,
     logger: false,

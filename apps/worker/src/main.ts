@@ -28,6 +28,7 @@ async function main(): Promise<void> {
       connection,
       namespace: config.temporal.namespace,
       taskQueue: config.temporal.taskQueue,
+      dataConverter: config.temporal.dataConverter,
       dataSource,
       mailer,
       publicBaseUrl: config.publicBaseUrl,

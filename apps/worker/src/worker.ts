@@ -1,3 +1,4 @@
+import type { DataConverter } from '@temporalio/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { workflowsPath } from '@safeguard/workflows';
 import { createActionActivities, ActionActivityDeps } from './activities/action-activities';
@@ -6,15 +7,18 @@ export interface WorkerOptions extends ActionActivityDeps {
   connection: NativeConnection;
   namespace: string;
   taskQueue: string;
+  /** Carries failureConverterPath, which the bundler compiles into workflow code. */
+  dataConverter: DataConverter;
 }
 
 /** One worker serves every process type; Temporal spreads work across however many run. */
 export function createWorker(options: WorkerOptions): Promise<Worker> {
-  const { connection, namespace, taskQueue, ...deps } = options;
+  const { connection, namespace, taskQueue, dataConverter, ...deps } = options;
   return Worker.create({
     connection,
     namespace,
     taskQueue,
+    dataConverter,
     workflowsPath,
     activities: { ...createActionActivities(deps) },
   });

@@ -53,6 +53,25 @@ export class EnvReader {
     return value;
   }
 
+  wholeNumber(name: string, fallback: number, min = 1): number {
+    const raw = this.optional(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!Number.isSafeInteger(value) || value < min) {
+      this.problems.push(`${name} must be a whole number of at least ${min} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  }
+
+  /** A comma-separated list; empty when unset. */
+  list(name: string): string[] {
+    return (this.optional(name) ?? '')
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
+  }
+
   boolean(name: string, fallback: boolean): boolean {
     const raw = this.optional(name)?.toLowerCase();
     if (raw === undefined) return fallback;
@@ -68,6 +87,11 @@ export class EnvReader {
     if ((allowed as readonly string[]).includes(raw)) return raw as T;
     this.problems.push(`${name} must be one of ${allowed.join(', ')} (got "${raw}")`);
     return fallback;
+  }
+
+  /** Records a problem found by a caller's own parsing; the message must name the variable. */
+  problem(message: string): void {
+    this.problems.push(message);
   }
 
   /** Throws a ConfigurationError listing every problem found so far. */

@@ -1,3 +1,4 @@
 export * from './env-reader';
 export * from './logger';
 export * from './temporal-settings';
+export * from './payload-codec';

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { TLSConfig } from '@temporalio/client';
+import type { DataConverter } from '@temporalio/common';
 import { EnvReader } from './env-reader';
+import { encryptingDataConverter, readPayloadKeyring } from './payload-codec';
 
 /**
  * Where Temporal is and how to reach it. The same settings serve a local dev server,
@@ -12,6 +14,8 @@ export interface TemporalSettings {
   taskQueue: string;
   /** Shared by the client and the worker's native connection. */
   connection: { address: string; tls: TLSConfig | false; apiKey?: string };
+  /** Encrypts payloads and failure messages; the client and the worker must share it. */
+  dataConverter: DataConverter;
 }
 
 export const DEFAULT_TASK_QUEUE = 'safeguarding';
@@ -39,5 +43,6 @@ export function readTemporalSettings(env: EnvReader): TemporalSettings {
             : undefined,
       }
     : false;
-  return { address, namespace, taskQueue, connection: { address, tls, apiKey } };
+  const dataConverter = encryptingDataConverter(readPayloadKeyring(env));
+  return { address, namespace, taskQueue, connection: { address, tls, apiKey }, dataConverter };
 }

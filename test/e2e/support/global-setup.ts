@@ -39,5 +39,6 @@ export default async function globalSetup(): Promise<void> {
     TEMPORAL_ADDRESS: stack.temporalAddress,
     TEMPORAL_TASK_QUEUE: stack.taskQueue,
     SMTP_URL: stack.smtpUrl,
+    TEMPORAL_PAYLOAD_KEYS: stack.appEnv.TEMPORAL_PAYLOAD_KEYS,
   });
 }

@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { startMailCatcher } from './mail-catcher';
+import { stackPayloadKeys } from './payload-key';
 import { repoRoot } from './paths';
 import { waitFor } from './ports';
 import { startEmbeddedPostgres } from './postgres';
@@ -19,7 +20,7 @@ export interface StackPorts {
 
 export interface StackOptions {
   ports: StackPorts;
-  /** Postgres data and the Temporal SQLite file live here. */
+  /** Postgres data, the Temporal SQLite file and the dev payload key live here. */
   dataDir: string;
   /** Dev keeps data across restarts; tests start empty and throw it away. */
   persistent: boolean;
@@ -47,7 +48,8 @@ export interface RunningStack {
 /**
  * The whole stack: real Postgres, real Temporal, a real SMTP catcher, then the API and the
  * worker as separate processes, exactly as they run in production. DATABASE_URL,
- * TEMPORAL_ADDRESS and SMTP_URL point at existing services instead of starting local ones.
+ * TEMPORAL_ADDRESS and SMTP_URL point at existing services instead of starting local ones;
+ * TEMPORAL_PAYLOAD_KEYS, when set, replaces the stack's own payload key.
  */
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   const stops: Array<() => Promise<void>> = [];
@@ -102,6 +104,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       TEMPORAL_ADDRESS: temporalAddress,
       TEMPORAL_TASK_QUEUE: taskQueue,
       SMTP_URL: smtpUrl,
+      TEMPORAL_PAYLOAD_KEYS:
+        process.env.TEMPORAL_PAYLOAD_KEYS || stackPayloadKeys(options.dataDir, options.persistent),
       PORT: String(options.ports.api),
       PUBLIC_BASE_URL: process.env.PUBLIC_BASE_URL ?? apiUrl,
     };

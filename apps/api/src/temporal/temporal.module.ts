@@ -18,6 +18,7 @@ export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
         new Client({
           connection: Connection.lazy(config.temporal.connection),
           namespace: config.temporal.namespace,
+          dataConverter: config.temporal.dataConverter,
         }),
     },
   ],
