@@ -9,6 +9,8 @@ import { PolicyVersionEntity } from './entities/policy-version.entity';
 import { Foundation1763750000000 } from './migrations/1763750000000-foundation';
 import { DirectoryAndPolicies1763800000000 } from './migrations/1763800000000-directory-and-policies';
 import { ActionPolicyPin1763850000000 } from './migrations/1763850000000-action-policy-pin';
+import { TamperEvidentChronology1763900000000 } from './migrations/1763900000000-tamper-evident-chronology';
+import { IdempotencyKeys1763950000000 } from './migrations/1763950000000-idempotency-keys';
 
 export const entities = [
   PartnershipEntity,
@@ -23,6 +25,8 @@ export const migrations = [
   Foundation1763750000000,
   DirectoryAndPolicies1763800000000,
   ActionPolicyPin1763850000000,
+  TamperEvidentChronology1763900000000,
+  IdempotencyKeys1763950000000,
 ];
 
 /** One definition of how every process (API, worker, tools) talks to Postgres. */

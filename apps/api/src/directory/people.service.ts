@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { wouldCreateLineManagementCycle } from '@safeguard/domain';
-import { ActionEntity, AgencyEntity, appendChronology, PersonEntity } from '@safeguard/persistence';
+import {
+  ActionEntity,
+  AgencyEntity,
+  appendChronology,
+  DIRECTORY_CHAIN,
+  partnershipChain,
+  PersonEntity,
+} from '@safeguard/persistence';
 import { DataSource, EntityManager, FindOptionsWhere, Not } from 'typeorm';
 import { uniqueOn } from '../common/database-errors';
 import { ProblemException } from '../common/problem';
@@ -71,7 +78,9 @@ export class PeopleService {
 
       const openActions = await db.find(ActionEntity, {
         where: { ownerId: id, status: Not('completed') },
-        select: { id: true },
+        select: { id: true, partnershipId: true },
+        // Chains are locked in one order by every transaction, so two deactivations cannot deadlock.
+        order: { partnershipId: 'ASC', id: 'ASC' },
       });
       const reports = await db.count(PersonEntity, { where: { lineManagerId: id, active: true } });
       const successor = person.lineManagerId;
@@ -91,6 +100,7 @@ export class PeopleService {
             subjectType: 'action',
             subjectId: action.id,
             event: 'action.reassigned',
+            chain: partnershipChain(action.partnershipId),
             detail: { fromOwnerId: id, toOwnerId: successor, reason: 'owner-deactivated' },
           });
         }
@@ -102,6 +112,7 @@ export class PeopleService {
         subjectType: 'person',
         subjectId: id,
         event: 'person.deactivated',
+        chain: DIRECTORY_CHAIN,
         detail: {
           successorId: successor,
           actionsRerouted: openActions.length,

@@ -7,6 +7,7 @@ import {
   ActionEntity,
   appendChronology,
   NotificationEntity,
+  partnershipChain,
   PersonEntity,
 } from '@safeguard/persistence';
 import {
@@ -69,17 +70,20 @@ export class ActionsService {
         completedAt: null,
       });
       await db.insert(ActionEntity, record);
-      await appendChronology(db, {
-        subjectType: 'action',
-        subjectId: id,
-        event: 'action.created',
-        detail: { ownerId: dto.ownerId, dueAt: record.dueAt.toISOString(), policyVersion },
-        occurredAt: now,
-      });
+      // Start before appending: the chronology append holds its chain's lock until commit,
+      // and the Temporal round trip should not be inside that lock.
       await this.startChaser(workflowId, {
         actionId: id,
         dueAt: record.dueAt.toISOString(),
         policy: { partnershipId: dto.partnershipId, version: policyVersion },
+      });
+      await appendChronology(db, {
+        subjectType: 'action',
+        subjectId: id,
+        event: 'action.created',
+        chain: partnershipChain(dto.partnershipId),
+        detail: { ownerId: dto.ownerId, dueAt: record.dueAt.toISOString(), policyVersion },
+        occurredAt: now,
       });
       return record;
     });

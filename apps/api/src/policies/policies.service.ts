@@ -1,7 +1,12 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createDefaultPolicy, PolicyDocument, validatePolicy } from '@safeguard/domain';
-import { appendChronology, PartnershipEntity, PolicyVersionEntity } from '@safeguard/persistence';
+import {
+  appendChronology,
+  partnershipChain,
+  PartnershipEntity,
+  PolicyVersionEntity,
+} from '@safeguard/persistence';
 import { DataSource, EntityManager } from 'typeorm';
 import { ProblemException } from '../common/problem';
 
@@ -82,6 +87,7 @@ export class PoliciesService {
       subjectType: 'policy',
       subjectId: partnershipId,
       event: 'policy.published',
+      chain: partnershipChain(partnershipId),
       detail: { version },
       occurredAt: row.publishedAt,
     });

@@ -1,6 +1,11 @@
 import { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
-import { ActionEntity, appendChronology, NotificationEntity } from '@safeguard/persistence';
+import {
+  ActionEntity,
+  appendChronology,
+  NotificationEntity,
+  partnershipChain,
+} from '@safeguard/persistence';
 import type {
   ActionActivities,
   ActionStateSnapshot,
@@ -74,6 +79,7 @@ export function createActionActivities(deps: ActionActivityDeps): ActionActiviti
           subjectType: 'action',
           subjectId: actionId,
           event: 'notification.sent',
+          chain: partnershipChain(action.partnershipId),
           detail: { notificationId: claim.id, event, recipientId: action.ownerId },
         });
       });
@@ -97,12 +103,14 @@ export function createActionActivities(deps: ActionActivityDeps): ActionActiviti
             id: snapshot.actionId,
             version: snapshot.version,
           })
+          .returning('partnership_id')
           .execute();
         if (!result.affected) return;
         await appendChronology(db, {
           subjectType: 'action',
           subjectId: snapshot.actionId,
           event: snapshot.event,
+          chain: partnershipChain(result.raw[0]?.partnership_id),
           actorId: snapshot.actorId,
           detail: { status: snapshot.status, version: snapshot.version },
           occurredAt: changedAt,
