@@ -1,8 +1,8 @@
-import { freePort, repoRoot, startApp, waitFor } from '@safeguard/dev-stack';
-import { ChildProcess } from 'node:child_process';
+import { freePort, repoRoot } from '@safeguard/dev-stack';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { apiUrl, stackAppEnv } from './support/e2e-env';
+import { apiUrl } from './support/e2e-env';
+import { ExtraApps } from './support/extra-apps';
 import { get } from './support/http';
 
 describe('liveness, readiness and the API description', () => {
@@ -37,27 +37,12 @@ describe('liveness, readiness and the API description', () => {
 });
 
 describe('processes that cannot do their job say so', () => {
-  const started: ChildProcess[] = [];
-  afterAll(() => started.forEach((child) => child.kill('SIGKILL')));
-
-  function run(app: 'api' | 'worker', env: Record<string, string>) {
-    const child = startApp(app, { ...process.env, ...stackAppEnv(), ...env });
-    started.push(child);
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => (output += chunk));
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk));
-    const exitCode = new Promise<number | null>((resolve) =>
-      child.once('exit', (code) => resolve(code)),
-    );
-    return { exitCode, output: () => output };
-  }
+  const extra = new ExtraApps();
+  afterAll(() => extra.stopAll());
 
   it('reports not ready while no worker polls its task queue', async () => {
-    const port = await freePort();
-    run('api', { PORT: String(port), TEMPORAL_TASK_QUEUE: 'nobody-polls-this-queue' });
-    const ready = await waitFor('the second API', () =>
-      fetch(`http://127.0.0.1:${port}/ready`).catch(() => undefined),
-    );
+    const url = await extra.api({ TEMPORAL_TASK_QUEUE: 'nobody-polls-this-queue' });
+    const ready = await fetch(`${url}/ready`);
     expect(ready.status).toBe(503);
     expect(((await ready.json()) as any).checks.worker).toEqual({
       status: 'down',
@@ -67,13 +52,13 @@ describe('processes that cannot do their job say so', () => {
 
   it('stops a worker whose first connection to Temporal fails, with an error', async () => {
     const deadPort = await freePort();
-    const worker = run('worker', { TEMPORAL_ADDRESS: `127.0.0.1:${deadPort}` });
+    const worker = extra.run('worker', { TEMPORAL_ADDRESS: `127.0.0.1:${deadPort}` });
     expect(await worker.exitCode).toBe(1);
     expect(worker.output()).toContain('worker stopped');
   });
 
   it('refuses to start with bad configuration, naming each bad variable', async () => {
-    const api = run('api', { DATABASE_URL: 'mysql://elsewhere/db', PORT: 'eighty' });
+    const api = extra.run('api', { DATABASE_URL: 'mysql://elsewhere/db', PORT: 'eighty' });
     expect(await api.exitCode).toBe(1);
     expect(api.output()).toContain('DATABASE_URL must be a URL using postgres or postgresql');
     expect(api.output()).toContain('PORT must be a port number');

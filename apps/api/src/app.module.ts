@@ -1,9 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from '@safeguard/persistence';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { AuditModule } from './audit/audit.module';
 import { API_CONFIG, ApiConfig } from './config/api-config';
 import { DirectoryModule } from './directory/directory.module';
 import { HealthModule } from './health/health.module';
@@ -27,6 +30,7 @@ export class AppModule {
   static forConfig(config: ApiConfig): DynamicModule {
     return {
       module: AppModule,
+      providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }],
       imports: [
         {
           module: ConfigHolderModule,
@@ -54,11 +58,14 @@ export class AppModule {
           },
         }),
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
+        // Per client address and per API instance: the counters are deliberately ephemeral.
+        ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.http.rateLimitPerMinute }]),
         TemporalModule,
         HealthModule,
         DirectoryModule,
         PoliciesModule,
         MeetingsModule,
+        AuditModule,
       ],
     };
   }

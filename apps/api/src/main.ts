@@ -6,6 +6,7 @@ import { createLogger } from '@safeguard/platform';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
+import { hardenHttp } from './common/http-hardening';
 import { readApiConfig } from './config/api-config';
 
 async function bootstrap(): Promise<void> {
@@ -15,7 +16,7 @@ async function bootstrap(): Promise<void> {
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
-  app.useBodyParser('json', { limit: '100kb' });
+  hardenHttp(app, config.http);
   configureApp(app);
   await app.listen(config.port, config.host);
   app.get(Logger).log(`API listening on http://${config.host}:${config.port}`);

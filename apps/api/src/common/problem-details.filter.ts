@@ -37,6 +37,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         detail: this.httpDetail(exception),
       };
     }
+    const clientError = this.clientErrorFromMiddleware(exception);
+    if (clientError) return clientError;
     this.logger.error(exception);
     return {
       type: ProblemType.internal,
@@ -46,7 +48,22 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     };
   }
 
-  /** Body-parser errors (malformed JSON, oversize bodies) arrive as plain HttpExceptions. */
+  /**
+   * Express middleware (body-parser) raises http-errors objects: a status and `expose: true`
+   * for client errors such as an oversized body. Their messages are safe to show.
+   */
+  private clientErrorFromMiddleware(exception: unknown): ProblemDetails | undefined {
+    const error = exception as { status?: unknown; expose?: unknown; message?: unknown };
+    if (typeof error?.status !== 'number' || error.expose !== true) return undefined;
+    if (error.status < 400 || error.status > 499) return undefined;
+    return {
+      type: 'about:blank',
+      title: typeof error.message === 'string' ? error.message : 'Bad request',
+      status: error.status,
+    };
+  }
+
+  /** Nest's own exceptions (unknown route, malformed JSON) carry their detail in the response body. */
   private httpDetail(exception: HttpException): string | undefined {
     const body = exception.getResponse();
     if (typeof body === 'string') return body;

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpStatus, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses } from '../common/api-problem-responses';
+import { Idempotent } from '../common/idempotency/idempotent.decorator';
 import { UuidParam } from '../common/uuid-param';
 import { AgenciesService } from './agencies.service';
 import { AgencyView, CreateAgencyDto, ListAgenciesQuery, UpdateAgencyDto } from './dto/agency.dto';
@@ -11,6 +12,7 @@ export class AgenciesController {
   constructor(private readonly agencies: AgenciesService) {}
 
   @Post()
+  @Idempotent()
   @ApiCreatedResponse({ type: AgencyView })
   @ApiProblemResponses(HttpStatus.BAD_REQUEST, HttpStatus.UNPROCESSABLE_ENTITY, HttpStatus.CONFLICT)
   create(@Body() dto: CreateAgencyDto): Promise<AgencyView> {

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpStatus, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses } from '../common/api-problem-responses';
+import { Idempotent } from '../common/idempotency/idempotent.decorator';
 import { UuidParam } from '../common/uuid-param';
 import { CreatePartnershipDto, PartnershipView } from './dto/partnership.dto';
 import { PartnershipsService } from './partnerships.service';
@@ -11,6 +12,7 @@ export class PartnershipsController {
   constructor(private readonly partnerships: PartnershipsService) {}
 
   @Post()
+  @Idempotent()
   @ApiCreatedResponse({ type: PartnershipView, description: 'Created, on the default policy.' })
   @ApiProblemResponses(HttpStatus.BAD_REQUEST, HttpStatus.CONFLICT)
   async create(@Body() dto: CreatePartnershipDto): Promise<PartnershipView> {

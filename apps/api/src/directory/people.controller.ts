@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses } from '../common/api-problem-responses';
+import { Idempotent } from '../common/idempotency/idempotent.decorator';
 import { UuidParam } from '../common/uuid-param';
 import { CreatePersonDto, UpdatePersonDto } from './dto/create-person.dto';
 import { ListPeopleQuery } from './dto/list-people.query';
@@ -13,6 +14,7 @@ export class PeopleController {
   constructor(private readonly people: PeopleService) {}
 
   @Post()
+  @Idempotent()
   @ApiCreatedResponse({ type: PersonView })
   @ApiProblemResponses(HttpStatus.BAD_REQUEST, HttpStatus.UNPROCESSABLE_ENTITY, HttpStatus.CONFLICT)
   async create(@Body() dto: CreatePersonDto): Promise<PersonView> {

@@ -1,9 +1,12 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { HealthService, Readiness } from './health.service';
 
 @ApiTags('health')
+// Orchestrators probe often; throttling a probe would take a healthy instance out of service.
+@SkipThrottle()
 @Controller()
 export class HealthController {
   constructor(private readonly health: HealthService) {}

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses } from '../common/api-problem-responses';
+import { Idempotent } from '../common/idempotency/idempotent.decorator';
 import { UuidParam } from '../common/uuid-param';
 import { ActionsService } from './actions.service';
 import { ActionView } from './dto/action.view';
@@ -12,6 +13,7 @@ export class ActionsController {
   constructor(private readonly actions: ActionsService) {}
 
   @Post()
+  @Idempotent()
   @ApiCreatedResponse({
     type: ActionView,
     description: 'Recorded, and its chaser workflow started.',

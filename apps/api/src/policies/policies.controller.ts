@@ -10,6 +10,7 @@ import {
 } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses } from '../common/api-problem-responses';
+import { Idempotent } from '../common/idempotency/idempotent.decorator';
 import { ProblemException } from '../common/problem';
 import { UuidParam } from '../common/uuid-param';
 import { PolicyValidationView, PolicyVersionView } from './dto/policy-version.view';
@@ -66,6 +67,7 @@ export class PoliciesController {
   }
 
   @Post()
+  @Idempotent()
   @ApiOperation({ summary: 'Publish a new version; items already running keep theirs.' })
   @ApiBody(POLICY_BODY)
   @ApiCreatedResponse({ type: PolicyVersionView })

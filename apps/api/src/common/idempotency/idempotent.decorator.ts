@@ -1,0 +1,18 @@
+import { applyDecorators, HttpStatus, UseInterceptors } from '@nestjs/common';
+import { ApiHeader } from '@nestjs/swagger';
+import { ApiProblemResponses } from '../api-problem-responses';
+import { IdempotencyInterceptor } from './idempotency.interceptor';
+
+/** Marks a creating POST as safe to retry with an Idempotency-Key header. */
+export function Idempotent(): MethodDecorator {
+  return applyDecorators(
+    UseInterceptors(IdempotencyInterceptor),
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: false,
+      description:
+        'Any unique string (e.g. a UUID). Retrying with the same key and body returns the first result instead of creating twice.',
+    }),
+    ApiProblemResponses(HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_ENTITY),
+  );
+}
