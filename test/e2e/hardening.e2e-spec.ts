@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { randomUUID } from 'node:crypto';
-import { apiUrl, stackAppEnv } from './support/e2e-env';
+import { adminToken, apiUrl, stackAppEnv } from './support/e2e-env';
 import { ExtraApps } from './support/extra-apps';
 import { createAgency, get } from './support/http';
 
@@ -13,7 +13,11 @@ async function send(path: string, init: RequestInit & { url?: string } = {}) {
 function postJson(path: string, body: unknown, headers: Record<string, string> = {}) {
   return send(path, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${adminToken()}`,
+      ...headers,
+    },
     body: JSON.stringify(body),
   });
 }
@@ -53,7 +57,8 @@ describe('HTTP hardening', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 4; i += 1)
       statuses.push((await send('/partnerships', { url })).response.status);
-    expect(statuses).toEqual([200, 200, 200, 429]);
+    // Counted before authentication, so a flood of bad tokens is limited too.
+    expect(statuses).toEqual([401, 401, 401, 429]);
     const limited = await send('/partnerships', { url });
     expect(limited.response.headers.get('content-type')).toContain('application/problem+json');
     expect(limited.response.headers.get('retry-after')).toMatch(/^\d+$/);

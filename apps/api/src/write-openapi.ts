@@ -14,6 +14,8 @@ async function writeOpenApi(path: string): Promise<void> {
   const config = readApiConfig({
     DATABASE_URL: 'postgres://unused/openapi',
     TEMPORAL_PAYLOAD_KEYS: `unused:${randomBytes(32).toString('base64')}`,
+    // The document describes the stack a developer runs, development token issuer included.
+    AUTH_DEV_ISSUER: 'true',
     ...process.env,
   });
   const app = await NestFactory.create(AppModule.forConfig(config), {

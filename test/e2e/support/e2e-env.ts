@@ -3,6 +3,7 @@ export const E2E_ENV = {
   apiUrl: 'E2E_API_URL',
   mailWebUrl: 'E2E_MAIL_WEB_URL',
   appEnv: 'E2E_APP_ENV',
+  adminToken: 'E2E_ADMIN_TOKEN',
 } as const;
 
 function required(name: string): string {
@@ -13,5 +14,7 @@ function required(name: string): string {
 
 export const apiUrl = () => required(E2E_ENV.apiUrl);
 export const mailWebUrl = () => required(E2E_ENV.mailWebUrl);
+/** The e2e operator: admin and safeguarding lead, member of every partnership it creates. */
+export const adminToken = () => required(E2E_ENV.adminToken);
 /** Settings the stack's API and worker run with, for tests that start another instance. */
 export const stackAppEnv = (): Record<string, string> => JSON.parse(required(E2E_ENV.appEnv));

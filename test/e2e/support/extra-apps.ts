@@ -24,9 +24,15 @@ export class ExtraApps {
   /** An extra API instance, once it answers HTTP; returns its base URL. */
   async api(env: Record<string, string>): Promise<string> {
     const port = await freePort();
-    this.run('api', { ...env, PORT: String(port) });
+    const api = this.run('api', { ...env, PORT: String(port) });
     const url = `http://127.0.0.1:${port}`;
-    await waitFor('the extra API', () => fetch(`${url}/health`).catch(() => undefined));
+    const exited = api.exitCode.then((code) => {
+      throw new Error(`the extra API exited with ${code}:\n${api.output()}`);
+    });
+    await Promise.race([
+      waitFor('the extra API', () => fetch(`${url}/health`).catch(() => undefined)),
+      exited,
+    ]);
     return url;
   }
 

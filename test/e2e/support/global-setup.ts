@@ -1,9 +1,18 @@
-import { freePort, repoRoot, RunningStack, startStack } from '@safeguard/dev-stack';
+import {
+  bootstrapAdmin,
+  devToken,
+  freePort,
+  repoRoot,
+  RunningStack,
+  startStack,
+} from '@safeguard/dev-stack';
 import { randomUUID } from 'node:crypto';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { E2E_ENV } from './e2e-env';
+
+const E2E_OPERATOR_EMAIL = 'operator@e2e-council.example';
 
 declare global {
   var e2eStack: RunningStack | undefined;
@@ -32,6 +41,16 @@ export default async function globalSetup(): Promise<void> {
     logDir,
   });
   globalThis.e2eStack = stack;
+  await bootstrapAdmin(stack.databaseUrl, {
+    partnership: 'E2E Safeguarding Board',
+    nation: 'england-and-wales',
+    agency: 'E2E County Council',
+    agencyType: 'local-authority',
+    name: 'E2E Operator',
+    email: E2E_OPERATOR_EMAIL,
+    roles: ['admin', 'safeguarding-lead'],
+  });
+  process.env[E2E_ENV.adminToken] = await devToken(stack.apiUrl, E2E_OPERATOR_EMAIL);
   process.env[E2E_ENV.apiUrl] = stack.apiUrl;
   process.env[E2E_ENV.mailWebUrl] = stack.mailWebUrl;
   process.env[E2E_ENV.appEnv] = JSON.stringify({
@@ -40,5 +59,6 @@ export default async function globalSetup(): Promise<void> {
     TEMPORAL_TASK_QUEUE: stack.taskQueue,
     SMTP_URL: stack.smtpUrl,
     TEMPORAL_PAYLOAD_KEYS: stack.appEnv.TEMPORAL_PAYLOAD_KEYS,
+    AUTH_DEV_ISSUER: stack.appEnv.AUTH_DEV_ISSUER,
   });
 }

@@ -1,4 +1,5 @@
-import { apiUrl, mailWebUrl } from './e2e-env';
+import { devToken } from '@safeguard/dev-stack';
+import { adminToken, apiUrl, mailWebUrl } from './e2e-env';
 
 export interface ApiResponse<T = any> {
   status: number;
@@ -6,14 +7,19 @@ export interface ApiResponse<T = any> {
   body: T;
 }
 
+/** Calls the API as the e2e operator unless another bearer token (or none: null) is given. */
 export async function call<T = any>(
   method: string,
   path: string,
   body?: unknown,
+  token: string | null = adminToken(),
 ): Promise<ApiResponse<T>> {
   const response = await fetch(`${apiUrl()}${path}`, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await response.text();
@@ -25,8 +31,10 @@ export async function call<T = any>(
   };
 }
 
-export const get = <T = any>(path: string) => call<T>('GET', path);
-export const post = <T = any>(path: string, body?: unknown) => call<T>('POST', path, body);
+export const get = <T = any>(path: string, token?: string | null) =>
+  call<T>('GET', path, undefined, token);
+export const post = <T = any>(path: string, body?: unknown, token?: string | null) =>
+  call<T>('POST', path, body, token);
 
 export interface CaughtEmail {
   to: string[];
@@ -56,7 +64,11 @@ export async function waitForEmail(
   throw new Error('no matching email arrived');
 }
 
-export const patch = <T = any>(path: string, body?: unknown) => call<T>('PATCH', path, body);
+export const patch = <T = any>(path: string, body?: unknown, token?: string | null) =>
+  call<T>('PATCH', path, body, token);
+
+/** A token to act as someone in the directory. */
+export const tokenFor = (email: string) => devToken(apiUrl(), email);
 
 /** Unique per run and per jest worker, so parallel test files never collide on unique names. */
 export function unique(label: string): string {

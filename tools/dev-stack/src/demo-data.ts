@@ -1,3 +1,5 @@
+import { bootstrapAdmin, devToken } from './access';
+
 /**
  * Demo data a new user can click through, seeded through the public API so it exercises the
  * same path as real use. Safe on every start: records that exist already are found, not doubled.
@@ -127,14 +129,40 @@ const AGENCIES: DemoAgency[] = [
 
 export interface DemoData {
   partnershipId: string;
+  /** Shell commands that put a token for a demo person into $TOKEN. */
+  tokenCommands: { admin: string; lead: string; practitioner: string };
   ownerId: string;
   actionId: string;
   actionReference: string;
   actionDueAt: string;
 }
 
-export async function seedDemoData(apiUrl: string): Promise<DemoData> {
-  const api = new DemoApi(apiUrl);
+function emailOf(person: DemoPerson, agency: DemoAgency): string {
+  return `${person.displayName.toLowerCase().replace(/[^a-z]+/g, '.')}@${agency.domain}`;
+}
+
+const [COUNCIL] = AGENCIES;
+const ADMIN = COUNCIL.people.find((person) => person.roles.includes('admin')) as DemoPerson;
+const LEAD = COUNCIL.people.find((person) =>
+  person.roles.includes('safeguarding-lead'),
+) as DemoPerson;
+
+export async function seedDemoData(stack: {
+  apiUrl: string;
+  databaseUrl: string;
+}): Promise<DemoData> {
+  // The partnership's first admin comes in through the operator's bootstrap command; everything
+  // else goes through the API with that admin's token, as it would for a real partnership.
+  await bootstrapAdmin(stack.databaseUrl, {
+    partnership: PARTNERSHIP.name,
+    nation: PARTNERSHIP.nation,
+    agency: COUNCIL.name,
+    agencyType: COUNCIL.type,
+    name: ADMIN.displayName,
+    email: emailOf(ADMIN, COUNCIL),
+    roles: ADMIN.roles,
+  });
+  const api = new DemoApi(stack.apiUrl, await devToken(stack.apiUrl, emailOf(ADMIN, COUNCIL)));
   const partnership = await api.ensure(
     '/partnerships',
     PARTNERSHIP,
@@ -148,7 +176,7 @@ export async function seedDemoData(apiUrl: string): Promise<DemoData> {
       (a) => a.name === agency.name,
     );
     for (const person of agency.people) {
-      const email = `${person.displayName.toLowerCase().replace(/[^a-z]+/g, '.')}@${agency.domain}`;
+      const email = emailOf(person, agency);
       const { id } = await api.ensure(
         '/people',
         {
@@ -165,14 +193,24 @@ export async function seedDemoData(apiUrl: string): Promise<DemoData> {
   }
   const ownerId = people.get('nhs-nurse') as string;
   const dueAt = new Date(Date.now() + 60_000).toISOString();
-  const action = await api.post('/actions', {
+  const lead = new DemoApi(stack.apiUrl, await devToken(stack.apiUrl, emailOf(LEAD, COUNCIL)));
+  const action = await lead.post('/actions', {
     title: 'Share the hospital discharge summary with the enquiry manager',
     ownerId,
     partnershipId: partnership.id,
     dueAt,
   });
+  const tokenCommand = (email: string) =>
+    `TOKEN=$(curl -s -X POST ${stack.apiUrl}/dev/tokens -H 'content-type: application/json' -d '{"email":"${email}"}' | sed 's/.*"accessToken":"\\([^"]*\\)".*/\\1/')`;
+  const nhs = AGENCIES.find((agency) => agency.type === 'nhs-trust') as DemoAgency;
+  const nurse = nhs.people.find((person) => person.key === 'nhs-nurse') as DemoPerson;
   return {
     partnershipId: partnership.id,
+    tokenCommands: {
+      admin: tokenCommand(emailOf(ADMIN, COUNCIL)),
+      lead: tokenCommand(emailOf(LEAD, COUNCIL)),
+      practitioner: tokenCommand(emailOf(nurse, nhs)),
+    },
     ownerId,
     actionId: action.id,
     actionReference: action.reference,
@@ -183,7 +221,10 @@ export async function seedDemoData(apiUrl: string): Promise<DemoData> {
 type Row = { id: string; reference: string; [field: string]: unknown };
 
 class DemoApi {
-  constructor(private readonly apiUrl: string) {}
+  constructor(
+    private readonly apiUrl: string,
+    private readonly token: string,
+  ) {}
 
   /** Creates the record, or finds the one a previous start created (409 on its unique field). */
   async ensure(path: string, body: unknown, isSame: (row: Row) => boolean): Promise<Row> {
@@ -202,7 +243,10 @@ class DemoApi {
   private request(method: string, path: string, body?: unknown): Promise<Response> {
     return fetch(`${this.apiUrl}${path}`, {
       method,
-      headers: body ? { 'content-type': 'application/json' } : {},
+      headers: {
+        authorization: `Bearer ${this.token}`,
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      },
       body: body ? JSON.stringify(body) : undefined,
     });
   }

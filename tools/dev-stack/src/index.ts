@@ -1,3 +1,4 @@
+export * from './access';
 export * from './mail-catcher';
 export * from './paths';
 export * from './ports';

@@ -108,6 +108,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         process.env.TEMPORAL_PAYLOAD_KEYS || stackPayloadKeys(options.dataDir, options.persistent),
       PORT: String(options.ports.api),
       PUBLIC_BASE_URL: process.env.PUBLIC_BASE_URL ?? apiUrl,
+      // The local stack signs its own tokens for the people in its directory (POST /dev/tokens).
+      AUTH_DEV_ISSUER: 'true',
     };
     for (const app of ['worker', 'api'] as const) {
       const child = startApp(

@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 
-  const demo = await seedDemoData(stack.apiUrl);
+  const demo = await seedDemoData(stack);
   const lines = [
     '',
     'The safeguarding stack is up.',
@@ -49,10 +49,15 @@ async function main(): Promise<void> {
     `  Postgres           ${stack.databaseUrl}`,
     '',
     'Demo data: the Northshire Safeguarding Adults Board with six agencies and their people.',
-    `  curl ${stack.apiUrl}/agencies?partnershipId=${demo.partnershipId}`,
-    `  curl ${stack.apiUrl}/partnerships/${demo.partnershipId}/policy`,
+    'Every call needs a token. Act as anyone in the directory with the development issuer, e.g.',
+    `  the safeguarding lead:  ${demo.tokenCommands.lead}`,
+    `  an NHS practitioner:    ${demo.tokenCommands.practitioner}`,
+    `  the partnership admin:  ${demo.tokenCommands.admin}`,
+    '  then: curl -H "Authorization: Bearer $TOKEN" ' +
+      `${stack.apiUrl}/agencies?partnershipId=${demo.partnershipId}`,
+    `  (or "Authorize" on ${stack.apiUrl}/docs)`,
     `Demo action ${demo.actionReference} falls due at ${demo.actionDueAt}; its reminder email arrives then.`,
-    `  curl ${stack.apiUrl}/actions/${demo.actionId}`,
+    `  curl -H "Authorization: Bearer $TOKEN" ${stack.apiUrl}/actions/${demo.actionId}`,
     `  Temporal workflow id: action-${demo.actionId}`,
     '',
     'Press Ctrl-C to stop everything.',

@@ -1,6 +1,8 @@
 import { Controller, Get, HttpStatus, Param, ParseEnumPipe, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CHRONOLOGY_SUBJECT_TYPES, ChronologySubjectType } from '@safeguard/persistence';
+import { Roles } from '../auth/access-rules';
+import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { ApiProblemResponses } from '../common/api-problem-responses';
 import { ProblemException } from '../common/problem';
 import { UuidParam } from '../common/uuid-param';
@@ -25,6 +27,7 @@ const subjectTypePipe = new ParseEnumPipe(
 const SUBJECT_TYPE_PARAM = { name: 'subjectType', enum: CHRONOLOGY_SUBJECT_TYPES } as const;
 
 @ApiTags('audit')
+@Roles('safeguarding-lead', 'admin')
 @Controller('audit')
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
@@ -36,8 +39,11 @@ export class AuditController {
   })
   @ApiOkResponse({ type: AuditVerificationView })
   @ApiProblemResponses(HttpStatus.BAD_REQUEST)
-  async verify(@Query() query: VerifyAuditQuery): Promise<AuditVerificationView> {
-    return AuditVerificationView.of(await this.audit.verify(query.chain));
+  async verify(
+    @Query() query: VerifyAuditQuery,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<AuditVerificationView> {
+    return AuditVerificationView.of(await this.audit.verify(principal, query.chain));
   }
 
   @Get('records/:subjectType/:subjectId')
@@ -48,8 +54,11 @@ export class AuditController {
   async chronology(
     @Param('subjectType', subjectTypePipe) subjectType: ChronologySubjectType,
     @UuidParam('subjectId') subjectId: string,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<ChronologyEntryView[]> {
-    return (await this.audit.chronology(subjectType, subjectId)).map(ChronologyEntryView.of);
+    return (await this.audit.chronology(subjectType, subjectId, principal)).map(
+      ChronologyEntryView.of,
+    );
   }
 
   @Get('records/:subjectType/:subjectId/access')
@@ -60,8 +69,9 @@ export class AuditController {
   async access(
     @Param('subjectType', subjectTypePipe) subjectType: ChronologySubjectType,
     @UuidParam('subjectId') subjectId: string,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<ChronologyEntryView[]> {
-    return (await this.audit.chronology(subjectType, subjectId, 'read')).map(
+    return (await this.audit.chronology(subjectType, subjectId, principal, 'read')).map(
       ChronologyEntryView.of,
     );
   }

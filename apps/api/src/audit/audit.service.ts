@@ -1,48 +1,55 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  ActionEntity,
-  AgencyEntity,
   ChainVerification,
   ChronologyEntryEntity,
   ChronologyKind,
   ChronologySubjectType,
-  PartnershipEntity,
-  PersonEntity,
+  DIRECTORY_CHAIN,
   verifyChronology,
 } from '@safeguard/persistence';
-import { DataSource, EntityTarget } from 'typeorm';
+import { DataSource, In } from 'typeorm';
+import type { Principal } from '../auth/principal';
 import { ProblemException } from '../common/problem';
 
-/** Where each kind of subject lives; a policy's chronology is keyed by its partnership. */
-const SUBJECT_TABLES: Record<ChronologySubjectType, EntityTarget<{ id: string }>> = {
-  action: ActionEntity,
-  person: PersonEntity,
-  agency: AgencyEntity,
-  partnership: PartnershipEntity,
-  policy: PartnershipEntity,
-};
+/** Leads audit their partnerships' records; admins also the directory's. */
+function auditableChains(principal: Principal): string[] {
+  const chains = principal.partnershipIds.map((id) => id.toLowerCase());
+  return principal.roles.includes('admin') ? [...chains, DIRECTORY_CHAIN] : chains;
+}
 
 @Injectable()
 export class AuditService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  verify(chain?: string): Promise<ChainVerification[]> {
-    return verifyChronology(this.dataSource.manager, chain);
+  /** Verifies the chains the principal may audit: their partnerships' and the directory's. */
+  async verify(principal: Principal, chain?: string): Promise<ChainVerification[]> {
+    const allowed = auditableChains(principal);
+    if (chain !== undefined && !allowed.includes(chain.toLowerCase())) {
+      throw ProblemException.notFound('chain');
+    }
+    const results: ChainVerification[] = [];
+    for (const each of chain === undefined ? allowed : [chain]) {
+      results.push(...(await verifyChronology(this.dataSource.manager, each)));
+    }
+    return results;
   }
 
   /** A record's chronology in the order it was written (all of it, or one kind). */
   async chronology(
     subjectType: ChronologySubjectType,
     subjectId: string,
+    principal: Principal,
     kind?: ChronologyKind,
   ): Promise<ChronologyEntryEntity[]> {
     const db = this.dataSource.manager;
-    if (!(await db.existsBy(SUBJECT_TABLES[subjectType], { id: subjectId }))) {
+    // A record is visible when its chronology lies in a chain the principal may audit.
+    const visible = { subjectType, subjectId, chain: In(auditableChains(principal)) };
+    if (!(await db.existsBy(ChronologyEntryEntity, visible))) {
       throw ProblemException.notFound(subjectType);
     }
     return db.find(ChronologyEntryEntity, {
-      where: { subjectType, subjectId, ...(kind ? { kind } : {}) },
+      where: { ...visible, ...(kind ? { kind } : {}) },
       order: { id: 'ASC' },
     });
   }

@@ -25,6 +25,8 @@ export const ProblemType = {
   stageConflict: `${PROBLEM_TYPE_BASE}stage-conflict`,
   conflict: `${PROBLEM_TYPE_BASE}conflict`,
   unavailable: `${PROBLEM_TYPE_BASE}unavailable`,
+  unauthenticated: `${PROBLEM_TYPE_BASE}unauthenticated`,
+  forbidden: `${PROBLEM_TYPE_BASE}forbidden`,
   internal: `${PROBLEM_TYPE_BASE}internal`,
 } as const;
 
@@ -47,6 +49,24 @@ export class ProblemException extends HttpException {
   /** Well-formed input that refers to something that does not exist or cannot be used. */
   static unprocessable(field: string, message: string): ProblemException {
     return ProblemException.invalid([{ field, message }], HttpStatus.UNPROCESSABLE_ENTITY);
+  }
+
+  static unauthenticated(detail: string): ProblemException {
+    return new ProblemException({
+      type: ProblemType.unauthenticated,
+      title: 'Authentication required',
+      status: HttpStatus.UNAUTHORIZED,
+      detail,
+    });
+  }
+
+  static forbidden(detail: string): ProblemException {
+    return new ProblemException({
+      type: ProblemType.forbidden,
+      title: 'Not allowed',
+      status: HttpStatus.FORBIDDEN,
+      detail,
+    });
   }
 
   static notFound(what: string): ProblemException {

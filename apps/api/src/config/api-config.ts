@@ -11,12 +11,29 @@ export interface HttpLimits {
   maxBodyBytes: number;
 }
 
+/**
+ * Who may call the API. Production: an OIDC issuer's signed JWTs (e.g. Microsoft Entra ID).
+ * Development and demos: a built-in issuer for the people in the directory, off by default.
+ */
+export type AuthConfig =
+  | {
+      mode: 'oidc';
+      issuer: string;
+      audience: string;
+      jwksUrl: string;
+      clockSkewSeconds: number;
+      /** The claim holding the user's work email, which finds them in the directory. */
+      emailClaim: string;
+    }
+  | { mode: 'dev-issuer'; audience: string; clockSkewSeconds: number; emailClaim: 'email' };
+
 export interface ApiConfig {
   port: number;
   host: string;
   databaseUrl: string;
   temporal: TemporalSettings;
   http: HttpLimits;
+  auth: AuthConfig;
 }
 
 export function readApiConfig(environment: NodeJS.ProcessEnv): ApiConfig {
@@ -26,6 +43,7 @@ export function readApiConfig(environment: NodeJS.ProcessEnv): ApiConfig {
     host: env.string('HOST', '127.0.0.1'),
     databaseUrl: env.url('DATABASE_URL', ['postgres', 'postgresql']),
     temporal: readTemporalSettings(env),
+    auth: readAuthConfig(env),
     http: {
       corsOrigins: env.list('CORS_ORIGINS'),
       rateLimitPerMinute: env.wholeNumber('RATE_LIMIT_PER_MINUTE', 600),
@@ -34,4 +52,20 @@ export function readApiConfig(environment: NodeJS.ProcessEnv): ApiConfig {
   };
   env.assertValid();
   return config;
+}
+
+function readAuthConfig(env: EnvReader): AuthConfig {
+  const audience = env.string('AUTH_AUDIENCE', 'safeguarding-api');
+  const clockSkewSeconds = env.wholeNumber('AUTH_CLOCK_SKEW_SECONDS', 60, 0);
+  if (env.boolean('AUTH_DEV_ISSUER', false)) {
+    return { mode: 'dev-issuer', audience, clockSkewSeconds, emailClaim: 'email' };
+  }
+  return {
+    mode: 'oidc',
+    issuer: env.url('AUTH_ISSUER', ['https', 'http']),
+    audience,
+    jwksUrl: env.url('AUTH_JWKS_URL', ['https', 'http']),
+    clockSkewSeconds,
+    emailClaim: env.string('AUTH_EMAIL_CLAIM', 'email'),
+  };
 }

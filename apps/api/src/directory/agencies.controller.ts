@@ -1,5 +1,7 @@
 import { Body, Controller, Get, HttpStatus, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/access-rules';
+import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { ApiProblemResponses } from '../common/api-problem-responses';
 import { Idempotent } from '../common/idempotency/idempotent.decorator';
 import { UuidParam } from '../common/uuid-param';
@@ -15,22 +17,29 @@ export class AgenciesController {
   @Idempotent()
   @ApiCreatedResponse({ type: AgencyView })
   @ApiProblemResponses(HttpStatus.BAD_REQUEST, HttpStatus.UNPROCESSABLE_ENTITY, HttpStatus.CONFLICT)
-  create(@Body() dto: CreateAgencyDto): Promise<AgencyView> {
-    return this.agencies.create(dto);
+  @Roles('admin')
+  create(
+    @Body() dto: CreateAgencyDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<AgencyView> {
+    return this.agencies.create(dto, principal);
   }
 
   @Get()
   @ApiOkResponse({ type: [AgencyView] })
   @ApiProblemResponses(HttpStatus.BAD_REQUEST)
-  list(@Query() query: ListAgenciesQuery): Promise<AgencyView[]> {
-    return this.agencies.list(query);
+  list(
+    @Query() query: ListAgenciesQuery,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<AgencyView[]> {
+    return this.agencies.list(query, principal);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: AgencyView })
   @ApiProblemResponses(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND)
-  get(@UuidParam('id') id: string): Promise<AgencyView> {
-    return this.agencies.get(id);
+  get(@UuidParam('id') id: string, @CurrentPrincipal() principal: Principal): Promise<AgencyView> {
+    return this.agencies.get(id, principal);
   }
 
   @Patch(':id')
@@ -41,7 +50,12 @@ export class AgenciesController {
     HttpStatus.UNPROCESSABLE_ENTITY,
     HttpStatus.CONFLICT,
   )
-  update(@UuidParam('id') id: string, @Body() dto: UpdateAgencyDto): Promise<AgencyView> {
-    return this.agencies.update(id, dto);
+  @Roles('admin')
+  update(
+    @UuidParam('id') id: string,
+    @Body() dto: UpdateAgencyDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<AgencyView> {
+    return this.agencies.update(id, dto, principal);
   }
 }

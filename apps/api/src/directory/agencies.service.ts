@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AgencyEntity, PartnershipEntity, PersonEntity } from '@safeguard/persistence';
 import { DataSource, EntityManager, In } from 'typeorm';
+import type { Principal } from '../auth/principal';
 import { uniqueOn } from '../common/database-errors';
+import { agencyInPrincipalPartnerships, scopeParameters } from './directory-scope';
 import { ProblemException } from '../common/problem';
 import { AgencyView, CreateAgencyDto, ListAgenciesQuery, UpdateAgencyDto } from './dto/agency.dto';
 
@@ -10,31 +12,41 @@ import { AgencyView, CreateAgencyDto, ListAgenciesQuery, UpdateAgencyDto } from 
 export class AgenciesService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async create(dto: CreateAgencyDto): Promise<AgencyView> {
+  async create(dto: CreateAgencyDto, principal: Principal): Promise<AgencyView> {
     const id = await this.saving(async (db) => {
-      const partnerships = await this.partnerships(db, dto.partnershipIds);
+      const partnerships = await this.partnerships(db, dto.partnershipIds, principal);
       return (await db.save(db.create(AgencyEntity, { ...dto, partnerships }))).id;
     });
-    return this.get(id);
+    return this.get(id, principal);
   }
 
-  async update(id: string, dto: UpdateAgencyDto): Promise<AgencyView> {
+  async update(id: string, dto: UpdateAgencyDto, principal: Principal): Promise<AgencyView> {
     await this.saving(async (db) => {
-      const agency = await this.find(db, id);
+      const agency = await this.find(db, id, principal);
       const { partnershipIds, ...fields } = dto;
-      if (partnershipIds) agency.partnerships = await this.partnerships(db, partnershipIds);
+      if (partnershipIds) {
+        // Memberships of partnerships this admin cannot see are not theirs to remove.
+        const hidden: Array<{ id: string }> = await db.query(
+          `SELECT partnership_id AS id FROM agency_partnerships
+            WHERE agency_id = $1 AND NOT (partnership_id = ANY($2))`,
+          [id, principal.partnershipIds],
+        );
+        agency.partnerships = [
+          ...(await this.partnerships(db, partnershipIds, principal)),
+          ...hidden.map(({ id: partnershipId }) =>
+            db.create(PartnershipEntity, { id: partnershipId }),
+          ),
+        ];
+      }
       return (await db.save(AgencyEntity, db.merge(AgencyEntity, agency, fields))).id;
     });
-    return this.get(id);
+    return this.get(id, principal);
   }
 
-  async list(query: ListAgenciesQuery): Promise<AgencyView[]> {
-    const builder = this.dataSource.manager
-      .createQueryBuilder(AgencyEntity, 'agency')
-      .leftJoinAndSelect('agency.partnerships', 'partnership')
-      .orderBy('agency.name', 'ASC');
+  async list(query: ListAgenciesQuery, principal: Principal): Promise<AgencyView[]> {
+    const builder = this.visible(this.dataSource.manager, principal).orderBy('agency.name', 'ASC');
     if (query.partnershipId) {
-      builder.where(
+      builder.andWhere(
         'agency.id IN (SELECT agency_id FROM agency_partnerships WHERE partnership_id = :partnershipId)',
         { partnershipId: query.partnershipId },
       );
@@ -42,9 +54,22 @@ export class AgenciesService {
     return this.withDesignatedLeads(await builder.getMany());
   }
 
-  async get(id: string): Promise<AgencyView> {
-    const [view] = await this.withDesignatedLeads([await this.find(this.dataSource.manager, id)]);
+  async get(id: string, principal: Principal): Promise<AgencyView> {
+    const agency = await this.find(this.dataSource.manager, id, principal);
+    const [view] = await this.withDesignatedLeads([agency]);
     return view;
+  }
+
+  /** Agencies sharing a partnership with the principal, listing only those shared partnerships. */
+  private visible(db: EntityManager, principal: Principal) {
+    return db
+      .createQueryBuilder(AgencyEntity, 'agency')
+      .leftJoinAndSelect(
+        'agency.partnerships',
+        'partnership',
+        'partnership.id = ANY(:partnershipIds)',
+      )
+      .where(agencyInPrincipalPartnerships('agency.id'), scopeParameters(principal));
   }
 
   private async withDesignatedLeads(agencies: AgencyEntity[]): Promise<AgencyView[]> {
@@ -66,17 +91,21 @@ export class AgenciesService {
     );
   }
 
-  private async find(db: EntityManager, id: string): Promise<AgencyEntity> {
-    const agency = await db.findOne(AgencyEntity, {
-      where: { id },
-      relations: { partnerships: true },
-    });
+  private async find(db: EntityManager, id: string, principal: Principal): Promise<AgencyEntity> {
+    const agency = await this.visible(db, principal).andWhere('agency.id = :id', { id }).getOne();
     if (!agency) throw ProblemException.notFound('agency');
     return agency;
   }
 
-  private async partnerships(db: EntityManager, ids: string[]): Promise<PartnershipEntity[]> {
-    const found = await db.findBy(PartnershipEntity, { id: In(ids) });
+  /** Only the principal's own partnerships can be named; any other is as good as unknown. */
+  private async partnerships(
+    db: EntityManager,
+    ids: string[],
+    principal: Principal,
+  ): Promise<PartnershipEntity[]> {
+    const found = await db.findBy(PartnershipEntity, {
+      id: In(ids.filter((id) => principal.partnershipIds.includes(id))),
+    });
     const missing = ids.filter((id) => !found.some((p) => p.id === id));
     if (missing.length) {
       throw ProblemException.unprocessable(

@@ -1,5 +1,7 @@
 import { Body, Controller, Get, HttpStatus, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/access-rules';
+import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { ApiProblemResponses } from '../common/api-problem-responses';
 import { Idempotent } from '../common/idempotency/idempotent.decorator';
 import { UuidParam } from '../common/uuid-param';
@@ -15,20 +17,27 @@ export class PartnershipsController {
   @Idempotent()
   @ApiCreatedResponse({ type: PartnershipView, description: 'Created, on the default policy.' })
   @ApiProblemResponses(HttpStatus.BAD_REQUEST, HttpStatus.CONFLICT)
-  async create(@Body() dto: CreatePartnershipDto): Promise<PartnershipView> {
-    return PartnershipView.of(await this.partnerships.create(dto));
+  @Roles('admin')
+  async create(
+    @Body() dto: CreatePartnershipDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<PartnershipView> {
+    return PartnershipView.of(await this.partnerships.create(dto, principal));
   }
 
   @Get()
   @ApiOkResponse({ type: [PartnershipView] })
-  async list(): Promise<PartnershipView[]> {
-    return (await this.partnerships.list()).map(PartnershipView.of);
+  async list(@CurrentPrincipal() principal: Principal): Promise<PartnershipView[]> {
+    return (await this.partnerships.list(principal)).map(PartnershipView.of);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: PartnershipView })
   @ApiProblemResponses(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND)
-  async get(@UuidParam('id') id: string): Promise<PartnershipView> {
-    return PartnershipView.of(await this.partnerships.get(id));
+  async get(
+    @UuidParam('id') id: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<PartnershipView> {
+    return PartnershipView.of(await this.partnerships.get(id, principal));
   }
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PartnershipEntity } from '@safeguard/persistence';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
+import type { Principal } from '../auth/principal';
 import { uniqueOn } from '../common/database-errors';
 import { ProblemException } from '../common/problem';
 import { PoliciesService } from '../policies/policies.service';
@@ -14,12 +15,22 @@ export class PartnershipsService {
     private readonly policies: PoliciesService,
   ) {}
 
-  /** A new partnership starts on the default policy (version 1) for its nation. */
-  create(dto: CreatePartnershipDto): Promise<PartnershipEntity> {
+  /**
+   * A new partnership starts on the default policy (version 1) for its nation, with the
+   * creating admin's agency as its first member so someone can go on to manage it.
+   */
+  create(
+    dto: CreatePartnershipDto,
+    creator: Pick<Principal, 'agencyId'>,
+  ): Promise<PartnershipEntity> {
     return uniqueOn('name', 'a partnership with this name already exists', () =>
       this.dataSource.transaction(async (db) => {
         const partnership = await db.save(
           db.create(PartnershipEntity, { ...dto, timeZone: 'Europe/London' }),
+        );
+        await db.query(
+          'INSERT INTO agency_partnerships (agency_id, partnership_id) VALUES ($1, $2)',
+          [creator.agencyId, partnership.id],
         );
         await this.policies.publishDefault(db, partnership);
         return partnership;
@@ -27,12 +38,17 @@ export class PartnershipsService {
     );
   }
 
-  list(): Promise<PartnershipEntity[]> {
-    return this.dataSource.manager.find(PartnershipEntity, { order: { name: 'ASC' } });
+  list(principal: Principal): Promise<PartnershipEntity[]> {
+    return this.dataSource.manager.find(PartnershipEntity, {
+      where: { id: In(principal.partnershipIds) },
+      order: { name: 'ASC' },
+    });
   }
 
-  async get(id: string): Promise<PartnershipEntity> {
-    const partnership = await this.dataSource.manager.findOneBy(PartnershipEntity, { id });
+  async get(id: string, principal: Principal): Promise<PartnershipEntity> {
+    const partnership = principal.partnershipIds.includes(id)
+      ? await this.dataSource.manager.findOneBy(PartnershipEntity, { id })
+      : null;
     if (!partnership) throw ProblemException.notFound('partnership');
     return partnership;
   }

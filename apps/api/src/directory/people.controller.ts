@@ -1,5 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/access-rules';
+import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { ApiProblemResponses } from '../common/api-problem-responses';
 import { Idempotent } from '../common/idempotency/idempotent.decorator';
 import { UuidParam } from '../common/uuid-param';
@@ -17,22 +19,32 @@ export class PeopleController {
   @Idempotent()
   @ApiCreatedResponse({ type: PersonView })
   @ApiProblemResponses(HttpStatus.BAD_REQUEST, HttpStatus.UNPROCESSABLE_ENTITY, HttpStatus.CONFLICT)
-  async create(@Body() dto: CreatePersonDto): Promise<PersonView> {
-    return PersonView.of(await this.people.create(dto));
+  @Roles('admin')
+  async create(
+    @Body() dto: CreatePersonDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<PersonView> {
+    return PersonView.of(await this.people.create(dto, principal));
   }
 
   @Get()
   @ApiOkResponse({ type: [PersonView] })
   @ApiProblemResponses(HttpStatus.BAD_REQUEST)
-  async list(@Query() query: ListPeopleQuery): Promise<PersonView[]> {
-    return (await this.people.list(query)).map(PersonView.of);
+  async list(
+    @Query() query: ListPeopleQuery,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<PersonView[]> {
+    return (await this.people.list(query, principal)).map(PersonView.of);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: PersonView })
   @ApiProblemResponses(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND)
-  async get(@UuidParam('id') id: string): Promise<PersonView> {
-    return PersonView.of(await this.people.get(id));
+  async get(
+    @UuidParam('id') id: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<PersonView> {
+    return PersonView.of(await this.people.get(id, principal));
   }
 
   @Patch(':id')
@@ -43,8 +55,13 @@ export class PeopleController {
     HttpStatus.UNPROCESSABLE_ENTITY,
     HttpStatus.CONFLICT,
   )
-  async update(@UuidParam('id') id: string, @Body() dto: UpdatePersonDto): Promise<PersonView> {
-    return PersonView.of(await this.people.update(id, dto));
+  @Roles('admin')
+  async update(
+    @UuidParam('id') id: string,
+    @Body() dto: UpdatePersonDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<PersonView> {
+    return PersonView.of(await this.people.update(id, dto, principal));
   }
 
   @Post(':id/deactivate')
@@ -55,8 +72,15 @@ export class PeopleController {
   })
   @ApiOkResponse({ type: DeactivationView })
   @ApiProblemResponses(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, HttpStatus.CONFLICT)
-  async deactivate(@UuidParam('id') id: string): Promise<DeactivationView> {
-    const { person, actionsRerouted, reportsRerouted } = await this.people.deactivate(id);
+  @Roles('admin')
+  async deactivate(
+    @UuidParam('id') id: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<DeactivationView> {
+    const { person, actionsRerouted, reportsRerouted } = await this.people.deactivate(
+      id,
+      principal,
+    );
     return { person: PersonView.of(person), actionsRerouted, reportsRerouted };
   }
 }

@@ -9,8 +9,10 @@ import {
   partnershipChain,
   PersonEntity,
 } from '@safeguard/persistence';
-import { DataSource, EntityManager, FindOptionsWhere, Not } from 'typeorm';
+import { DataSource, EntityManager, Not } from 'typeorm';
+import type { Principal } from '../auth/principal';
 import { uniqueOn } from '../common/database-errors';
+import { agencyInPrincipalPartnerships, scopeParameters } from './directory-scope';
 import { ProblemException } from '../common/problem';
 import { CreatePersonDto, UpdatePersonDto } from './dto/create-person.dto';
 import { ListPeopleQuery } from './dto/list-people.query';
@@ -25,10 +27,10 @@ export interface Deactivation {
 export class PeopleService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async create(dto: CreatePersonDto): Promise<PersonEntity> {
+  async create(dto: CreatePersonDto, principal: Principal): Promise<PersonEntity> {
     return this.saving(async (db) => {
-      await this.assertAgencyExists(db, dto.agencyId);
-      if (dto.lineManagerId) await this.assertCanManage(db, dto.lineManagerId);
+      await this.assertAgencyExists(db, dto.agencyId, principal);
+      if (dto.lineManagerId) await this.assertCanManage(db, dto.lineManagerId, principal);
       const person = db.create(PersonEntity, {
         ...dto,
         lineManagerId: dto.lineManagerId ?? null,
@@ -39,40 +41,42 @@ export class PeopleService {
     });
   }
 
-  async update(id: string, dto: UpdatePersonDto): Promise<PersonEntity> {
+  async update(id: string, dto: UpdatePersonDto, principal: Principal): Promise<PersonEntity> {
     return this.saving(async (db) => {
-      const person = await this.find(db, id);
-      if (dto.agencyId) await this.assertAgencyExists(db, dto.agencyId);
+      const person = await this.find(db, id, principal);
+      if (dto.agencyId) await this.assertAgencyExists(db, dto.agencyId, principal);
       if (dto.lineManagerId) {
-        await this.assertCanManage(db, dto.lineManagerId);
+        await this.assertCanManage(db, dto.lineManagerId, principal);
         await this.assertNoCycle(db, id, dto.lineManagerId);
       }
       return db.save(PersonEntity, db.merge(PersonEntity, person, dto));
     });
   }
 
-  list(query: ListPeopleQuery): Promise<PersonEntity[]> {
-    const where: FindOptionsWhere<PersonEntity> = {};
-    if (query.email) where.email = query.email;
-    if (query.agencyId) where.agencyId = query.agencyId;
-    if (query.active !== undefined) where.active = query.active;
-    return this.dataSource.manager.find(PersonEntity, { where, order: { displayName: 'ASC' } });
+  list(query: ListPeopleQuery, principal: Principal): Promise<PersonEntity[]> {
+    const builder = this.visible(this.dataSource.manager, principal).orderBy('person.displayName');
+    if (query.email) builder.andWhere('person.email = :email', { email: query.email });
+    if (query.agencyId)
+      builder.andWhere('person.agencyId = :agencyId', { agencyId: query.agencyId });
+    if (query.active !== undefined)
+      builder.andWhere('person.active = :active', { active: query.active });
+    return builder.getMany();
   }
 
-  get(id: string): Promise<PersonEntity> {
-    return this.find(this.dataSource.manager, id);
+  get(id: string, principal: Principal): Promise<PersonEntity> {
+    return this.find(this.dataSource.manager, id, principal);
   }
 
   /**
    * People leave. Whatever they own (open actions) and whoever they manage passes to their
    * line manager in the same transaction, so nothing is dropped and no escalation dead-ends.
    */
-  async deactivate(id: string): Promise<Deactivation> {
+  async deactivate(id: string, principal: Principal): Promise<Deactivation> {
     return this.dataSource.transaction(async (db) => {
-      const person = await db.findOne(PersonEntity, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const person = await this.visible(db, principal)
+        .andWhere('person.id = :id', { id })
+        .setLock('pessimistic_write')
+        .getOne();
       if (!person) throw ProblemException.notFound('person');
       if (!person.active) throw ProblemException.stageConflict('the person is already deactivated');
 
@@ -134,23 +138,44 @@ export class PeopleService {
     );
   }
 
-  private async find(db: EntityManager, id: string): Promise<PersonEntity> {
-    const person = await db.findOneBy(PersonEntity, { id });
+  /** People of agencies in the principal's partnerships; anyone else is as good as unknown. */
+  private visible(db: EntityManager, principal: Principal) {
+    return db
+      .createQueryBuilder(PersonEntity, 'person')
+      .where(agencyInPrincipalPartnerships('person.agency_id'), scopeParameters(principal));
+  }
+
+  private async find(db: EntityManager, id: string, principal: Principal): Promise<PersonEntity> {
+    const person = await this.visible(db, principal).andWhere('person.id = :id', { id }).getOne();
     if (!person) throw ProblemException.notFound('person');
     return person;
   }
 
-  private async assertAgencyExists(db: EntityManager, agencyId: string): Promise<void> {
-    if (!(await db.existsBy(AgencyEntity, { id: agencyId }))) {
-      throw ProblemException.unprocessable('agencyId', 'no agency with this id');
-    }
+  private async assertAgencyExists(
+    db: EntityManager,
+    agencyId: string,
+    principal: Principal,
+  ): Promise<void> {
+    const visible = await db
+      .createQueryBuilder(AgencyEntity, 'agency')
+      .where('agency.id = :agencyId', { agencyId })
+      .andWhere(agencyInPrincipalPartnerships('agency.id'), scopeParameters(principal))
+      .getExists();
+    if (!visible) throw ProblemException.unprocessable('agencyId', 'no agency with this id');
   }
 
-  private async assertCanManage(db: EntityManager, managerId: string): Promise<void> {
-    const manager = await db.findOneBy(PersonEntity, { id: managerId });
+  private async assertCanManage(
+    db: EntityManager,
+    managerId: string,
+    principal: Principal,
+  ): Promise<void> {
+    const manager = await this.visible(db, principal)
+      .andWhere('person.id = :managerId', { managerId })
+      .getOne();
     if (!manager) throw ProblemException.unprocessable('lineManagerId', 'no person with this id');
-    if (!manager.active)
+    if (!manager.active) {
       throw ProblemException.unprocessable('lineManagerId', 'this person has been deactivated');
+    }
   }
 
   private async assertNoCycle(

@@ -1,12 +1,14 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
+import { Public } from '../auth/access-rules';
 import type { Response } from 'express';
 import { HealthService, Readiness } from './health.service';
 
 @ApiTags('health')
 // Orchestrators probe often; throttling a probe would take a healthy instance out of service.
 @SkipThrottle()
+@Public()
 @Controller()
 export class HealthController {
   constructor(private readonly health: HealthService) {}

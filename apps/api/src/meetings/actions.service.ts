@@ -21,6 +21,8 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { ProblemException } from '../common/problem';
+import { seesWholePartnership } from '../auth/access-rules';
+import type { Principal } from '../auth/principal';
 import { PoliciesService } from '../policies/policies.service';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import { ActionView } from './dto/action.view';
@@ -39,12 +41,11 @@ export class ActionsService {
    * Records the action and starts its chaser in one transaction: if Temporal refuses the start,
    * nothing is committed and the caller gets an error, so no accepted action goes unchased.
    */
-  async create(dto: CreateActionDto): Promise<ActionView> {
-    const owner = await this.dataSource.manager.findOneBy(PersonEntity, { id: dto.ownerId });
-    if (!owner) throw ProblemException.unprocessable('ownerId', 'no person with this id');
-    if (!owner.active) {
-      throw ProblemException.unprocessable('ownerId', 'this person has been deactivated');
+  async create(dto: CreateActionDto, principal: Principal): Promise<ActionView> {
+    if (!principal.partnershipIds.includes(dto.partnershipId)) {
+      throw ProblemException.unprocessable('partnershipId', 'no partnership with this id');
     }
+    await this.assertOwnerCanTakeIt(dto.ownerId, dto.partnershipId);
     const id = randomUUID();
     const now = new Date();
     const workflowId = actionWorkflowId(id);
@@ -90,8 +91,8 @@ export class ActionsService {
     return ActionView.of(action, []);
   }
 
-  async get(id: string): Promise<ActionView> {
-    const action = await this.dataSource.manager.findOneBy(ActionEntity, { id });
+  async get(id: string, principal: Principal): Promise<ActionView> {
+    const action = await this.visibleTo(principal).andWhere('action.id = :id', { id }).getOne();
     if (!action) throw ProblemException.notFound('action');
     const reminders = await this.dataSource.manager.find(NotificationEntity, {
       where: { subjectType: 'action', subjectId: id },
@@ -101,18 +102,47 @@ export class ActionsService {
   }
 
   /** Completion goes through the workflow, which rejects it synchronously if the stage is wrong. */
-  async complete(id: string): Promise<ActionView> {
-    const action = await this.get(id);
+  async complete(id: string, principal: Principal): Promise<ActionView> {
+    const action = await this.get(id, principal);
     try {
       await this.temporal.workflow
         .getHandle(action.workflowId)
-        .executeUpdate(completeActionUpdate, {
-          args: [{}],
-        });
+        .executeUpdate(completeActionUpdate, { args: [{ completedById: principal.personId }] });
     } catch (error) {
       throw this.translateUpdateFailure(error);
     }
-    return this.get(id);
+    return this.get(id, principal);
+  }
+
+  /**
+   * Actions in the principal's partnerships that their agency is party to (its people own them),
+   * or all of them for partnership-wide leads. The filter is in the query, so an action outside
+   * it is simply not found.
+   */
+  private visibleTo(principal: Principal) {
+    const query = this.dataSource.manager
+      .createQueryBuilder(ActionEntity, 'action')
+      .innerJoin(PersonEntity, 'owner', 'owner.id = action.owner_id')
+      .where('action.partnership_id = ANY(:partnershipIds)', {
+        partnershipIds: principal.partnershipIds,
+      });
+    return seesWholePartnership(principal)
+      ? query
+      : query.andWhere('owner.agency_id = :agencyId', { agencyId: principal.agencyId });
+  }
+
+  /** The owner must be an active person of an agency in the action's partnership. */
+  private async assertOwnerCanTakeIt(ownerId: string, partnershipId: string): Promise<void> {
+    const [owner] = await this.dataSource.query(
+      `SELECT p.active FROM people p
+         JOIN agency_partnerships ap ON ap.agency_id = p.agency_id AND ap.partnership_id = $2
+        WHERE p.id = $1`,
+      [ownerId, partnershipId],
+    );
+    if (!owner) throw ProblemException.unprocessable('ownerId', 'no person with this id');
+    if (!owner.active) {
+      throw ProblemException.unprocessable('ownerId', 'this person has been deactivated');
+    }
   }
 
   private async startChaser(workflowId: string, input: ActionChaserInput): Promise<void> {

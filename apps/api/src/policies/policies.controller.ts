@@ -7,8 +7,11 @@ import {
   Param,
   ParseIntPipe,
   Post,
+  UseGuards,
 } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/access-rules';
+import { PartnershipMemberGuard } from '../auth/partnership-member.guard';
 import { ApiProblemResponses } from '../common/api-problem-responses';
 import { Idempotent } from '../common/idempotency/idempotent.decorator';
 import { ProblemException } from '../common/problem';
@@ -30,6 +33,7 @@ const versionPipe = new ParseIntPipe({
 });
 
 @ApiTags('policies')
+@UseGuards(PartnershipMemberGuard)
 @Controller('partnerships/:partnershipId/policy')
 export class PoliciesController {
   constructor(private readonly policies: PoliciesService) {}
@@ -53,6 +57,7 @@ export class PoliciesController {
   }
 
   @Post('validate')
+  @Roles('admin')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Dry run: check a draft policy without publishing it.' })
   @ApiBody(POLICY_BODY)
@@ -67,6 +72,7 @@ export class PoliciesController {
   }
 
   @Post()
+  @Roles('admin')
   @Idempotent()
   @ApiOperation({ summary: 'Publish a new version; items already running keep theirs.' })
   @ApiBody(POLICY_BODY)

@@ -52,7 +52,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
         { field: 'Idempotency-Key', message: 'must be 1 to 255 printable ASCII characters' },
       ]);
     }
-    const scope = `${request.method} ${request.baseUrl}${request.route?.path ?? request.path}`;
+    // Keys are per caller: another person's key can neither replay nor block this request.
+    const caller = request.principal?.personId ?? 'anonymous';
+    const scope = `${caller} ${request.method} ${request.baseUrl}${request.route?.path ?? request.path}`;
     const requestHash = fingerprint(request);
     const stored = await this.claim(scope, key, requestHash);
     if (stored) {

@@ -1,0 +1,55 @@
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Role } from '@safeguard/domain';
+import type { Request, Response } from 'express';
+import { ProblemException } from '../common/problem';
+import { API_CONFIG, ApiConfig } from '../config/api-config';
+import { ALLOWED_ROLES, PUBLIC_ROUTE } from './access-rules';
+import { PrincipalService } from './principal.service';
+import { TOKEN_VERIFIER, TokenVerifier } from './token-verifier';
+
+/**
+ * The one place every request is authenticated and checked against the roles its route allows.
+ * Which records a principal may see is decided in the queries of each use case, from the
+ * principal this guard puts on the request.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly principals: PrincipalService,
+    @Inject(TOKEN_VERIFIER) private readonly verify: TokenVerifier,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+    const request = context.switchToHttp().getRequest<Request>();
+    const response = context.switchToHttp().getResponse<Response>();
+
+    const token = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    if (!token) throw this.unauthenticated(response, 'a bearer token is required');
+    const claims = await this.verify(token).catch(() => undefined);
+    if (!claims) throw this.unauthenticated(response, 'the bearer token is invalid or has expired');
+    const email = claims[this.config.auth.emailClaim];
+    if (typeof email !== 'string') {
+      throw this.unauthenticated(response, `the token has no ${this.config.auth.emailClaim} claim`);
+    }
+
+    const principal = await this.principals.byEmail(email);
+    if (!principal)
+      throw ProblemException.forbidden('you are not an active person in the directory');
+    const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
+    if (allowed && !principal.roles.some((role) => allowed.includes(role))) {
+      throw ProblemException.forbidden(`this needs one of the roles: ${allowed.join(', ')}`);
+    }
+    request.principal = principal;
+    return true;
+  }
+
+  private unauthenticated(response: Response, detail: string): ProblemException {
+    response.setHeader('WWW-Authenticate', 'Bearer');
+    return ProblemException.unauthenticated(detail);
+  }
+}

@@ -1,0 +1,49 @@
+import { Body, Controller, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsEmail } from 'class-validator';
+import { ProblemException } from '../common/problem';
+import { Public } from './access-rules';
+import { PrincipalService } from './principal.service';
+import { DevIssuer } from './token-verifier';
+
+class DevTokenRequest {
+  @ApiProperty({ example: 'alex.morgan@northshire-council.example' })
+  @IsEmail()
+  email: string;
+}
+
+class DevTokenView {
+  @ApiProperty()
+  accessToken: string;
+
+  @ApiProperty({ example: 'Bearer' })
+  tokenType: 'Bearer';
+
+  @ApiProperty({ example: 3600 })
+  expiresIn: number;
+}
+
+/** Development and demo only (AUTH_DEV_ISSUER=true): a token for anyone in the directory. */
+@ApiTags('development')
+@Controller('dev/tokens')
+export class DevTokensController {
+  constructor(
+    private readonly issuer: DevIssuer,
+    private readonly principals: PrincipalService,
+  ) {}
+
+  @Post()
+  @Public()
+  @ApiOperation({ summary: 'Act as a person of the directory (development issuer only).' })
+  @ApiCreatedResponse({ type: DevTokenView })
+  async issue(@Body() { email }: DevTokenRequest): Promise<DevTokenView> {
+    const principal = await this.principals.byEmail(email);
+    if (!principal)
+      throw ProblemException.unprocessable('email', 'no active person with this email');
+    return {
+      accessToken: await this.issuer.sign(principal.personId, email),
+      tokenType: 'Bearer',
+      expiresIn: this.issuer.lifetimeSeconds,
+    };
+  }
+}

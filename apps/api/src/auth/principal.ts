@@ -1,0 +1,26 @@
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import type { Role } from '@safeguard/domain';
+
+/** The authenticated professional behind a request, as the directory knows them. */
+export interface Principal {
+  personId: string;
+  agencyId: string;
+  roles: Role[];
+  /** The partnerships of the person's agency: the limit of everything they may see. */
+  partnershipIds: string[];
+}
+
+declare module 'express' {
+  interface Request {
+    principal?: Principal;
+  }
+}
+
+/** Injects the request's principal; the access guard guarantees one on non-public routes. */
+export const CurrentPrincipal = createParamDecorator(
+  (_data: unknown, context: ExecutionContext) => {
+    const principal = context.switchToHttp().getRequest().principal;
+    if (!principal) throw new Error('CurrentPrincipal used on a route without authentication');
+    return principal as Principal;
+  },
+);
