@@ -16,6 +16,9 @@ export function configureApp(app: INestApplication): OpenAPIObject {
         'Chases and escalates multi-agency safeguarding work: Section 42 enquiries, meeting actions and professional disagreements. Errors are application/problem+json (RFC 9457).',
       )
       .setVersion('0.1.0')
+      .addBearerAuth()
+      // Every operation needs a token except the few marked public in the code.
+      .addSecurityRequirements('bearer')
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });

@@ -26,6 +26,8 @@ export default async function globalSetup(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'safeguarding-e2e-'));
   // Run as root, Postgres runs as the postgres user, which must be able to reach its folder.
   chmodSync(dataDir, 0o755);
+  // Every e2e request comes from one address; the limit itself is tested on a separate instance.
+  process.env.RATE_LIMIT_PER_MINUTE = '1000000';
   const stack = await startStack({
     ports: {
       postgres: await freePort(),

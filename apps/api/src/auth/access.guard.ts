@@ -37,7 +37,7 @@ export class AccessGuard implements CanActivate {
       throw this.unauthenticated(response, `the token has no ${this.config.auth.emailClaim} claim`);
     }
 
-    const principal = await this.principals.byEmail(email);
+    const principal = await this.principals.byEmail(email, String(request.id));
     if (!principal)
       throw ProblemException.forbidden('you are not an active person in the directory');
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);

@@ -37,7 +37,7 @@ export class DevTokensController {
   @ApiOperation({ summary: 'Act as a person of the directory (development issuer only).' })
   @ApiCreatedResponse({ type: DevTokenView })
   async issue(@Body() { email }: DevTokenRequest): Promise<DevTokenView> {
-    const principal = await this.principals.byEmail(email);
+    const principal = await this.principals.byEmail(email, 'dev-token');
     if (!principal)
       throw ProblemException.unprocessable('email', 'no active person with this email');
     return {

@@ -8,7 +8,7 @@ export class PrincipalService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** The active person with this work email, with their agency's partnerships. */
-  async byEmail(email: string): Promise<Principal | undefined> {
+  async byEmail(email: string, requestId: string): Promise<Principal | undefined> {
     const [row] = await this.dataSource.query(
       `SELECT p.id, p.agency_id, p.roles,
               COALESCE(array_agg(ap.partnership_id) FILTER (WHERE ap.partnership_id IS NOT NULL), '{}') AS partnership_ids
@@ -24,6 +24,7 @@ export class PrincipalService {
           agencyId: row.agency_id,
           roles: row.roles,
           partnershipIds: row.partnership_ids,
+          requestId,
         }
       : undefined;
   }

@@ -8,6 +8,23 @@ export interface Principal {
   roles: Role[];
   /** The partnerships of the person's agency: the limit of everything they may see. */
   partnershipIds: string[];
+  /** The request this principal acts in, so the audit trail links each entry to the logs. */
+  requestId: string;
+}
+
+/** Who did something, in the audit trail's terms. */
+export function auditedBy(principal: Principal): {
+  actor: { personId: string; agencyId: string; role: string };
+  requestId: string;
+} {
+  return {
+    actor: {
+      personId: principal.personId,
+      agencyId: principal.agencyId,
+      role: principal.roles.join(','),
+    },
+    requestId: principal.requestId,
+  };
 }
 
 declare module 'express' {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PartnershipEntity } from '@safeguard/persistence';
 import { DataSource, In } from 'typeorm';
-import type { Principal } from '../auth/principal';
+import { auditedBy, type Principal } from '../auth/principal';
 import { uniqueOn } from '../common/database-errors';
 import { ProblemException } from '../common/problem';
 import { PoliciesService } from '../policies/policies.service';
@@ -19,10 +19,7 @@ export class PartnershipsService {
    * A new partnership starts on the default policy (version 1) for its nation, with the
    * creating admin's agency as its first member so someone can go on to manage it.
    */
-  create(
-    dto: CreatePartnershipDto,
-    creator: Pick<Principal, 'agencyId'>,
-  ): Promise<PartnershipEntity> {
+  create(dto: CreatePartnershipDto, creator: Principal): Promise<PartnershipEntity> {
     return uniqueOn('name', 'a partnership with this name already exists', () =>
       this.dataSource.transaction(async (db) => {
         const partnership = await db.save(
@@ -32,7 +29,7 @@ export class PartnershipsService {
           'INSERT INTO agency_partnerships (agency_id, partnership_id) VALUES ($1, $2)',
           [creator.agencyId, partnership.id],
         );
-        await this.policies.publishDefault(db, partnership);
+        await this.policies.publishDefault(db, partnership, auditedBy(creator));
         return partnership;
       }),
     );

@@ -10,7 +10,7 @@ import {
   PersonEntity,
 } from '@safeguard/persistence';
 import { DataSource, EntityManager, Not } from 'typeorm';
-import type { Principal } from '../auth/principal';
+import { auditedBy, type Principal } from '../auth/principal';
 import { uniqueOn } from '../common/database-errors';
 import { agencyInPrincipalPartnerships, scopeParameters } from './directory-scope';
 import { ProblemException } from '../common/problem';
@@ -106,6 +106,7 @@ export class PeopleService {
             event: 'action.reassigned',
             chain: partnershipChain(action.partnershipId),
             detail: { fromOwnerId: id, toOwnerId: successor, reason: 'owner-deactivated' },
+            ...auditedBy(principal),
           });
         }
         await db.update(PersonEntity, { lineManagerId: id }, { lineManagerId: successor });
@@ -123,6 +124,7 @@ export class PeopleService {
           reportsRerouted: reports,
         },
         occurredAt: now,
+        ...auditedBy(principal),
       });
       return {
         person: { ...person, active: false, deactivatedAt: now },

@@ -22,7 +22,7 @@ import { DataSource } from 'typeorm';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { ProblemException } from '../common/problem';
 import { seesWholePartnership } from '../auth/access-rules';
-import type { Principal } from '../auth/principal';
+import { auditedBy, type Principal } from '../auth/principal';
 import { PoliciesService } from '../policies/policies.service';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import { ActionView } from './dto/action.view';
@@ -85,13 +85,30 @@ export class ActionsService {
         chain: partnershipChain(dto.partnershipId),
         detail: { ownerId: dto.ownerId, dueAt: record.dueAt.toISOString(), policyVersion },
         occurredAt: now,
+        ...auditedBy(principal),
       });
       return record;
     });
     return ActionView.of(action, []);
   }
 
+  /** Reading a case record is itself recorded: who looked at this adult's case, and when. */
   async get(id: string, principal: Principal): Promise<ActionView> {
+    const view = await this.load(id, principal);
+    await this.dataSource.transaction((db) =>
+      appendChronology(db, {
+        subjectType: 'action',
+        subjectId: id,
+        event: 'action.viewed',
+        kind: 'read',
+        chain: partnershipChain(view.partnershipId),
+        ...auditedBy(principal),
+      }),
+    );
+    return view;
+  }
+
+  private async load(id: string, principal: Principal): Promise<ActionView> {
     const action = await this.visibleTo(principal).andWhere('action.id = :id', { id }).getOne();
     if (!action) throw ProblemException.notFound('action');
     const reminders = await this.dataSource.manager.find(NotificationEntity, {
@@ -103,7 +120,7 @@ export class ActionsService {
 
   /** Completion goes through the workflow, which rejects it synchronously if the stage is wrong. */
   async complete(id: string, principal: Principal): Promise<ActionView> {
-    const action = await this.get(id, principal);
+    const action = await this.load(id, principal);
     try {
       await this.temporal.workflow
         .getHandle(action.workflowId)
@@ -111,7 +128,7 @@ export class ActionsService {
     } catch (error) {
       throw this.translateUpdateFailure(error);
     }
-    return this.get(id, principal);
+    return this.load(id, principal);
   }
 
   /**

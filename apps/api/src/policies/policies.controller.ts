@@ -12,6 +12,7 @@ import {
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/access-rules';
 import { PartnershipMemberGuard } from '../auth/partnership-member.guard';
+import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { ApiProblemResponses } from '../common/api-problem-responses';
 import { Idempotent } from '../common/idempotency/idempotent.decorator';
 import { ProblemException } from '../common/problem';
@@ -81,7 +82,8 @@ export class PoliciesController {
   async publish(
     @UuidParam('partnershipId') partnershipId: string,
     @Body() draft: Record<string, unknown>,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<PolicyVersionView> {
-    return PolicyVersionView.of(await this.policies.publish(partnershipId, draft));
+    return PolicyVersionView.of(await this.policies.publish(partnershipId, draft, principal));
   }
 }

@@ -8,7 +8,11 @@ import {
   PolicyVersionEntity,
 } from '@safeguard/persistence';
 import { DataSource, EntityManager } from 'typeorm';
+import { auditedBy, type Principal } from '../auth/principal';
 import { ProblemException } from '../common/problem';
+
+/** Who is behind a publication, when a person is (bootstrap has none). */
+type ChronologyAudit = Partial<ReturnType<typeof auditedBy>>;
 
 /**
  * Policy is data: each partnership has numbered, immutable versions. Items started under a
@@ -52,22 +56,28 @@ export class PoliciesService {
     return this.validFor(await this.partnership(this.dataSource.manager, partnershipId), draft);
   }
 
-  async publish(partnershipId: string, draft: unknown): Promise<PolicyVersionEntity> {
+  async publish(
+    partnershipId: string,
+    draft: unknown,
+    principal: Principal,
+  ): Promise<PolicyVersionEntity> {
     return this.dataSource.transaction(async (db) => {
       // Locking the partnership serialises publications, so version numbers never collide.
       const partnership = await this.partnership(db, partnershipId, true);
       const document = this.validFor(partnership, draft);
       const latest = (await this.latestVersion(db, partnershipId)) ?? 0;
-      return this.store(db, partnershipId, latest + 1, document);
+      return this.store(db, partnershipId, latest + 1, document, auditedBy(principal));
     });
   }
 
   /** Version 1 of a new partnership: the shipped defaults, for its nation. */
-  publishDefault(db: EntityManager, partnership: PartnershipEntity): Promise<PolicyVersionEntity> {
-    return this.store(db, partnership.id, 1, {
-      ...createDefaultPolicy(),
-      nation: partnership.nation,
-    });
+  publishDefault(
+    db: EntityManager,
+    partnership: PartnershipEntity,
+    audit: ChronologyAudit = {},
+  ): Promise<PolicyVersionEntity> {
+    const document = { ...createDefaultPolicy(), nation: partnership.nation };
+    return this.store(db, partnership.id, 1, document, audit);
   }
 
   private async store(
@@ -75,6 +85,7 @@ export class PoliciesService {
     partnershipId: string,
     version: number,
     document: PolicyDocument,
+    audit: ChronologyAudit,
   ): Promise<PolicyVersionEntity> {
     const row = db.create(PolicyVersionEntity, {
       partnershipId,
@@ -90,6 +101,7 @@ export class PoliciesService {
       chain: partnershipChain(partnershipId),
       detail: { version },
       occurredAt: row.publishedAt,
+      ...audit,
     });
     return row;
   }
