@@ -1,8 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AgencyEntity, PartnershipEntity, PersonEntity } from '@safeguard/persistence';
+import {
+  AgencyEntity,
+  appendChronology,
+  DIRECTORY_CHAIN,
+  PartnershipEntity,
+  PersonEntity,
+} from '@safeguard/persistence';
 import { DataSource, EntityManager, In } from 'typeorm';
-import type { Principal } from '../auth/principal';
+import { auditedBy, type Principal } from '../auth/principal';
 import { uniqueOn } from '../common/database-errors';
 import { agencyInPrincipalPartnerships, scopeParameters } from './directory-scope';
 import { ProblemException } from '../common/problem';
@@ -15,7 +21,9 @@ export class AgenciesService {
   async create(dto: CreateAgencyDto, principal: Principal): Promise<AgencyView> {
     const id = await this.saving(async (db) => {
       const partnerships = await this.partnerships(db, dto.partnershipIds, principal);
-      return (await db.save(db.create(AgencyEntity, { ...dto, partnerships }))).id;
+      const agency = await db.save(db.create(AgencyEntity, { ...dto, partnerships }));
+      await this.recordChange(db, agency, 'agency.created', Object.keys(dto), principal);
+      return agency.id;
     });
     return this.get(id, principal);
   }
@@ -38,7 +46,9 @@ export class AgenciesService {
           ),
         ];
       }
-      return (await db.save(AgencyEntity, db.merge(AgencyEntity, agency, fields))).id;
+      const saved = await db.save(AgencyEntity, db.merge(AgencyEntity, agency, fields));
+      await this.recordChange(db, saved, 'agency.updated', Object.keys(dto), principal);
+      return saved.id;
     });
     return this.get(id, principal);
   }
@@ -114,6 +124,27 @@ export class AgenciesService {
       );
     }
     return found;
+  }
+
+  private recordChange(
+    db: EntityManager,
+    agency: AgencyEntity,
+    event: string,
+    fields: string[],
+    principal: Principal,
+  ): Promise<void> {
+    return appendChronology(db, {
+      subjectType: 'agency',
+      subjectId: agency.id,
+      event,
+      chain: DIRECTORY_CHAIN,
+      detail: {
+        fields: fields.sort(),
+        type: agency.type,
+        partnershipIds: agency.partnerships.map((p) => p.id).sort(),
+      },
+      ...auditedBy(principal),
+    });
   }
 
   private saving(work: (db: EntityManager) => Promise<string>): Promise<string> {

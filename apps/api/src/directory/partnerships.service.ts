@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { PartnershipEntity } from '@safeguard/persistence';
+import { appendChronology, PartnershipEntity, partnershipChain } from '@safeguard/persistence';
 import { DataSource, In } from 'typeorm';
 import { auditedBy, type Principal } from '../auth/principal';
 import { uniqueOn } from '../common/database-errors';
@@ -29,6 +29,14 @@ export class PartnershipsService {
           'INSERT INTO agency_partnerships (agency_id, partnership_id) VALUES ($1, $2)',
           [creator.agencyId, partnership.id],
         );
+        await appendChronology(db, {
+          subjectType: 'partnership',
+          subjectId: partnership.id,
+          event: 'partnership.created',
+          chain: partnershipChain(partnership.id),
+          detail: { nation: partnership.nation, firstAgencyId: creator.agencyId },
+          ...auditedBy(creator),
+        });
         await this.policies.publishDefault(db, partnership, auditedBy(creator));
         return partnership;
       }),

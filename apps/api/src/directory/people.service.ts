@@ -37,7 +37,9 @@ export class PeopleService {
         active: true,
         deactivatedAt: null,
       });
-      return db.save(person);
+      const saved = await db.save(person);
+      await this.recordChange(db, saved, 'person.created', Object.keys(dto), principal);
+      return saved;
     });
   }
 
@@ -49,7 +51,32 @@ export class PeopleService {
         await this.assertCanManage(db, dto.lineManagerId, principal);
         await this.assertNoCycle(db, id, dto.lineManagerId);
       }
-      return db.save(PersonEntity, db.merge(PersonEntity, person, dto));
+      const saved = await db.save(PersonEntity, db.merge(PersonEntity, person, dto));
+      await this.recordChange(db, saved, 'person.updated', Object.keys(dto), principal);
+      return saved;
+    });
+  }
+
+  /** Names the fields that changed and the non-personal values (agency, roles, manager). */
+  private recordChange(
+    db: EntityManager,
+    person: PersonEntity,
+    event: string,
+    fields: string[],
+    principal: Principal,
+  ): Promise<void> {
+    return appendChronology(db, {
+      subjectType: 'person',
+      subjectId: person.id,
+      event,
+      chain: DIRECTORY_CHAIN,
+      detail: {
+        fields: fields.sort(),
+        agencyId: person.agencyId,
+        roles: person.roles,
+        lineManagerId: person.lineManagerId,
+      },
+      ...auditedBy(principal),
     });
   }
 
