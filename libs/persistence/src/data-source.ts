@@ -11,6 +11,7 @@ import { DirectoryAndPolicies1763800000000 } from './migrations/1763800000000-di
 import { ActionPolicyPin1763850000000 } from './migrations/1763850000000-action-policy-pin';
 import { TamperEvidentChronology1763900000000 } from './migrations/1763900000000-tamper-evident-chronology';
 import { IdempotencyKeys1763950000000 } from './migrations/1763950000000-idempotency-keys';
+import { NotificationFailures1764000000000 } from './migrations/1764000000000-notification-failures';
 
 export const entities = [
   PartnershipEntity,
@@ -27,6 +28,7 @@ export const migrations = [
   ActionPolicyPin1763850000000,
   TamperEvidentChronology1763900000000,
   IdempotencyKeys1763950000000,
+  NotificationFailures1764000000000,
 ];
 
 /** One definition of how every process (API, worker, tools) talks to Postgres. */

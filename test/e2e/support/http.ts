@@ -107,11 +107,17 @@ export interface TestPerson {
 /** A person unique to this test run, in a fresh agency unless one is given. */
 export async function createPerson(
   displayName = 'Test Practitioner',
-  fields: { agencyId?: string; roles?: string[]; lineManagerId?: string } = {},
+  fields: {
+    agencyId?: string;
+    roles?: string[];
+    lineManagerId?: string;
+    emailDomain?: string;
+  } = {},
 ): Promise<TestPerson> {
-  const agencyId = fields.agencyId ?? (await createAgency()).id;
-  const email = `${unique('person').replace(/[^a-z0-9]+/gi, '.')}@agency.example`.toLowerCase();
-  return created('/people', { displayName, email, agencyId, roles: ['practitioner'], ...fields });
+  const { emailDomain = 'agency.example', ...rest } = fields;
+  const agencyId = rest.agencyId ?? (await createAgency()).id;
+  const email = `${unique('person').replace(/[^a-z0-9]+/gi, '.')}@${emailDomain}`.toLowerCase();
+  return created('/people', { displayName, email, agencyId, roles: ['practitioner'], ...rest });
 }
 
 /** POST /actions for an owner, under the partnership of the owner's agency. */

@@ -28,13 +28,31 @@ export interface MailCatcherOptions {
 /**
  * A real SMTP server that keeps every message it accepts, with a web page to read them
  * (GET /) and a JSON API for tests (GET /api/messages, DELETE /api/messages).
+ * Like a real relay it can say no: recipients at refuse.smtp.test are refused for good (550);
+ * recipients at defer.smtp.test are deferred (451) twice, then accepted.
  */
+const REFUSED_DOMAIN = '@refuse.smtp.test';
+const DEFERRED_DOMAIN = '@defer.smtp.test';
+const DEFERRALS_BEFORE_ACCEPTING = 2;
+
 export async function startMailCatcher(options: MailCatcherOptions): Promise<RunningMailCatcher> {
   const caught: CaughtEmail[] = [];
+  const deferrals = new Map<string, number>();
   const smtp = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo({ address }, _session, callback) {
+      const refusal = (code: number, message: string) =>
+        callback(Object.assign(new Error(message), { responseCode: code }));
+      if (address.endsWith(REFUSED_DOMAIN)) return refusal(550, '5.1.1 mailbox unavailable');
+      if (address.endsWith(DEFERRED_DOMAIN)) {
+        const seen = deferrals.get(address) ?? 0;
+        deferrals.set(address, seen + 1);
+        if (seen < DEFERRALS_BEFORE_ACCEPTING) return refusal(451, '4.3.0 try again later');
+      }
+      callback();
+    },
     onData(stream, session, callback) {
       simpleParser(stream)
         .then((parsed) => {

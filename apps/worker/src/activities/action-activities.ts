@@ -6,12 +6,14 @@ import {
   NotificationEntity,
   partnershipChain,
 } from '@safeguard/persistence';
-import type {
-  ActionActivities,
-  ActionStateSnapshot,
-  SendActionReminder,
+import {
+  DELIVERY_REFUSED,
+  type ActionActivities,
+  type ActionStateSnapshot,
+  type SendActionReminder,
 } from '@safeguard/workflows';
-import type { Mailer } from '../mail/mailer';
+import { ApplicationFailure } from '@temporalio/common';
+import { DeliveryRefused, type Mailer } from '../mail/mailer';
 import { renderActionReminder } from '../mail/action-reminder.template';
 
 export interface ActionActivityDeps {
@@ -21,8 +23,45 @@ export interface ActionActivityDeps {
   log: Logger;
 }
 
+function refused(smtpCode: number): ApplicationFailure {
+  return ApplicationFailure.nonRetryable(
+    `the mail server refused the reminder (SMTP ${smtpCode})`,
+    DELIVERY_REFUSED,
+  );
+}
+
 export function createActionActivities(deps: ActionActivityDeps): ActionActivities {
   const { dataSource, mailer, publicBaseUrl, log } = deps;
+
+  /** Kept as failed with its SMTP code, for the lead to see; the workflow is told not to retry. */
+  async function recordRefusal(
+    claim: NotificationEntity,
+    error: DeliveryRefused,
+    partnershipId: string | null,
+  ): Promise<never> {
+    await dataSource.transaction(async (db) => {
+      await db.update(NotificationEntity, claim.id, {
+        status: 'failed',
+        failureCode: error.smtpCode,
+        failedAt: new Date(),
+      });
+      await appendChronology(db, {
+        subjectType: 'action',
+        subjectId: claim.subjectId,
+        event: 'notification.failed',
+        chain: partnershipChain(partnershipId),
+        kind: 'system',
+        detail: {
+          notificationId: claim.id,
+          event: claim.event,
+          recipientId: claim.recipientId,
+          smtpCode: error.smtpCode,
+        },
+      });
+    });
+    log.warn({ notificationId: claim.id, smtpCode: error.smtpCode }, 'reminder refused');
+    throw refused(error.smtpCode);
+  }
 
   return {
     /**
@@ -60,6 +99,7 @@ export function createActionActivities(deps: ActionActivityDeps): ActionActiviti
         log.info({ actionId, event, notificationId: claim.id }, 'reminder already sent');
         return;
       }
+      if (claim.status === 'failed') throw refused(claim.failureCode ?? 550);
 
       const email = renderActionReminder({
         event,
@@ -67,7 +107,15 @@ export function createActionActivities(deps: ActionActivityDeps): ActionActiviti
         dueAt: action.dueAt,
         link: `${publicBaseUrl}/actions/${action.id}`,
       });
-      const smtpMessageId = await mailer.send({ to: action.owner.email, ...email });
+      let smtpMessageId: string;
+      try {
+        smtpMessageId = await mailer.send({ to: action.owner.email, ...email });
+      } catch (error) {
+        if (error instanceof DeliveryRefused)
+          await recordRefusal(claim, error, action.partnershipId);
+        // Deferred deliveries are retried by Temporal with backoff, as long as it takes.
+        throw error;
+      }
 
       await dataSource.transaction(async (db) => {
         await db.update(NotificationEntity, claim.id, {

@@ -2,6 +2,7 @@ import {
   ActionStageConflict,
   completeAction,
   initialActionState,
+  recordDueReminderRefused,
   recordDueReminderSent,
   whyCannotComplete,
 } from './action-state';
@@ -10,6 +11,14 @@ describe('action state rules', () => {
   it('moves an open action to due when its reminder is sent, counting reminders', () => {
     const due = recordDueReminderSent(initialActionState);
     expect(due).toEqual({ status: 'due', version: 2, remindersSent: 1 });
+  });
+
+  it('makes an action due without counting a reminder the mail server refused', () => {
+    expect(recordDueReminderRefused(initialActionState)).toEqual({
+      status: 'due',
+      version: 2,
+      remindersSent: 0,
+    });
   });
 
   it('completes an open or due action and bumps the version', () => {

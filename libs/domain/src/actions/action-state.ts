@@ -41,6 +41,11 @@ export function recordDueReminderSent(state: ActionProcessState): ActionProcessS
   };
 }
 
+/** The mail server refused the reminder for good: the action is due all the same. */
+export function recordDueReminderRefused(state: ActionProcessState): ActionProcessState {
+  return { ...state, status: isClosed(state) ? state.status : 'due', version: state.version + 1 };
+}
+
 export function completeAction(state: ActionProcessState): ActionProcessState {
   const reason = whyCannotComplete(state);
   if (reason) throw new ActionStageConflict(reason);

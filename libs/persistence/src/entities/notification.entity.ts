@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export type NotificationStatus = 'sending' | 'sent';
+export type NotificationStatus = 'sending' | 'sent' | 'failed';
 
 /**
  * One email to one recipient about one event. The idempotency key is unique, so a retried
@@ -37,4 +37,11 @@ export class NotificationEntity {
 
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
   sentAt: Date | null;
+
+  /** The SMTP reply code of a permanent refusal (e.g. 550). */
+  @Column({ name: 'failure_code', type: 'int', nullable: true })
+  failureCode: number | null;
+
+  @Column({ name: 'failed_at', type: 'timestamptz', nullable: true })
+  failedAt: Date | null;
 }

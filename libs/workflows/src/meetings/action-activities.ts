@@ -12,6 +12,12 @@ export interface ActionActivities {
 
 export type ActionReminderEvent = 'due';
 
+/**
+ * Failure type of a reminder the mail server refused for good (SMTP 5xx). The activity has
+ * already recorded it as failed; the workflow carries on instead of retrying for ever.
+ */
+export const DELIVERY_REFUSED = 'DeliveryRefused';
+
 export interface SendActionReminder {
   actionId: string;
   event: ActionReminderEvent;

@@ -1,4 +1,5 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import {
@@ -8,10 +9,11 @@ import {
   workflowSourcesPath,
 } from '@safeguard/dev-stack';
 import { randomUUID } from 'node:crypto';
-import type {
-  ActionActivities,
-  ActionStateSnapshot,
-  SendActionReminder,
+import {
+  DELIVERY_REFUSED,
+  type ActionActivities,
+  type ActionStateSnapshot,
+  type SendActionReminder,
 } from './action-activities';
 import {
   actionChaserWorkflow,
@@ -29,12 +31,18 @@ describe('action chaser workflow (time-skipping server)', () => {
   const reminders: SendActionReminder[] = [];
   const snapshots: ActionStateSnapshot[] = [];
   const taskQueue = 'action-chaser-test';
+  let refuseDelivery = false;
 
   beforeAll(async () => {
     env = await createTimeSkippingEnvironment();
     // Activities are recorded, not run: their real behaviour is covered end to end in test/e2e.
     const activities: ActionActivities = {
-      sendActionReminder: async (command) => void reminders.push(command),
+      sendActionReminder: async (command) => {
+        if (refuseDelivery) {
+          throw ApplicationFailure.nonRetryable('refused (SMTP 550)', DELIVERY_REFUSED);
+        }
+        reminders.push(command);
+      },
       recordActionState: async (snapshot) => void snapshots.push(snapshot),
     };
     worker = await Worker.create({
@@ -56,6 +64,7 @@ describe('action chaser workflow (time-skipping server)', () => {
   beforeEach(() => {
     reminders.length = 0;
     snapshots.length = 0;
+    refuseDelivery = false;
   });
 
   async function startChaser(dueInMs: number) {
@@ -110,6 +119,18 @@ describe('action chaser workflow (time-skipping server)', () => {
     expect(reminders.map((r) => r.actionId)).toEqual([actionId]);
     await handle.executeUpdate(completeActionUpdate, { args: [{}] });
     await handle.result();
+  });
+
+  it('carries on, due and chaseable, when the mail server refuses the reminder for good', async () => {
+    refuseDelivery = true;
+    const { handle } = await startChaser(DAY);
+    await env.sleep(DAY + 60_000);
+
+    expect(await handle.query(actionStateQuery)).toMatchObject({ status: 'due', remindersSent: 0 });
+    expect(snapshots.map((s) => s.event)).toEqual(['action.reminder-refused']);
+    await handle.executeUpdate(completeActionUpdate, { args: [{}] });
+    expect(await handle.result()).toMatchObject({ status: 'completed' });
+    storeHistoryFixture('action-chaser-delivery-refused', await handle.fetchHistory());
   });
 
   it('refuses to complete an action twice', async () => {

@@ -16,16 +16,22 @@ import {
   proxyActivities,
   setHandler,
   workflowInfo,
+  ActivityFailure,
   ApplicationFailure,
 } from '@temporalio/workflow';
 import {
   ActionProcessState,
   completeAction,
   initialActionState,
+  recordDueReminderRefused,
   recordDueReminderSent,
   whyCannotComplete,
 } from '@safeguard/domain';
-import type { ActionActivities } from './action-activities';
+import {
+  DELIVERY_REFUSED,
+  type ActionActivities,
+  type ActionReminderEvent,
+} from './action-activities';
 
 export interface ActionChaserInput {
   actionId: string;
@@ -97,19 +103,32 @@ export async function actionChaserWorkflow(input: ActionChaserInput): Promise<Ac
   await waitUntilDueOrCompleted(input.dueAt, () => state.status === 'completed');
 
   if (state.status !== 'completed') {
-    await sendActionReminder({
-      actionId: input.actionId,
-      event: 'due',
-      idempotencyKey: `${workflowInfo().workflowId}:due:owner`,
-    });
-    state = recordDueReminderSent(state);
-    await recordState('action.reminder-sent');
+    const delivered = await remindOwner(input.actionId, 'due');
+    state = delivered ? recordDueReminderSent(state) : recordDueReminderRefused(state);
+    await recordState(delivered ? 'action.reminder-sent' : 'action.reminder-refused');
   }
 
   await condition(() => state.status === 'completed');
   // Let the completing update write the read model and reply before the workflow closes.
   await condition(allHandlersFinished);
   return state;
+}
+
+/** True once the mail server accepted the reminder; false if it refused it for good. */
+async function remindOwner(actionId: string, event: ActionReminderEvent): Promise<boolean> {
+  try {
+    await sendActionReminder({
+      actionId,
+      event,
+      idempotencyKey: `${workflowInfo().workflowId}:${event}:owner`,
+    });
+    return true;
+  } catch (error) {
+    if (error instanceof ActivityFailure && error.cause instanceof ApplicationFailure) {
+      if (error.cause.type === DELIVERY_REFUSED) return false;
+    }
+    throw error;
+  }
 }
 
 async function waitUntilDueOrCompleted(dueAt: string, completed: () => boolean): Promise<void> {

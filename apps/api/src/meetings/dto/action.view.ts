@@ -12,11 +12,21 @@ export class ReminderView {
   @ApiProperty({ format: 'uuid' })
   recipientId: string;
 
-  @ApiProperty({ enum: ['sending', 'sent'] })
+  @ApiProperty({
+    enum: ['sending', 'sent', 'failed'],
+    description: 'failed: the mail server refused it for good (see failureCode).',
+  })
   status: string;
 
   @ApiPropertyOptional({ format: 'date-time', nullable: true })
   sentAt: string | null;
+
+  @ApiPropertyOptional({
+    example: 550,
+    nullable: true,
+    description: 'SMTP reply code of a refusal.',
+  })
+  failureCode: number | null;
 
   static of(n: NotificationEntity): ReminderView {
     return {
@@ -25,6 +35,7 @@ export class ReminderView {
       recipientId: n.recipientId,
       status: n.status,
       sentAt: n.sentAt?.toISOString() ?? null,
+      failureCode: n.failureCode,
     };
   }
 }

@@ -1,0 +1,42 @@
+import { caughtEmails, createPerson, get, postAction, waitForEmail } from './support/http';
+
+async function reminderOf(actionId: string, settled: (status: string) => boolean) {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const action = (await get(`/actions/${actionId}`)).body;
+    if (action.reminders[0] && settled(action.reminders[0].status)) return action;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('the reminder did not settle');
+}
+
+/** Delivery against a relay that says no, or not yet: nothing is lost, nothing is doubled. */
+describe('reminder delivery over SMTP', () => {
+  it('records a permanent 5xx refusal as failed, visible on the action, and does not retry', async () => {
+    const owner = await createPerson('Refused Owner', { emailDomain: 'refuse.smtp.test' });
+    const created = (await postAction(owner)).body;
+
+    const action = await reminderOf(created.id, (status) => status !== 'sending');
+    expect(action.status).toBe('due');
+    expect(action.reminders).toEqual([
+      expect.objectContaining({ status: 'failed', failureCode: 550, sentAt: null }),
+    ]);
+    const chronology = (await get(`/audit/records/action/${created.id}`)).body;
+    expect(chronology.map((entry: { event: string }) => entry.event)).toEqual(
+      expect.arrayContaining(['notification.failed', 'action.reminder-refused']),
+    );
+    expect((await caughtEmails()).filter((email) => email.to.includes(owner.email))).toEqual([]);
+  });
+
+  it('retries a 4xx deferral until the relay accepts, and delivers exactly once', async () => {
+    const owner = await createPerson('Deferred Owner', { emailDomain: 'defer.smtp.test' });
+    const created = (await postAction(owner)).body;
+
+    await waitForEmail((email) => email.to.includes(owner.email), 30_000);
+    const action = await reminderOf(created.id, (status) => status === 'sent');
+    expect(action.reminders).toHaveLength(1);
+    expect((await caughtEmails()).filter((email) => email.to.includes(owner.email))).toHaveLength(
+      1,
+    );
+  });
+});
