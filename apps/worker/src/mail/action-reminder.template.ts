@@ -1,5 +1,7 @@
-import { formatUkDateTime } from '@safeguard/domain';
 import type { ActionReminderEvent } from '@safeguard/workflows';
+import { renderMessage } from './catalogue';
+import type { ActionMessageKind } from './facts';
+import type { RenderedEmail } from './renderer';
 
 export interface ActionReminderFacts {
   event: ActionReminderEvent;
@@ -8,33 +10,20 @@ export interface ActionReminderFacts {
   link: string;
 }
 
-const TITLES: Record<ActionReminderEvent, string> = {
-  due: 'Action due',
+const KIND_FOR_EVENT: Record<ActionReminderEvent, ActionMessageKind> = {
+  due: 'action.due',
 };
 
 /**
  * A reminder carries a reference, a neutral title, the due date and a link: nothing about the
- * adult and no text a user typed (practice primer §4), so it is safe in any mailbox.
+ * adult and no text a user typed (practice primer §4), so it is safe in any mailbox. Kept for the
+ * action chaser's call site; new senders use `renderMessage` from the catalogue directly.
  */
-export function renderActionReminder(facts: ActionReminderFacts) {
-  const title = TITLES[facts.event];
-  const due = formatUkDateTime(facts.dueAt);
-  return {
-    subject: `${title}: ${facts.reference}`,
-    text: [
-      `${title}`,
-      '',
-      `Reference: ${facts.reference}`,
-      `Due: ${due}`,
-      '',
-      `Open it in the safeguarding service: ${facts.link}`,
-    ].join('\n'),
-    html: [
-      '<!doctype html><html lang="en"><body>',
-      `<h1>${title}</h1>`,
-      `<p>Reference: <strong>${facts.reference}</strong><br>Due: ${due}</p>`,
-      `<p><a href="${facts.link}">Open ${facts.reference} in the safeguarding service</a></p>`,
-      '</body></html>',
-    ].join(''),
-  };
+export function renderActionReminder({
+  event,
+  reference,
+  dueAt,
+  link,
+}: ActionReminderFacts): RenderedEmail {
+  return renderMessage(KIND_FOR_EVENT[event], { reference, dueAt, link });
 }

@@ -1,0 +1,109 @@
+import { formatUkDateTime } from '@safeguard/domain';
+import {
+  assertFacts,
+  type ActionFacts,
+  type ActionMessageKind,
+  type DigestFacts,
+  type MessageFacts,
+  type MessageKind,
+  type SchemaFor,
+} from './facts';
+import { compileEmailTemplate, type EmailTemplateSource, type RenderedEmail } from './renderer';
+import { actionDueTemplate } from './templates/action-due.template';
+import { actionEscalatedTemplate } from './templates/action-escalated.template';
+import { actionOverdueTemplate } from './templates/action-overdue.template';
+import { actionReminderTemplate } from './templates/action-reminder.template';
+import { digestDailyTemplate } from './templates/digest-daily.template';
+
+export interface MessageDefinition<K extends MessageKind> {
+  /** Neutral, from the process; the first half of the subject. */
+  title: string;
+  /** The facts the message takes; anything else is refused. */
+  facts: SchemaFor<MessageFacts[K]>;
+  template: EmailTemplateSource;
+  /** What the template sees, built from facts already checked against `facts`. */
+  view(facts: MessageFacts[K], title: string): object;
+}
+
+const ACTION_FACTS: SchemaFor<ActionFacts> = {
+  reference: 'reference',
+  dueAt: 'instant',
+  link: 'link',
+};
+
+const DIGEST_FACTS: SchemaFor<DigestFacts> = {
+  items: { list: { kind: 'actionKind', reference: 'reference', dueAt: 'instant', link: 'link' } },
+  link: 'link',
+};
+
+function actionView(facts: ActionFacts, title: string) {
+  return {
+    title,
+    reference: facts.reference,
+    due: formatUkDateTime(facts.dueAt),
+    dueIso: facts.dueAt.toISOString(),
+    link: facts.link,
+    linkText: `Open action ${facts.reference} in the safeguarding service`,
+  };
+}
+
+function digestView(facts: DigestFacts, title: string) {
+  const items = [...facts.items]
+    .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())
+    .map((item) => actionView(item, MESSAGE_CATALOGUE[item.kind].title));
+  const count = items.length;
+  const actions = count === 1 ? '1 action' : `${count} actions`;
+  return {
+    title,
+    summary: count === 0 ? 'no actions' : actions,
+    intro:
+      count === 0
+        ? 'No actions need your attention today.'
+        : `${actions} ${count === 1 ? 'needs' : 'need'} your attention today.`,
+    hasItems: count > 0,
+    items,
+    link: facts.link,
+    linkText: 'See all your actions in the safeguarding service',
+  };
+}
+
+const actionMessage = (title: string, template: EmailTemplateSource) =>
+  ({
+    title,
+    facts: ACTION_FACTS,
+    template,
+    view: actionView,
+  }) satisfies MessageDefinition<ActionMessageKind>;
+
+/** Every message the service sends. A new kind needs a title, a facts schema and a template. */
+export const MESSAGE_CATALOGUE: { readonly [K in MessageKind]: MessageDefinition<K> } = {
+  'action.due': actionMessage('Action due', actionDueTemplate),
+  'action.reminder': actionMessage('Action due soon', actionReminderTemplate),
+  'action.overdue': actionMessage('Action overdue', actionOverdueTemplate),
+  'action.escalated': actionMessage('Overdue action escalated to you', actionEscalatedTemplate),
+  'digest.daily': {
+    title: 'Your safeguarding actions today',
+    facts: DIGEST_FACTS,
+    template: digestDailyTemplate,
+    view: digestView,
+  },
+};
+
+export const MESSAGE_KINDS = Object.keys(MESSAGE_CATALOGUE) as MessageKind[];
+
+const COMPILED = Object.fromEntries(
+  MESSAGE_KINDS.map((kind) => [kind, compileEmailTemplate(MESSAGE_CATALOGUE[kind].template)]),
+) as Record<MessageKind, ReturnType<typeof compileEmailTemplate>>;
+
+/**
+ * Renders one message as subject, plain text and HTML. Throws `MessageFactsError` if a fact does
+ * not fit the kind's schema (a name in a reference, a query string in a link, an extra field).
+ */
+export function renderMessage<K extends MessageKind>(
+  kind: K,
+  facts: MessageFacts[K],
+): RenderedEmail {
+  const definition: MessageDefinition<K> = MESSAGE_CATALOGUE[kind];
+  assertFacts(kind, definition.facts, facts);
+  return COMPILED[kind](definition.view(facts, definition.title));
+}

@@ -1,0 +1,111 @@
+import { renderMessage } from './catalogue';
+import {
+  isReference,
+  isServiceLink,
+  MessageFactsError,
+  type DigestItem,
+  type SchemaFor,
+} from './facts';
+
+const facts = {
+  reference: 'ACT-2026-000042',
+  dueAt: new Date('2026-12-01T17:30:00Z'),
+  link: 'https://safeguarding.example/actions/5d1f0c2a-7b1e-4c1a-9f3e-2b8d6a4c0e11',
+};
+
+describe('message facts', () => {
+  it('accepts references of the ACT-YYYY-NNNNNN family only', () => {
+    for (const ok of ['ACT-2026-000042', 'ENQ-2027-1234567', 'DS-2026-000001']) {
+      expect(isReference(ok)).toBe(true);
+    }
+    for (const bad of [
+      'act-2026-000042',
+      'ACT-26-000042',
+      'ACT-2026-42',
+      ' ACT-2026-000042',
+      'ACT-2026-000042\n',
+      'ACT-2026-000042 Margaret',
+      'Margaret Hollingsworth',
+      '',
+      42,
+    ]) {
+      expect(isReference(bad)).toBe(false);
+    }
+  });
+
+  it('accepts links into the service: http(s), lower-case ids and route words, or a reference', () => {
+    for (const ok of [
+      facts.link,
+      'http://localhost:3000/actions/5d1f',
+      'http://127.0.0.1:41234/actions/5d1f/',
+      'https://safeguarding.example',
+      'https://safeguarding.example/actions?due=today&view=mine',
+      'https://safeguarding.example/actions/ACT-2026-000042',
+    ]) {
+      expect(isServiceLink(ok)).toBe(true);
+    }
+    for (const bad of [
+      'javascript:alert(1)',
+      'mailto:someone@example.org',
+      'ftp://safeguarding.example/actions/5d1f',
+      '//safeguarding.example/actions/5d1f',
+      'https://safeguarding.example/actions/5d1f"><script>alert(1)</script>',
+      "https://safeguarding.example/actions/5d1f' onmouseover='x",
+      'https://safeguarding.example/actions/5d1f#section',
+      'https://user:pass@safeguarding.example/actions/5d1f',
+      'https://safeguarding.example/actions/Some%20Body',
+      'https://safeguarding.example/actions/Some Body',
+      'https://safeguarding.example/actions?q=Some+Body',
+      'https://safeguarding.example/people/1941-03-12',
+      'https://safeguarding.example/actions\n/5d1f',
+      `https://safeguarding.example/${'a'.repeat(2048)}`,
+    ]) {
+      expect(isServiceLink(bad)).toBe(false);
+    }
+  });
+
+  it('rejects a link carrying markup before anything is rendered', () => {
+    expect(() =>
+      renderMessage('action.due', {
+        ...facts,
+        link: 'https://safeguarding.example/actions/5d1f"><script>alert(1)</script>',
+      }),
+    ).toThrow(new MessageFactsError('action.due.link: must be an http(s) link into the service'));
+  });
+
+  it('refuses invalid or implausible instants (a date of birth is not a due date)', () => {
+    for (const dueAt of [new Date('nonsense'), new Date('1941-03-12'), '2026-12-01'] as Date[]) {
+      expect(() => renderMessage('action.due', { ...facts, dueAt })).toThrow(
+        'action.due.dueAt: must be a valid date between 2000 and 2099',
+      );
+    }
+  });
+
+  it('refuses facts the kind does not declare, and missing ones', () => {
+    const extra = { ...facts, adultName: 'x' };
+    expect(() => renderMessage('action.due', extra)).toThrow(
+      'action.due.adultName: not a fact this message takes',
+    );
+    const { link: _link, ...missing } = facts;
+    expect(() => renderMessage('action.due', missing as typeof facts)).toThrow('action.due.link');
+    expect(() =>
+      renderMessage('digest.daily', {
+        link: facts.link,
+        items: [{ ...facts, kind: 'digest.daily' as 'action.due' }],
+      }),
+    ).toThrow('digest.daily.items[0].kind: must be an action message kind');
+  });
+
+  it('makes a name or free text impossible to pass at compile time', () => {
+    // Checked by `tsc -p tsconfig.spec.json`: each line below must be a type error.
+    // @ts-expect-error an undeclared field is an excess property
+    const extra = () => renderMessage('action.due', { ...facts, adultName: 'Some Body' });
+    // @ts-expect-error dueAt is a Date, not text
+    const text = () => renderMessage('action.overdue', { ...facts, dueAt: '12/03/1941' });
+    // @ts-expect-error a digest item's title comes from its kind; there is no free title
+    const title: DigestItem[] = [{ ...facts, kind: 'action.due', title: 'x' }];
+    // @ts-expect-error a string fact not called reference or link has no valid schema
+    const note: SchemaFor<{ note: string }> = { note: 'reference' };
+    expect([extra, text, title, note]).toHaveLength(4);
+  });
+});

@@ -1,0 +1,173 @@
+/**
+ * The facts a message may carry, and nothing else: references, instants, links into the service
+ * and counts (practice primer §4). There is deliberately no way to give a template a name, a date
+ * of birth, an allegation or any text a user typed:
+ *
+ * - at compile time, every kind's facts need a schema (`SchemaFor`), and a `string` field can only
+ *   be given one if it is called `reference` or `link`; any other string field has no valid schema;
+ * - at render time, `assertFacts` checks each value against its schema (reference pattern, link
+ *   shape, plausible instant) and refuses unknown fields, so an object carrying extra properties
+ *   cannot slip anything through either.
+ *
+ * Errors name the field and the rule, never the value: a refused value may be exactly the personal
+ * data we are keeping out, and errors end up in logs and workflow histories.
+ */
+
+/** Kinds of message about one action; a digest item is one of these. */
+export const ACTION_MESSAGE_KINDS = [
+  'action.due',
+  'action.reminder',
+  'action.overdue',
+  'action.escalated',
+] as const;
+export type ActionMessageKind = (typeof ACTION_MESSAGE_KINDS)[number];
+export type MessageKind = ActionMessageKind | 'digest.daily';
+
+/** One action: its reference (ACT-2026-000042), when it is due and where to open it. */
+export interface ActionFacts {
+  reference: string;
+  dueAt: Date;
+  link: string;
+}
+
+/** One line of the daily digest; its neutral title comes from `kind`, never from the caller. */
+export interface DigestItem {
+  kind: ActionMessageKind;
+  reference: string;
+  dueAt: Date;
+  link: string;
+}
+
+export interface DigestFacts {
+  items: readonly DigestItem[];
+  /** Where to see all of them. */
+  link: string;
+}
+
+export interface MessageFacts {
+  'action.due': ActionFacts;
+  'action.reminder': ActionFacts;
+  'action.overdue': ActionFacts;
+  'action.escalated': ActionFacts;
+  'digest.daily': DigestFacts;
+}
+
+export type FieldSpec = 'reference' | 'link' | 'instant' | 'count' | 'actionKind' | ListSpec;
+export interface ListSpec {
+  readonly list: FactsSchema;
+}
+export type FactsSchema = { readonly [field: string]: FieldSpec };
+
+type SpecFor<K, T> = [T] extends [ActionMessageKind]
+  ? 'actionKind'
+  : [T] extends [string]
+    ? K extends 'reference'
+      ? 'reference'
+      : K extends 'link'
+        ? 'link'
+        : never // a free string under any other name cannot be declared
+    : [T] extends [Date]
+      ? 'instant'
+      : [T] extends [number]
+        ? 'count'
+        : [T] extends [ReadonlyArray<infer I>]
+          ? { readonly list: SchemaFor<I> }
+          : never;
+
+/** The schema a facts type must declare: one spec per field, each fixed by the field's type. */
+export type SchemaFor<T> = { readonly [K in keyof T]-?: SpecFor<K, T[K]> };
+
+/** `ACT-2026-000042` and its siblings (`ENQ-…`, `DIS-…`). */
+export const REFERENCE_PATTERN = /^[A-Z]{2,5}-\d{4}-\d{6,}$/;
+
+/**
+ * A link into the service: http(s), a host, an optional port, then path segments and an optional
+ * query that are lower case (ids, route words) or a reference. No user info, fragment or percent
+ * encoding, no spaces, quotes or angle brackets: nothing that could carry a name or break out of
+ * an HTML attribute, and nothing shaped like a date (12/03/1941, 1941-03-12): dates are facts of
+ * their own. The service's base URL must therefore be lower case in its path.
+ */
+const LINK_PATTERN =
+  /^https?:\/\/(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?((?:\/[^/?#]*)*)(?:\?([a-z0-9._~=&-]*))?$/;
+const PATH_SEGMENT = /^[a-z0-9._~-]*$/;
+const DATE_LIKE = /(?:^|\D)\d{1,4}[-./_]\d{1,2}[-./_]\d{1,4}(?:\D|$)/;
+const MAX_LINK_LENGTH = 2048;
+
+/** Due dates outside this range are a mistake, such as a date of birth in the wrong field. */
+const EARLIEST_INSTANT = Date.UTC(2000, 0, 1);
+const LATEST_INSTANT = Date.UTC(2100, 0, 1);
+
+export class MessageFactsError extends Error {
+  override name = 'MessageFactsError';
+}
+
+export function isReference(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= 40 && REFERENCE_PATTERN.test(value);
+}
+
+export function isServiceLink(value: unknown): value is string {
+  if (typeof value !== 'string' || value.length > MAX_LINK_LENGTH) return false;
+  const match = LINK_PATTERN.exec(value);
+  if (!match) return false;
+  const [, path, query = ''] = match;
+  if (DATE_LIKE.test(path) || DATE_LIKE.test(query)) return false;
+  const segments = path.split('/').slice(1);
+  return segments.every((segment) => PATH_SEGMENT.test(segment) || isReference(segment));
+}
+
+function isPlausibleInstant(value: unknown): value is Date {
+  if (!(value instanceof Date)) return false;
+  const time = value.getTime();
+  return time >= EARLIEST_INSTANT && time < LATEST_INSTANT;
+}
+
+/** Throws a `MessageFactsError` naming the first field that does not fit `schema`. */
+export function assertFacts(kind: MessageKind, schema: FactsSchema, facts: unknown): void {
+  checkObject(schema, facts, kind);
+}
+
+function checkObject(schema: FactsSchema, value: unknown, path: string): void {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new MessageFactsError(`${path}: facts must be an object`);
+  }
+  for (const field of Object.keys(value)) {
+    if (!Object.hasOwn(schema, field)) {
+      throw new MessageFactsError(`${path}.${field}: not a fact this message takes`);
+    }
+  }
+  for (const [field, spec] of Object.entries(schema)) {
+    checkField(spec, (value as Record<string, unknown>)[field], `${path}.${field}`);
+  }
+}
+
+function checkField(spec: FieldSpec, value: unknown, path: string): void {
+  const refuse = (rule: string) => {
+    throw new MessageFactsError(`${path}: ${rule}`);
+  };
+  if (typeof spec === 'object') {
+    if (!Array.isArray(value)) return refuse('must be a list');
+    value.forEach((item, index) => checkObject(spec.list, item, `${path}[${index}]`));
+    return;
+  }
+  switch (spec) {
+    case 'reference':
+      if (!isReference(value)) refuse(`must be a reference matching ${REFERENCE_PATTERN.source}`);
+      return;
+    case 'link':
+      if (!isServiceLink(value)) refuse('must be an http(s) link into the service');
+      return;
+    case 'instant':
+      if (!isPlausibleInstant(value)) refuse('must be a valid date between 2000 and 2099');
+      return;
+    case 'count':
+      if (!Number.isSafeInteger(value) || (value as number) < 0) {
+        refuse('must be a whole number, zero or more');
+      }
+      return;
+    case 'actionKind':
+      if (!(ACTION_MESSAGE_KINDS as readonly unknown[]).includes(value)) {
+        refuse('must be an action message kind');
+      }
+      return;
+  }
+}
