@@ -70,8 +70,17 @@ const RULES: Record<string, Rule> = {
   'GET /audit/verify': onlyFor(AUDITORS, () => 200),
   'GET /audit/records/{subjectType}/{subjectId}': onlyFor(AUDITORS, scoped(200)),
   'GET /audit/records/{subjectType}/{subjectId}/access': onlyFor(AUDITORS, scoped(200)),
+  // Always the caller's own feed: there is no path to anyone else's.
+  'POST /me/calendar-feed': () => 'changes-data',
+  'DELETE /me/calendar-feed': () => 204,
 };
-const PUBLIC = new Set(['POST /dev/tokens', 'GET /health', 'GET /ready']);
+/** No bearer token: the calendar feed's URL token is its own credential. */
+const PUBLIC = new Set([
+  'POST /dev/tokens',
+  'GET /health',
+  'GET /ready',
+  'GET /calendar/{token}.ics',
+]);
 
 function requestBody(operation: string, objects: Objects): unknown {
   switch (operation) {

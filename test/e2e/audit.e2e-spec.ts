@@ -58,7 +58,7 @@ describe('audit trail', () => {
         // The e2e operator created it, in a request the logs can find.
         actor: expect.objectContaining({ role: 'admin,safeguarding-lead' }),
         requestId: expect.any(String),
-        summary: { ownerId: owner.id, dueAt: action.dueAt, policyVersion: 1 },
+        summary: { ownerId: owner.id, dueAt: action.dueAt, policyVersion: 1, urgent: false },
       }),
       expect.objectContaining({
         event: 'action.completed',

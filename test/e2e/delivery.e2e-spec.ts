@@ -14,7 +14,7 @@ async function reminderOf(actionId: string, settled: (status: string) => boolean
 describe('reminder delivery over SMTP', () => {
   it('records a permanent 5xx refusal as failed, visible on the action, and does not retry', async () => {
     const owner = await createPerson('Refused Owner', { emailDomain: 'refuse.smtp.test' });
-    const created = (await postAction(owner)).body;
+    const created = (await postAction(owner, { urgent: true })).body;
 
     const action = await reminderOf(created.id, (status) => status !== 'sending');
     expect(action.status).toBe('due');
@@ -30,7 +30,7 @@ describe('reminder delivery over SMTP', () => {
 
   it('retries a 4xx deferral until the relay accepts, and delivers exactly once', async () => {
     const owner = await createPerson('Deferred Owner', { emailDomain: 'defer.smtp.test' });
-    const created = (await postAction(owner)).body;
+    const created = (await postAction(owner, { urgent: true })).body;
 
     await waitForEmail((email) => email.to.includes(owner.email), 30_000);
     const action = await reminderOf(created.id, (status) => status === 'sent');

@@ -25,7 +25,10 @@ describe('workflow histories are encrypted at rest', () => {
 
   it('stores every payload of an action’s workflow encrypted under a named key', async () => {
     const owner = await createPerson('Priya Shah');
-    const created = await postAction(owner, { title: 'Share the GP summary about Mrs Example' });
+    const created = await postAction(owner, {
+      title: 'Share the GP summary about Mrs Example',
+      urgent: true,
+    });
     expect(created.status).toBe(201);
     const { id: actionId, workflowId } = created.body;
     await until(async () => {

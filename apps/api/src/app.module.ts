@@ -9,6 +9,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AuditModule } from './audit/audit.module';
 import { AccessGuard } from './auth/access.guard';
 import { AuthModule } from './auth/auth.module';
+import { CalendarFeedModule } from './calendar-feed/calendar-feed.module';
+import { redactFeedToken } from './calendar-feed/feed-token';
 import { API_CONFIG, ApiConfig } from './config/api-config';
 import { DirectoryModule } from './directory/directory.module';
 import { HealthModule } from './health/health.module';
@@ -52,12 +54,12 @@ export class AppModule {
             // Probes hit these every few seconds; logging them would drown everything else.
             autoLogging: { ignore: (req) => ['/health', '/ready'].includes(req.url ?? '') },
             // Requests are logged by method, path and status only: bodies and headers can carry
-            // personal data or credentials.
+            // personal data or credentials, and a calendar feed's path is one (so it is redacted).
             serializers: {
               req: (req: { id: string; method: string; url: string }) => ({
                 id: req.id,
                 method: req.method,
-                url: req.url,
+                url: redactFeedToken(req.url),
               }),
               res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
             },
@@ -73,6 +75,7 @@ export class AppModule {
         PoliciesModule,
         MeetingsModule,
         AuditModule,
+        CalendarFeedModule,
       ],
     };
   }

@@ -1,6 +1,7 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { ActionEntity } from './entities/action.entity';
 import { AgencyEntity } from './entities/agency.entity';
+import { CalendarFeedEntity } from './entities/calendar-feed.entity';
 import { ChronologyEntryEntity } from './entities/chronology-entry.entity';
 import { NotificationEntity } from './entities/notification.entity';
 import { PartnershipEntity } from './entities/partnership.entity';
@@ -12,6 +13,8 @@ import { ActionPolicyPin1763850000000 } from './migrations/1763850000000-action-
 import { TamperEvidentChronology1763900000000 } from './migrations/1763900000000-tamper-evident-chronology';
 import { IdempotencyKeys1763950000000 } from './migrations/1763950000000-idempotency-keys';
 import { NotificationFailures1764000000000 } from './migrations/1764000000000-notification-failures';
+import { CalendarFeeds1764050000000 } from './migrations/1764050000000-calendar-feeds';
+import { UrgentActions1764100000000 } from './migrations/1764100000000-urgent-actions';
 
 export const entities = [
   PartnershipEntity,
@@ -21,6 +24,7 @@ export const entities = [
   ActionEntity,
   NotificationEntity,
   ChronologyEntryEntity,
+  CalendarFeedEntity,
 ];
 export const migrations = [
   Foundation1763750000000,
@@ -29,6 +33,8 @@ export const migrations = [
   TamperEvidentChronology1763900000000,
   IdempotencyKeys1763950000000,
   NotificationFailures1764000000000,
+  CalendarFeeds1764050000000,
+  UrgentActions1764100000000,
 ];
 
 /** One definition of how every process (API, worker, tools) talks to Postgres. */

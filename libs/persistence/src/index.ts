@@ -6,6 +6,7 @@ export * from './chronology-verifier';
 export * from './data-source';
 export * from './entities/action.entity';
 export * from './entities/agency.entity';
+export * from './entities/calendar-feed.entity';
 export * from './entities/chronology-entry.entity';
 export * from './entities/notification.entity';
 export * from './entities/partnership.entity';

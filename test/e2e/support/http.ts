@@ -123,7 +123,7 @@ export async function createPerson(
 /** POST /actions for an owner, under the partnership of the owner's agency. */
 export async function postAction(
   owner: TestPerson,
-  fields: { title?: string; dueAt?: string } = {},
+  fields: { title?: string; dueAt?: string; urgent?: boolean } = {},
 ): Promise<ApiResponse> {
   const agency = (await get(`/agencies/${owner.agencyId}`)).body;
   return post('/actions', {
@@ -131,5 +131,6 @@ export async function postAction(
     ownerId: owner.id,
     partnershipId: agency.partnershipIds[0],
     dueAt: fields.dueAt ?? new Date().toISOString(),
+    ...(fields.urgent === undefined ? {} : { urgent: fields.urgent }),
   });
 }

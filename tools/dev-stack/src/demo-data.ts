@@ -199,6 +199,8 @@ export async function seedDemoData(stack: {
     ownerId,
     partnershipId: partnership.id,
     dueAt,
+    // Urgent, so its reminder arrives a minute from now even in quiet hours.
+    urgent: true,
   });
   const tokenCommand = (email: string) =>
     `TOKEN=$(curl -s -X POST ${stack.apiUrl}/dev/tokens -H 'content-type: application/json' -d '{"email":"${email}"}' | sed 's/.*"accessToken":"\\([^"]*\\)".*/\\1/')`;

@@ -34,6 +34,8 @@ export interface ApiConfig {
   temporal: TemporalSettings;
   http: HttpLimits;
   auth: AuthConfig;
+  /** Base of the links the API hands out (calendar feeds); unset: the request's own origin. */
+  publicBaseUrl: string | undefined;
 }
 
 export function readApiConfig(environment: NodeJS.ProcessEnv): ApiConfig {
@@ -44,6 +46,9 @@ export function readApiConfig(environment: NodeJS.ProcessEnv): ApiConfig {
     databaseUrl: env.url('DATABASE_URL', ['postgres', 'postgresql']),
     temporal: readTemporalSettings(env),
     auth: readAuthConfig(env),
+    publicBaseUrl: env.optional('PUBLIC_BASE_URL')
+      ? env.url('PUBLIC_BASE_URL', ['https', 'http'])
+      : undefined,
     http: {
       corsOrigins: env.list('CORS_ORIGINS'),
       rateLimitPerMinute: env.wholeNumber('RATE_LIMIT_PER_MINUTE', 600),

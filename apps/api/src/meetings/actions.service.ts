@@ -50,10 +50,12 @@ export class ActionsService {
     const now = new Date();
     const workflowId = actionWorkflowId(id);
     const action = await this.dataSource.transaction(async (db) => {
-      const policyVersion = await this.policies.latestVersion(db, dto.partnershipId);
-      if (policyVersion === undefined) {
+      const policy = await this.policies.latest(db, dto.partnershipId);
+      if (!policy) {
         throw ProblemException.unprocessable('partnershipId', 'no partnership with this id');
       }
+      const policyVersion = policy.version;
+      const urgent = dto.urgent ?? false;
       const [{ sequence }] = await db.query(`SELECT nextval('action_reference_seq') AS sequence`);
       const record = db.create(ActionEntity, {
         id,
@@ -62,6 +64,7 @@ export class ActionsService {
         ownerId: dto.ownerId,
         partnershipId: dto.partnershipId,
         policyVersion,
+        urgent,
         dueAt: new Date(dto.dueAt),
         status: 'open',
         processVersion: 1,
@@ -77,13 +80,23 @@ export class ActionsService {
         actionId: id,
         dueAt: record.dueAt.toISOString(),
         policy: { partnershipId: dto.partnershipId, version: policyVersion },
+        delivery: {
+          nation: policy.document.nation,
+          sendWindow: policy.document.sendWindow,
+          urgent,
+        },
       });
       await appendChronology(db, {
         subjectType: 'action',
         subjectId: id,
         event: 'action.created',
         chain: partnershipChain(dto.partnershipId),
-        detail: { ownerId: dto.ownerId, dueAt: record.dueAt.toISOString(), policyVersion },
+        detail: {
+          ownerId: dto.ownerId,
+          dueAt: record.dueAt.toISOString(),
+          policyVersion,
+          urgent,
+        },
         occurredAt: now,
         ...auditedBy(principal),
       });

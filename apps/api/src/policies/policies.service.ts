@@ -23,23 +23,17 @@ export class PoliciesService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async current(partnershipId: string): Promise<PolicyVersionEntity> {
-    await this.partnership(this.dataSource.manager, partnershipId);
-    const latest = await this.dataSource.manager.findOne(PolicyVersionEntity, {
-      where: { partnershipId },
-      order: { version: 'DESC' },
-    });
-    if (!latest) throw ProblemException.notFound('policy for this partnership');
+    const latest = await this.latest(this.dataSource.manager, partnershipId);
+    if (!latest) throw ProblemException.notFound('partnership');
     return latest;
   }
 
-  /** The version new items start under, or undefined if the partnership does not exist. */
-  async latestVersion(db: EntityManager, partnershipId: string): Promise<number | undefined> {
-    const { max } = await db
-      .createQueryBuilder(PolicyVersionEntity, 'policy')
-      .select('MAX(policy.version)', 'max')
-      .where('policy.partnership_id = :partnershipId', { partnershipId })
-      .getRawOne();
-    return max === null ? undefined : Number(max);
+  /** The version new items start under; null if the partnership does not exist. */
+  latest(db: EntityManager, partnershipId: string): Promise<PolicyVersionEntity | null> {
+    return db.findOne(PolicyVersionEntity, {
+      where: { partnershipId },
+      order: { version: 'DESC' },
+    });
   }
 
   async version(partnershipId: string, version: number): Promise<PolicyVersionEntity> {
@@ -65,7 +59,7 @@ export class PoliciesService {
       // Locking the partnership serialises publications, so version numbers never collide.
       const partnership = await this.partnership(db, partnershipId, true);
       const document = this.validFor(partnership, draft);
-      const latest = (await this.latestVersion(db, partnershipId)) ?? 0;
+      const latest = (await this.latest(db, partnershipId))?.version ?? 0;
       return this.store(db, partnershipId, latest + 1, document, auditedBy(principal));
     });
   }

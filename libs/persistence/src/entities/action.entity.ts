@@ -31,6 +31,10 @@ export class ActionEntity {
   @Column({ name: 'policy_version', type: 'int', nullable: true })
   policyVersion: number | null;
 
+  /** Immediate risk: reminders are not held back by quiet hours (if the policy says so). */
+  @Column()
+  urgent: boolean;
+
   @Column({ name: 'due_at', type: 'timestamptz' })
   dueAt: Date;
 

@@ -20,7 +20,9 @@ import {
   actionStateQuery,
   actionWorkflowId,
   completeActionUpdate,
+  type DeliveryWindow,
 } from './action-chaser.workflow';
+import { nextInSendWindow } from '@safeguard/domain';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -29,6 +31,7 @@ describe('action chaser workflow (time-skipping server)', () => {
   let worker: Worker;
   let running: Promise<void>;
   const reminders: SendActionReminder[] = [];
+  const remindedAt: number[] = [];
   const snapshots: ActionStateSnapshot[] = [];
   const taskQueue = 'action-chaser-test';
   let refuseDelivery = false;
@@ -42,6 +45,7 @@ describe('action chaser workflow (time-skipping server)', () => {
           throw ApplicationFailure.nonRetryable('refused (SMTP 550)', DELIVERY_REFUSED);
         }
         reminders.push(command);
+        remindedAt.push(await env.currentTimeMs());
       },
       recordActionState: async (snapshot) => void snapshots.push(snapshot),
     };
@@ -63,20 +67,73 @@ describe('action chaser workflow (time-skipping server)', () => {
 
   beforeEach(() => {
     reminders.length = 0;
+    remindedAt.length = 0;
     snapshots.length = 0;
     refuseDelivery = false;
   });
 
-  async function startChaser(dueInMs: number) {
+  async function startChaser(dueInMs: number, delivery?: DeliveryWindow) {
     const actionId = randomUUID();
     const dueAt = new Date((await env.currentTimeMs()) + dueInMs).toISOString();
     const handle = await env.client.workflow.start(actionChaserWorkflow, {
       taskQueue,
       workflowId: actionWorkflowId(actionId),
-      args: [{ actionId, dueAt }],
+      args: [{ actionId, dueAt, delivery }],
     });
     return { actionId, handle };
   }
+
+  /** Milliseconds from the test server's now to the next Saturday noon (UTC), a day or more away. */
+  async function untilSaturdayNoon(): Promise<number> {
+    const now = await env.currentTimeMs();
+    const saturday = new Date(now + DAY);
+    while (saturday.getUTCDay() !== 6) saturday.setUTCDate(saturday.getUTCDate() + 1);
+    saturday.setUTCHours(12, 0, 0, 0);
+    return saturday.getTime() - now;
+  }
+
+  const officeHours = {
+    days: 'working-days',
+    start: '08:30',
+    end: '17:30',
+    urgentExempt: true,
+  } as const;
+
+  it('holds a reminder that falls due in quiet hours until the send window opens', async () => {
+    const dueIn = await untilSaturdayNoon();
+    const delivery: DeliveryWindow = {
+      nation: 'england-and-wales',
+      sendWindow: officeHours,
+      urgent: false,
+    };
+    const { handle } = await startChaser(dueIn, delivery);
+    const dueAt = (await env.currentTimeMs()) + dueIn;
+
+    await env.sleep(dueIn + 60 * 60_000);
+    expect(reminders).toEqual([]);
+    expect((await handle.query(actionStateQuery)).status).toBe('open');
+
+    const opens = nextInSendWindow(new Date(dueAt), 'england-and-wales', officeHours).getTime();
+    await env.sleep(opens - (await env.currentTimeMs()) + 60_000);
+    expect(reminders).toHaveLength(1);
+    expect(remindedAt[0]).toBeGreaterThanOrEqual(opens);
+    expect(new Date(opens).getUTCDay()).not.toBe(0);
+
+    await handle.executeUpdate(completeActionUpdate, { args: [{}] });
+    await handle.result();
+    storeHistoryFixture('action-chaser-held-for-send-window', await handle.fetchHistory());
+  });
+
+  it('sends an urgent reminder at once, even in quiet hours', async () => {
+    const dueIn = await untilSaturdayNoon();
+    const delivery: DeliveryWindow = { nation: 'scotland', sendWindow: officeHours, urgent: true };
+    const { handle } = await startChaser(dueIn, delivery);
+
+    await env.sleep(dueIn + 60_000);
+    expect(reminders).toHaveLength(1);
+    await handle.executeUpdate(completeActionUpdate, { args: [{}] });
+    await handle.result();
+  });
 
   it('stays quiet before the due instant, reminds the owner once at it, then waits for completion', async () => {
     const { actionId, handle } = await startChaser(3 * DAY);

@@ -2,7 +2,8 @@
  * Chasing one agreed action from a multi-agency meeting (practice primer §2).
  *
  *   1. Wait until the action falls due, unless it is completed first.
- *   2. At the due instant, remind the owner.
+ *   2. At the due instant, remind the owner; outside the partnership's send window, when it
+ *      next opens, unless the action is urgent (immediate risk) and the policy exempts it.
  *   3. Stay open until the owner (or a lead) records it complete.
  *
  * Reminder offsets, overdue chases and the escalation ladder come from partnership policy
@@ -23,8 +24,11 @@ import {
   ActionProcessState,
   completeAction,
   initialActionState,
+  Nation,
+  nextInSendWindow,
   recordDueReminderRefused,
   recordDueReminderSent,
+  SendWindow,
   whyCannotComplete,
 } from '@safeguard/domain';
 import {
@@ -42,11 +46,20 @@ export interface ActionChaserInput {
    * before policies existed). Publishing a new version never changes a running action's.
    */
   policy?: PolicyPin;
+  /** When reminders may go out, from the pinned policy (absent for actions started earlier). */
+  delivery?: DeliveryWindow;
 }
 
 export interface PolicyPin {
   partnershipId: string;
   version: number;
+}
+
+export interface DeliveryWindow {
+  nation: Nation;
+  sendWindow: SendWindow;
+  /** Immediate risk: sent at once, outside quiet hours, if the policy exempts urgent items. */
+  urgent: boolean;
 }
 
 export interface CompleteActionCommand {
@@ -100,7 +113,10 @@ export async function actionChaserWorkflow(input: ActionChaserInput): Promise<Ac
     },
   );
 
-  await waitUntilDueOrCompleted(input.dueAt, () => state.status === 'completed');
+  const completed = () => state.status === 'completed';
+  await waitUntil(Date.parse(input.dueAt), completed);
+  // Quiet hours: a non-urgent reminder due outside the send window waits for it to open.
+  if (input.delivery) await waitUntil(sendingTime(input.delivery, input.dueAt), completed);
 
   if (state.status !== 'completed') {
     const delivered = await remindOwner(input.actionId, 'due');
@@ -131,7 +147,13 @@ async function remindOwner(actionId: string, event: ActionReminderEvent): Promis
   }
 }
 
-async function waitUntilDueOrCompleted(dueAt: string, completed: () => boolean): Promise<void> {
-  const untilDue = Date.parse(dueAt) - Date.now();
-  if (untilDue > 0) await condition(completed, untilDue);
+/** Waits for the instant (epoch ms) unless the condition comes true first. */
+async function waitUntil(instant: number, done: () => boolean): Promise<void> {
+  const remaining = instant - Date.now();
+  if (remaining > 0) await condition(done, remaining);
+}
+
+function sendingTime({ nation, sendWindow, urgent }: DeliveryWindow, dueAt: string): number {
+  if (urgent && sendWindow.urgentExempt) return Date.parse(dueAt);
+  return nextInSendWindow(new Date(dueAt), nation, sendWindow).getTime();
 }

@@ -65,6 +65,9 @@ export class ActionView {
   @ApiProperty({ format: 'date-time' })
   dueAt: string;
 
+  @ApiProperty({ description: 'Immediate risk: not held back by quiet hours.' })
+  urgent: boolean;
+
   @ApiProperty({ enum: ['open', 'due', 'completed'] })
   status: ActionStatus;
 
@@ -92,6 +95,7 @@ export class ActionView {
       partnershipId: action.partnershipId,
       policyVersion: action.policyVersion,
       dueAt: action.dueAt.toISOString(),
+      urgent: action.urgent,
       status: action.status,
       workflowId: action.workflowId,
       createdAt: action.createdAt.toISOString(),

@@ -1,5 +1,13 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsISO8601, IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  IsBoolean,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+} from 'class-validator';
 
 export class CreateActionDto {
   @ApiProperty({ example: 'Share the GP summary with the enquiry manager', maxLength: 500 })
@@ -25,4 +33,12 @@ export class CreateActionDto {
   })
   @IsISO8601({ strict: true, strictSeparator: true })
   dueAt: string;
+
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Immediate risk: reminders go at once, even in quiet hours, if the policy allows.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  urgent?: boolean;
 }
