@@ -74,12 +74,14 @@ const RULES: Record<string, Rule> = {
   'POST /me/calendar-feed': () => 'changes-data',
   'DELETE /me/calendar-feed': () => 204,
 };
-/** No bearer token: the calendar feed's URL token is its own credential. */
+/** No bearer token: a calendar feed's or action link's URL token is its own credential. */
 const PUBLIC = new Set([
   'POST /dev/tokens',
   'GET /health',
   'GET /ready',
   'GET /calendar/{token}.ics',
+  'GET /links/{token}',
+  'POST /links/{token}',
 ]);
 
 function requestBody(operation: string, objects: Objects): unknown {

@@ -3,7 +3,7 @@ import { dataSourceOptions, NotificationEntity } from '@safeguard/persistence';
 import pino from 'pino';
 import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createActionActivities } from '../../apps/worker/src/activities/action-activities';
 import { createSmtpMailer, DeliveryDeferred } from '../../apps/worker/src/mail/mailer';
 import { stackAppEnv } from './support/e2e-env';
@@ -56,6 +56,7 @@ describe('reminder delivery activity', () => {
       dataSource,
       mailer: createSmtpMailer(`smtp://127.0.0.1:${port}`, 'reminders@test.example'),
       publicBaseUrl: 'http://127.0.0.1:3000',
+      actionLinkSecret: randomBytes(32),
       log: pino({ level: 'silent' }),
     });
   }

@@ -9,8 +9,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AuditModule } from './audit/audit.module';
 import { AccessGuard } from './auth/access.guard';
 import { AuthModule } from './auth/auth.module';
+import { ActionLinksModule } from './action-links/action-links.module';
 import { CalendarFeedModule } from './calendar-feed/calendar-feed.module';
-import { redactFeedToken } from './calendar-feed/feed-token';
+import { redactCredentialPaths } from './common/credential-paths';
 import { API_CONFIG, ApiConfig } from './config/api-config';
 import { DirectoryModule } from './directory/directory.module';
 import { HealthModule } from './health/health.module';
@@ -54,12 +55,13 @@ export class AppModule {
             // Probes hit these every few seconds; logging them would drown everything else.
             autoLogging: { ignore: (req) => ['/health', '/ready'].includes(req.url ?? '') },
             // Requests are logged by method, path and status only: bodies and headers can carry
-            // personal data or credentials, and a calendar feed's path is one (so it is redacted).
+            // personal data or credentials, and the paths of calendar feeds and action links are
+            // credentials (so they are redacted).
             serializers: {
               req: (req: { id: string; method: string; url: string }) => ({
                 id: req.id,
                 method: req.method,
-                url: redactFeedToken(req.url),
+                url: redactCredentialPaths(req.url),
               }),
               res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
             },
@@ -76,6 +78,7 @@ export class AppModule {
         MeetingsModule,
         AuditModule,
         CalendarFeedModule,
+        ActionLinksModule,
       ],
     };
   }

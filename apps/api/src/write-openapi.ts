@@ -14,6 +14,7 @@ async function writeOpenApi(path: string): Promise<void> {
   const config = readApiConfig({
     DATABASE_URL: 'postgres://unused/openapi',
     TEMPORAL_PAYLOAD_KEYS: `unused:${randomBytes(32).toString('base64')}`,
+    ACTION_LINK_SECRET: randomBytes(32).toString('base64'),
     // The document describes the stack a developer runs, development token issuer included.
     AUTH_DEV_ISSUER: 'true',
     ...process.env,

@@ -1,4 +1,9 @@
-import { EnvReader, readTemporalSettings, TemporalSettings } from '@safeguard/platform';
+import {
+  EnvReader,
+  readActionLinkSecret,
+  readTemporalSettings,
+  TemporalSettings,
+} from '@safeguard/platform';
 
 export interface WorkerConfig {
   temporal: TemporalSettings;
@@ -7,6 +12,8 @@ export interface WorkerConfig {
   mailFrom: string;
   /** Base of the links that reminders carry into the service. */
   publicBaseUrl: string;
+  /** Signs the action links in reminders; the API checks them with the same secret. */
+  actionLinkSecret: Uint8Array;
 }
 
 export function readWorkerConfig(environment: NodeJS.ProcessEnv): WorkerConfig {
@@ -17,6 +24,7 @@ export function readWorkerConfig(environment: NodeJS.ProcessEnv): WorkerConfig {
     smtpUrl: env.url('SMTP_URL', ['smtp', 'smtps']),
     mailFrom: env.string('MAIL_FROM', 'Safeguarding reminders <no-reply@safeguarding.invalid>'),
     publicBaseUrl: env.url('PUBLIC_BASE_URL', ['http', 'https'], 'http://localhost:3000'),
+    actionLinkSecret: readActionLinkSecret(env),
   };
   env.assertValid();
   return config;

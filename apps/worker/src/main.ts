@@ -32,6 +32,7 @@ async function main(): Promise<void> {
       dataSource,
       mailer,
       publicBaseUrl: config.publicBaseUrl,
+      actionLinkSecret: config.actionLinkSecret,
       log,
     });
     log.info(

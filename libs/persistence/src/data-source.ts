@@ -15,6 +15,7 @@ import { IdempotencyKeys1763950000000 } from './migrations/1763950000000-idempot
 import { NotificationFailures1764000000000 } from './migrations/1764000000000-notification-failures';
 import { CalendarFeeds1764050000000 } from './migrations/1764050000000-calendar-feeds';
 import { UrgentActions1764100000000 } from './migrations/1764100000000-urgent-actions';
+import { ActionLinkUses1764150000000 } from './migrations/1764150000000-action-link-uses';
 
 export const entities = [
   PartnershipEntity,
@@ -35,6 +36,7 @@ export const migrations = [
   NotificationFailures1764000000000,
   CalendarFeeds1764050000000,
   UrgentActions1764100000000,
+  ActionLinkUses1764150000000,
 ];
 
 /** One definition of how every process (API, worker, tools) talks to Postgres. */

@@ -2,3 +2,4 @@ export * from './env-reader';
 export * from './logger';
 export * from './temporal-settings';
 export * from './payload-codec';
+export * from './action-links';

@@ -61,6 +61,7 @@ export default async function globalSetup(): Promise<void> {
     TEMPORAL_TASK_QUEUE: stack.taskQueue,
     SMTP_URL: stack.smtpUrl,
     TEMPORAL_PAYLOAD_KEYS: stack.appEnv.TEMPORAL_PAYLOAD_KEYS,
+    ACTION_LINK_SECRET: stack.appEnv.ACTION_LINK_SECRET,
     AUTH_DEV_ISSUER: stack.appEnv.AUTH_DEV_ISSUER,
   });
 }

@@ -2,10 +2,10 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { startMailCatcher } from './mail-catcher';
-import { stackPayloadKeys } from './payload-key';
 import { repoRoot } from './paths';
 import { waitFor } from './ports';
 import { startEmbeddedPostgres } from './postgres';
+import { stackActionLinkSecret, stackPayloadKeys } from './stack-secrets';
 import { startTemporalDevServer, stopChild } from './temporal-dev-server';
 
 export interface StackPorts {
@@ -20,7 +20,7 @@ export interface StackPorts {
 
 export interface StackOptions {
   ports: StackPorts;
-  /** Postgres data, the Temporal SQLite file and the dev payload key live here. */
+  /** Postgres data, the Temporal SQLite file, the dev payload key and link secret live here. */
   dataDir: string;
   /** Dev keeps data across restarts; tests start empty and throw it away. */
   persistent: boolean;
@@ -49,7 +49,7 @@ export interface RunningStack {
  * The whole stack: real Postgres, real Temporal, a real SMTP catcher, then the API and the
  * worker as separate processes, exactly as they run in production. DATABASE_URL,
  * TEMPORAL_ADDRESS and SMTP_URL point at existing services instead of starting local ones;
- * TEMPORAL_PAYLOAD_KEYS, when set, replaces the stack's own payload key.
+ * TEMPORAL_PAYLOAD_KEYS and ACTION_LINK_SECRET, when set, replace the stack's own.
  */
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   const stops: Array<() => Promise<void>> = [];
@@ -106,6 +106,9 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       SMTP_URL: smtpUrl,
       TEMPORAL_PAYLOAD_KEYS:
         process.env.TEMPORAL_PAYLOAD_KEYS || stackPayloadKeys(options.dataDir, options.persistent),
+      ACTION_LINK_SECRET:
+        process.env.ACTION_LINK_SECRET ||
+        stackActionLinkSecret(options.dataDir, options.persistent),
       PORT: String(options.ports.api),
       PUBLIC_BASE_URL: process.env.PUBLIC_BASE_URL ?? apiUrl,
       // The local stack signs its own tokens for the people in its directory (POST /dev/tokens).

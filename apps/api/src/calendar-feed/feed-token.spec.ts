@@ -1,4 +1,4 @@
-import { feedTokenHash, isFeedToken, newFeedToken, redactFeedToken } from './feed-token';
+import { feedTokenHash, isFeedToken, newFeedToken } from './feed-token';
 
 describe('calendar feed tokens', () => {
   it('are 32 random bytes in base64url, different every time', () => {
@@ -18,12 +18,5 @@ describe('calendar feed tokens', () => {
     expect(feedTokenHash('abc')).toBe(
       'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
     );
-  });
-
-  it('are kept out of logged URLs', () => {
-    const token = newFeedToken();
-    expect(redactFeedToken(`/calendar/${token}.ics?x=1`)).toBe('/calendar/[redacted]?x=1');
-    expect(redactFeedToken(`/calendar/${token}`)).toBe('/calendar/[redacted]');
-    expect(redactFeedToken('/actions/5d1f')).toBe('/actions/5d1f');
   });
 });

@@ -2,7 +2,6 @@ import { createHash, randomBytes } from 'node:crypto';
 
 /** 32 random bytes in base64url: 43 characters, no padding. */
 const FEED_TOKEN = /^[A-Za-z0-9_-]{43}$/;
-const FEED_PATH = /^(\/calendar\/)[^?#]+/;
 
 /** The token is the whole credential of a feed URL, so it carries 256 bits of randomness. */
 export function newFeedToken(): string {
@@ -19,9 +18,4 @@ export function isFeedToken(value: string): boolean {
  */
 export function feedTokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');
-}
-
-/** Request logs must not hold feed URLs, even mistyped ones: the path is the credential. */
-export function redactFeedToken(url: string): string {
-  return url.replace(FEED_PATH, '$1[redacted]');
 }

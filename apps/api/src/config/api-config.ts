@@ -1,4 +1,9 @@
-import { EnvReader, readTemporalSettings, TemporalSettings } from '@safeguard/platform';
+import {
+  EnvReader,
+  readActionLinkSecret,
+  readTemporalSettings,
+  TemporalSettings,
+} from '@safeguard/platform';
 
 export const API_CONFIG = Symbol('API_CONFIG');
 
@@ -36,6 +41,8 @@ export interface ApiConfig {
   auth: AuthConfig;
   /** Base of the links the API hands out (calendar feeds); unset: the request's own origin. */
   publicBaseUrl: string | undefined;
+  /** Checks the action links the worker signs into reminder emails. */
+  actionLinkSecret: Uint8Array;
 }
 
 export function readApiConfig(environment: NodeJS.ProcessEnv): ApiConfig {
@@ -49,6 +56,7 @@ export function readApiConfig(environment: NodeJS.ProcessEnv): ApiConfig {
     publicBaseUrl: env.optional('PUBLIC_BASE_URL')
       ? env.url('PUBLIC_BASE_URL', ['https', 'http'])
       : undefined,
+    actionLinkSecret: readActionLinkSecret(env),
     http: {
       corsOrigins: env.list('CORS_ORIGINS'),
       rateLimitPerMinute: env.wholeNumber('RATE_LIMIT_PER_MINUTE', 600),

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { Client } from '@temporalio/client';
 import { formatReference, ukYear } from '@safeguard/domain';
 import {
   ActionEntity,
@@ -10,13 +9,7 @@ import {
   partnershipChain,
   PersonEntity,
 } from '@safeguard/persistence';
-import {
-  ActionChaserInput,
-  actionChaserWorkflow,
-  actionWorkflowId,
-  completeActionUpdate,
-  STAGE_CONFLICT,
-} from '@safeguard/workflows';
+import { ActionChaserInput, actionChaserWorkflow, actionWorkflowId } from '@safeguard/workflows';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
@@ -25,6 +18,7 @@ import { seesWholePartnership } from '../auth/access-rules';
 import { auditedBy, type Principal } from '../auth/principal';
 import { PoliciesService } from '../policies/policies.service';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+import { ActionCompletionService } from './action-completion.service';
 import { ActionView } from './dto/action.view';
 import { CreateActionDto } from './dto/create-action.dto';
 
@@ -35,6 +29,7 @@ export class ActionsService {
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     private readonly policies: PoliciesService,
+    private readonly completion: ActionCompletionService,
   ) {}
 
   /**
@@ -131,16 +126,10 @@ export class ActionsService {
     return ActionView.of(action, reminders);
   }
 
-  /** Completion goes through the workflow, which rejects it synchronously if the stage is wrong. */
+  /** The update writes the read model before it returns, so the reload shows `completed`. */
   async complete(id: string, principal: Principal): Promise<ActionView> {
     const action = await this.load(id, principal);
-    try {
-      await this.temporal.workflow
-        .getHandle(action.workflowId)
-        .executeUpdate(completeActionUpdate, { args: [{ completedById: principal.personId }] });
-    } catch (error) {
-      throw this.translateUpdateFailure(error);
-    }
+    await this.completion.complete(action.workflowId, principal.personId);
     return this.load(id, principal);
   }
 
@@ -187,19 +176,5 @@ export class ActionsService {
         `the workflow service did not accept the action (${error instanceof Error ? error.name : 'error'}); nothing was recorded`,
       );
     }
-  }
-
-  private translateUpdateFailure(error: unknown): unknown {
-    if (
-      error instanceof WorkflowUpdateFailedError &&
-      error.cause instanceof ApplicationFailure &&
-      error.cause.type === STAGE_CONFLICT
-    ) {
-      return ProblemException.stageConflict(error.cause.message);
-    }
-    if (error instanceof WorkflowNotFoundError) {
-      return ProblemException.stageConflict('the action is already closed');
-    }
-    return error;
   }
 }

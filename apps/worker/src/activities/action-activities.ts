@@ -12,6 +12,7 @@ import {
   type ActionStateSnapshot,
   type SendActionReminder,
 } from '@safeguard/workflows';
+import { issueActionLink } from '@safeguard/platform';
 import { ApplicationFailure } from '@temporalio/common';
 import { DeliveryRefused, type Mailer } from '../mail/mailer';
 import { renderActionReminder } from '../mail/action-reminder.template';
@@ -20,6 +21,8 @@ export interface ActionActivityDeps {
   dataSource: DataSource;
   mailer: Mailer;
   publicBaseUrl: string;
+  /** Signs the links that let a recipient act from the email without signing in. */
+  actionLinkSecret: Uint8Array;
   log: Logger;
 }
 
@@ -31,7 +34,7 @@ function refused(smtpCode: number): ApplicationFailure {
 }
 
 export function createActionActivities(deps: ActionActivityDeps): ActionActivities {
-  const { dataSource, mailer, publicBaseUrl, log } = deps;
+  const { dataSource, mailer, publicBaseUrl, actionLinkSecret, log } = deps;
 
   /** Kept as failed with its SMTP code, for the lead to see; the workflow is told not to retry. */
   async function recordRefusal(
@@ -106,6 +109,12 @@ export function createActionActivities(deps: ActionActivityDeps): ActionActiviti
         reference: action.reference,
         dueAt: action.dueAt,
         link: `${publicBaseUrl}/actions/${action.id}`,
+        completeLink: issueActionLink(
+          publicBaseUrl,
+          { actionId, recipientId: action.ownerId, verb: 'complete' },
+          actionLinkSecret,
+          new Date(),
+        ),
       });
       let smtpMessageId: string;
       try {

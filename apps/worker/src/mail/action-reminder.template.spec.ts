@@ -1,22 +1,27 @@
 import { renderActionReminder } from './action-reminder.template';
 
+const COMPLETE_LINK = `https://safeguarding.example/links/${'A'.repeat(75)}.${'b'.repeat(43)}`;
+
 describe('action reminder email', () => {
   const email = renderActionReminder({
     event: 'due',
     reference: 'ACT-2026-000042',
     dueAt: new Date('2026-12-01T17:30:00Z'),
     link: 'https://safeguarding.example/actions/5d1f',
+    completeLink: COMPLETE_LINK,
   });
 
   it('keeps identifiers out of the subject: a neutral title and the reference only', () => {
     expect(email.subject).toBe('Action due: ACT-2026-000042');
   });
 
-  it('gives the reference, the due date in UK format and the link, as text and HTML', () => {
+  it('gives the reference, the due date in UK format and both links, as text and HTML', () => {
     for (const body of [email.text, email.html]) {
       expect(body).toContain('ACT-2026-000042');
       expect(body).toContain('Tue 1 December 2026, 17:30');
       expect(body).toContain('https://safeguarding.example/actions/5d1f');
+      expect(body).toContain(COMPLETE_LINK);
+      expect(body).toContain('works once, for 7 days');
     }
     expect(email.html).toMatch(/^<!doctype html><html lang="en">/);
   });

@@ -3,6 +3,8 @@ import type { MessageFacts, MessageKind } from './facts';
 import { FOOTER } from './templates/layout';
 
 const LINK = 'https://safeguarding.example/actions/5d1f0c2a-7b1e-4c1a-9f3e-2b8d6a4c0e11';
+/** Shaped like a signed action link; what it signs is libs/platform's concern. */
+const COMPLETE_LINK = `https://safeguarding.example/links/${'A'.repeat(75)}.${'b'.repeat(43)}`;
 const action = {
   reference: 'ACT-2026-000042',
   dueAt: new Date('2026-12-01T17:30:00Z'),
@@ -21,7 +23,11 @@ interface Example<K extends MessageKind> {
 
 /** One worked example per kind: a new kind does not compile until it has one. */
 const EXAMPLES: { [K in MessageKind]: Example<K> } = {
-  'action.due': actionExample(),
+  'action.due': {
+    ...actionExample(),
+    facts: { ...action, completeLink: COMPLETE_LINK },
+    links: [LINK, COMPLETE_LINK],
+  },
   'action.reminder': actionExample(),
   'action.overdue': actionExample(),
   'action.escalated': actionExample(),

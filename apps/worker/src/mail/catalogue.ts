@@ -1,6 +1,8 @@
 import { formatUkDateTime } from '@safeguard/domain';
+import { ACTION_LINK_LIFETIME_DAYS } from '@safeguard/platform';
 import {
   assertFacts,
+  type ActionDueFacts,
   type ActionFacts,
   type ActionMessageKind,
   type DigestFacts,
@@ -31,6 +33,11 @@ const ACTION_FACTS: SchemaFor<ActionFacts> = {
   link: 'link',
 };
 
+const ACTION_DUE_FACTS: SchemaFor<ActionDueFacts> = {
+  ...ACTION_FACTS,
+  completeLink: 'actionLink',
+};
+
 const DIGEST_FACTS: SchemaFor<DigestFacts> = {
   items: { list: { kind: 'actionKind', reference: 'reference', dueAt: 'instant', link: 'link' } },
   link: 'link',
@@ -44,6 +51,15 @@ function actionView(facts: ActionFacts, title: string) {
     dueIso: facts.dueAt.toISOString(),
     link: facts.link,
     linkText: `Open action ${facts.reference} in the safeguarding service`,
+  };
+}
+
+function actionDueView(facts: ActionDueFacts, title: string) {
+  return {
+    ...actionView(facts, title),
+    completeLink: facts.completeLink,
+    completeLinkText: `Mark ${facts.reference} as complete in the safeguarding service`,
+    completeLinkDays: ACTION_LINK_LIFETIME_DAYS,
   };
 }
 
@@ -77,7 +93,12 @@ const actionMessage = (title: string, template: EmailTemplateSource) =>
 
 /** Every message the service sends. A new kind needs a title, a facts schema and a template. */
 export const MESSAGE_CATALOGUE: { readonly [K in MessageKind]: MessageDefinition<K> } = {
-  'action.due': actionMessage('Action due', actionDueTemplate),
+  'action.due': {
+    title: 'Action due',
+    facts: ACTION_DUE_FACTS,
+    template: actionDueTemplate,
+    view: actionDueView,
+  },
   'action.reminder': actionMessage('Action due soon', actionReminderTemplate),
   'action.overdue': actionMessage('Action overdue', actionOverdueTemplate),
   'action.escalated': actionMessage('Overdue action escalated to you', actionEscalatedTemplate),

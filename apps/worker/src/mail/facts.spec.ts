@@ -1,5 +1,6 @@
 import { renderMessage } from './catalogue';
 import {
+  isActionLink,
   isReference,
   isServiceLink,
   MessageFactsError,
@@ -12,6 +13,8 @@ const facts = {
   dueAt: new Date('2026-12-01T17:30:00Z'),
   link: 'https://safeguarding.example/actions/5d1f0c2a-7b1e-4c1a-9f3e-2b8d6a4c0e11',
 };
+const TOKEN = `${'A'.repeat(75)}.${'b'.repeat(43)}`;
+const dueFacts = { ...facts, completeLink: `https://safeguarding.example/links/${TOKEN}` };
 
 describe('message facts', () => {
   it('accepts references of the ACT-YYYY-NNNNNN family only', () => {
@@ -64,10 +67,29 @@ describe('message facts', () => {
     }
   });
 
+  it('accepts action links: a service link, /links/ and a token of the signed shape only', () => {
+    for (const ok of [dueFacts.completeLink, `http://127.0.0.1:41234/links/${TOKEN}`]) {
+      expect(isActionLink(ok)).toBe(true);
+    }
+    for (const bad of [
+      facts.link,
+      `https://safeguarding.example/links/${TOKEN}x`,
+      `https://safeguarding.example/links/${TOKEN}?who=some.body`,
+      `https://safeguarding.example/links/${TOKEN.replace('.', '~')}`,
+      `https://safeguarding.example/Some-Body/links/${TOKEN}`,
+      `https://safeguarding.example/links/`,
+      `/links/${TOKEN}`,
+      `javascript:alert(1)//links/${TOKEN}`,
+      42,
+    ]) {
+      expect(isActionLink(bad)).toBe(false);
+    }
+  });
+
   it('rejects a link carrying markup before anything is rendered', () => {
     expect(() =>
       renderMessage('action.due', {
-        ...facts,
+        ...dueFacts,
         link: 'https://safeguarding.example/actions/5d1f"><script>alert(1)</script>',
       }),
     ).toThrow(new MessageFactsError('action.due.link: must be an http(s) link into the service'));
@@ -75,19 +97,24 @@ describe('message facts', () => {
 
   it('refuses invalid or implausible instants (a date of birth is not a due date)', () => {
     for (const dueAt of [new Date('nonsense'), new Date('1941-03-12'), '2026-12-01'] as Date[]) {
-      expect(() => renderMessage('action.due', { ...facts, dueAt })).toThrow(
+      expect(() => renderMessage('action.due', { ...dueFacts, dueAt })).toThrow(
         'action.due.dueAt: must be a valid date between 2000 and 2099',
       );
     }
   });
 
   it('refuses facts the kind does not declare, and missing ones', () => {
-    const extra = { ...facts, adultName: 'x' };
+    const extra = { ...dueFacts, adultName: 'x' };
     expect(() => renderMessage('action.due', extra)).toThrow(
       'action.due.adultName: not a fact this message takes',
     );
-    const { link: _link, ...missing } = facts;
-    expect(() => renderMessage('action.due', missing as typeof facts)).toThrow('action.due.link');
+    const { link: _link, ...missing } = dueFacts;
+    expect(() => renderMessage('action.due', missing as typeof dueFacts)).toThrow(
+      'action.due.link',
+    );
+    expect(() => renderMessage('action.reminder', dueFacts)).toThrow(
+      'action.reminder.completeLink: not a fact this message takes',
+    );
     expect(() =>
       renderMessage('digest.daily', {
         link: facts.link,
@@ -99,7 +126,7 @@ describe('message facts', () => {
   it('makes a name or free text impossible to pass at compile time', () => {
     // Checked by `tsc -p tsconfig.spec.json`: each line below must be a type error.
     // @ts-expect-error an undeclared field is an excess property
-    const extra = () => renderMessage('action.due', { ...facts, adultName: 'Some Body' });
+    const extra = () => renderMessage('action.due', { ...dueFacts, adultName: 'Some Body' });
     // @ts-expect-error dueAt is a Date, not text
     const text = () => renderMessage('action.overdue', { ...facts, dueAt: '12/03/1941' });
     // @ts-expect-error a digest item's title comes from its kind; there is no free title

@@ -1,10 +1,11 @@
 /**
- * The facts a message may carry, and nothing else: references, instants, links into the service
- * and counts (practice primer §4). There is deliberately no way to give a template a name, a date
+ * The facts a message may carry, and nothing else: references, instants, links into the service,
+ * signed action links and counts (practice primer §4). There is deliberately no way to give a template a name, a date
  * of birth, an allegation or any text a user typed:
  *
  * - at compile time, every kind's facts need a schema (`SchemaFor`), and a `string` field can only
- *   be given one if it is called `reference` or `link`; any other string field has no valid schema;
+ *   be given one if it is called `reference`, `link` or `…Link` (an action link); any other string
+ *   field has no valid schema;
  * - at render time, `assertFacts` checks each value against its schema (reference pattern, link
  *   shape, plausible instant) and refuses unknown fields, so an object carrying extra properties
  *   cannot slip anything through either.
@@ -12,6 +13,8 @@
  * Errors name the field and the rule, never the value: a refused value may be exactly the personal
  * data we are keeping out, and errors end up in logs and workflow histories.
  */
+
+import { ACTION_LINK_PATH, ACTION_LINK_TOKEN } from '@safeguard/platform';
 
 /** Kinds of message about one action; a digest item is one of these. */
 export const ACTION_MESSAGE_KINDS = [
@@ -30,6 +33,12 @@ export interface ActionFacts {
   link: string;
 }
 
+/** The due reminder also lets its recipient mark the action complete without signing in. */
+export interface ActionDueFacts extends ActionFacts {
+  /** A signed, single-use action link (`…/links/<token>`) for the `complete` verb. */
+  completeLink: string;
+}
+
 /** One line of the daily digest; its neutral title comes from `kind`, never from the caller. */
 export interface DigestItem {
   kind: ActionMessageKind;
@@ -45,14 +54,15 @@ export interface DigestFacts {
 }
 
 export interface MessageFacts {
-  'action.due': ActionFacts;
+  'action.due': ActionDueFacts;
   'action.reminder': ActionFacts;
   'action.overdue': ActionFacts;
   'action.escalated': ActionFacts;
   'digest.daily': DigestFacts;
 }
 
-export type FieldSpec = 'reference' | 'link' | 'instant' | 'count' | 'actionKind' | ListSpec;
+export type FieldSpec =
+  'reference' | 'link' | 'actionLink' | 'instant' | 'count' | 'actionKind' | ListSpec;
 export interface ListSpec {
   readonly list: FactsSchema;
 }
@@ -65,7 +75,9 @@ type SpecFor<K, T> = [T] extends [ActionMessageKind]
       ? 'reference'
       : K extends 'link'
         ? 'link'
-        : never // a free string under any other name cannot be declared
+        : K extends `${string}Link`
+          ? 'actionLink'
+          : never // a free string under any other name cannot be declared
     : [T] extends [Date]
       ? 'instant'
       : [T] extends [number]
@@ -115,6 +127,20 @@ export function isServiceLink(value: unknown): value is string {
   return segments.every((segment) => PATH_SEGMENT.test(segment) || isReference(segment));
 }
 
+/**
+ * A signed action link: a service link, then `/links/` and a token of the one fixed shape, whose
+ * payload is binary ids (see libs/platform/src/action-links): no room for a name.
+ */
+export function isActionLink(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const at = value.lastIndexOf(ACTION_LINK_PATH);
+  return (
+    at > 0 &&
+    isServiceLink(value.slice(0, at)) &&
+    ACTION_LINK_TOKEN.test(value.slice(at + ACTION_LINK_PATH.length))
+  );
+}
+
 function isPlausibleInstant(value: unknown): value is Date {
   if (!(value instanceof Date)) return false;
   const time = value.getTime();
@@ -155,6 +181,9 @@ function checkField(spec: FieldSpec, value: unknown, path: string): void {
       return;
     case 'link':
       if (!isServiceLink(value)) refuse('must be an http(s) link into the service');
+      return;
+    case 'actionLink':
+      if (!isActionLink(value)) refuse('must be a signed action link into the service');
       return;
     case 'instant':
       if (!isPlausibleInstant(value)) refuse('must be a valid date between 2000 and 2099');

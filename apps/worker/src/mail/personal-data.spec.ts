@@ -1,3 +1,4 @@
+import { issueActionLink } from '@safeguard/platform';
 import { MESSAGE_CATALOGUE, MESSAGE_KINDS, renderMessage } from './catalogue';
 import {
   ACTION_MESSAGE_KINDS,
@@ -85,6 +86,15 @@ function normalise(value: string): string {
     .trim();
 }
 
+/** A real signed link to act on the case, as the worker makes them. */
+const ACTION_LINK = issueActionLink(
+  'https://safeguarding.example',
+  { actionId: CASE.id, recipientId: CASE.id, verb: 'complete' },
+  Buffer.alloc(32, 7),
+  CASE.dueAt,
+);
+const [ACTION_LINK_BASE, TOKEN] = ACTION_LINK.split('/links/');
+
 const NORMALISED_NEEDLES = NEEDLES.map((needle) => [needle, normalise(needle)] as const);
 
 /** The seeded values found in `rendered`, however they were escaped, encoded or cased. */
@@ -117,6 +127,8 @@ function sample(spec: FieldSpec, seed: number): unknown {
       return `ACT-2026-${String(42 + seed).padStart(6, '0')}`;
     case 'link':
       return `https://safeguarding.example/actions/${CASE.id.slice(0, -2)}${String(seed).padStart(2, '0')}`;
+    case 'actionLink':
+      return ACTION_LINK;
     case 'instant':
       return new Date(CASE.dueAt.getTime() + seed * 86_400_000);
     case 'count':
@@ -173,6 +185,19 @@ const SMUGGLED: Record<Exclude<FieldSpec, object>, unknown[]> = {
     `mailto:${CASE.practitioner.email}`,
     `https://safeguarding.example/actions/${CASE.id}"><script>alert(1)</script>`,
   ],
+  actionLink: [
+    ...NEEDLES,
+    `${ACTION_LINK_BASE}/links/${CASE.adult.name}`,
+    `${ACTION_LINK_BASE}/links/${encodeURIComponent(CASE.adult.name)}`,
+    `${ACTION_LINK_BASE}/links/${TOKEN}?adult=margaret`,
+    `${ACTION_LINK_BASE}/links/${TOKEN}#${CASE.adult.name}`,
+    `${ACTION_LINK_BASE}/links/${TOKEN}.${Buffer.from(CASE.adult.name).toString('base64url')}`,
+    `${ACTION_LINK_BASE}/Margaret-Hollingsworth/links/${TOKEN}`,
+    `${ACTION_LINK_BASE}/people/${CASE.adult.dateOfBirthIso}/links/${TOKEN}`,
+    `https://priya.raman@safeguarding.example/links/${TOKEN}`,
+    `https://safeguarding.example/actions/${CASE.id}`,
+    `${ACTION_LINK}"><script>alert(1)</script>`,
+  ],
   instant: [...NEEDLES, new Date(CASE.adult.dateOfBirthIso), new Date('not a date')],
   count: [...NEEDLES, -1, 1.5],
   actionKind: [...NEEDLES, 'digest.daily'],
@@ -198,6 +223,9 @@ describe('personal-data scan', () => {
       dueIso: CASE.adult.dateOfBirthIso,
       link: 'https://safeguarding.example/actions',
       linkText: `Open ${CASE.adult.name}'s case`,
+      completeLink: ACTION_LINK,
+      completeLinkText: `Close ${CASE.adult.name}'s case`,
+      completeLinkDays: 7,
     });
     expect(findPersonalData(leaky.subject)).toContain(CASE.adult.name);
     for (const body of [leaky.text, leaky.html]) {

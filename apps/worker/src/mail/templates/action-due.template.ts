@@ -1,6 +1,10 @@
 import type { EmailTemplateSource } from '../renderer';
 
-/** Context: title, reference, due, dueIso, link, linkText. */
+/**
+ * Context: title, reference, due, dueIso, link, linkText, completeLink, completeLinkText,
+ * completeLinkDays. The complete link acts as the recipient without sign-in, so the email says
+ * so and asks not to forward it.
+ */
 export const actionDueTemplate: EmailTemplateSource = {
   subject: '{{title}}: {{reference}}',
   text: `{{#> textLayout}}
@@ -8,9 +12,15 @@ An action assigned to you has reached its due date.
 
 {{> textActionSummary}}
 
+Already done? {{completeLinkText}}:
+{{completeLink}}
+You will be asked to confirm. The link works once, for {{completeLinkDays}} days, without signing in, so please do not forward this email.
+
 {{/textLayout}}`,
   html: `{{#> layout}}
 <p style="margin:0 0 20px;">An action assigned to you has reached its due date.</p>
 {{> actionSummary}}
+<p style="margin:0 0 20px;">Already done? <a href="{{completeLink}}" style="color:#1d70b8;text-decoration:underline;">{{completeLinkText}}</a><br>
+You will be asked to confirm. The link works once, for {{completeLinkDays}} days, without signing in, so please do not forward this email.</p>
 {{/layout}}`,
 };

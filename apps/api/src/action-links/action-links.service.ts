@@ -1,0 +1,170 @@
+import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { ActionStatus } from '@safeguard/domain';
+import { appendChronology, partnershipChain } from '@safeguard/persistence';
+import {
+  verifyActionLink,
+  type ActionLink,
+  type ActionLinkCheck,
+  type ActionLinkVerb,
+} from '@safeguard/platform';
+import { DataSource, EntityManager } from 'typeorm';
+import { ProblemException } from '../common/problem';
+import { API_CONFIG, ApiConfig } from '../config/api-config';
+import { ActionCompletionService } from '../meetings/action-completion.service';
+import { LINK_PAGES, type LinkPage } from './link-pages';
+
+/** The action a link is about and its recipient, as they stand now. */
+interface LinkTarget {
+  reference: string;
+  partnershipId: string | null;
+  workflowId: string;
+  status: ActionStatus;
+  recipientAgencyId: string;
+  /** The recipient still owns the action and is active, so the link may still act for them. */
+  stillTheirs: boolean;
+}
+
+/** How a use ended, as the chronology records it (single tokens). */
+type Outcome = 'done' | 'expired' | 'already-used' | 'not-owner' | 'stage-conflict';
+
+/**
+ * Action links let a recipient act on one action from an email, without an account: the signed
+ * token is the credential, and it is spent by its first use.
+ */
+@Injectable()
+export class ActionLinksService {
+  private readonly logger = new Logger(ActionLinksService.name);
+
+  /** Each verb goes through the same use case as its signed-in route. */
+  private readonly perform: Record<
+    ActionLinkVerb,
+    (target: LinkTarget, recipientId: string) => Promise<void>
+  > = {
+    complete: (target, recipientId) => this.completion.complete(target.workflowId, recipientId),
+  };
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly completion: ActionCompletionService,
+  ) {}
+
+  /**
+   * What the link would do, or why it cannot. Changes nothing and records nothing: mail
+   * scanners open links before people do.
+   */
+  async preview(token: string): Promise<LinkPage> {
+    const check = this.verify(token);
+    if (!check.ok) return check.reason === 'expired' ? LINK_PAGES.expired : LINK_PAGES.invalid;
+    const { link } = check;
+    const target = await this.target(this.dataSource.manager, link);
+    if (!target) return LINK_PAGES.invalid;
+    const [{ used }] = await this.dataSource.query(
+      `SELECT EXISTS (SELECT 1 FROM action_link_uses WHERE link_id = $1) AS used`,
+      [link.linkId],
+    );
+    if (used) return LINK_PAGES.used;
+    if (!target.stillTheirs) return LINK_PAGES.notYours;
+    if (target.status === 'completed') return LINK_PAGES.alreadyComplete;
+    return LINK_PAGES.confirm(target.reference, link.verb);
+  }
+
+  /**
+   * Uses the link: claims it, checks it may still act, performs its verb and records the outcome,
+   * in one transaction. A refusal after the claim still spends the link; a failure of the
+   * workflow service rolls the claim back, so the recipient can try again.
+   */
+  async use(token: string, requestId: string): Promise<LinkPage> {
+    const check = this.verify(token);
+    // Without a good signature nothing in the token can be trusted, not even what to record.
+    if (!check.ok && check.reason !== 'expired') return LINK_PAGES.invalid;
+    const { link } = check;
+    try {
+      return await this.dataSource.transaction(async (db) => {
+        const target = await this.target(db, link);
+        if (!target) return LINK_PAGES.invalid;
+        const outcome = async (result: Outcome, page: LinkPage) => {
+          await this.record(db, link, target, requestId, result);
+          return page;
+        };
+        if (!check.ok) return outcome('expired', LINK_PAGES.expired);
+        if (!(await this.claim(db, link))) return outcome('already-used', LINK_PAGES.used);
+        if (!target.stillTheirs) return outcome('not-owner', LINK_PAGES.notYours);
+        try {
+          await this.perform[link.verb](target, link.recipientId);
+        } catch (error) {
+          if (!isStageConflict(error)) throw error;
+          return outcome('stage-conflict', LINK_PAGES.alreadyComplete);
+        }
+        return outcome('done', LINK_PAGES.done(target.reference, link.verb));
+      });
+    } catch (error) {
+      this.logger.error(error);
+      return LINK_PAGES.unavailable;
+    }
+  }
+
+  private verify(token: string): ActionLinkCheck {
+    return verifyActionLink(token, new Date(), this.config.actionLinkSecret);
+  }
+
+  private async target(db: EntityManager, link: ActionLink): Promise<LinkTarget | undefined> {
+    const [row] = await db.query(
+      `SELECT a.reference, a.partnership_id, a.workflow_id, a.status, p.agency_id,
+              (a.owner_id = p.id AND p.active) AS still_theirs
+         FROM actions a, people p
+        WHERE a.id = $1 AND p.id = $2`,
+      [link.actionId, link.recipientId],
+    );
+    return (
+      row && {
+        reference: row.reference,
+        partnershipId: row.partnership_id,
+        workflowId: row.workflow_id,
+        status: row.status,
+        recipientAgencyId: row.agency_id,
+        stillTheirs: row.still_theirs,
+      }
+    );
+  }
+
+  /**
+   * True if this use is the link's first. A concurrent use of the same link waits on the row
+   * this inserts and, once it commits, finds it taken.
+   */
+  private async claim(db: EntityManager, link: ActionLink): Promise<boolean> {
+    const inserted: unknown[] = await db.query(
+      `INSERT INTO action_link_uses (link_id, action_id, recipient_id, verb, used_at)
+       VALUES ($1, $2, $3, $4, now())
+       ON CONFLICT (link_id) DO NOTHING
+       RETURNING link_id`,
+      [link.linkId, link.actionId, link.recipientId, link.verb],
+    );
+    return inserted.length > 0;
+  }
+
+  /** The recipient acted, through the link (role `link`), whatever the outcome. */
+  private record(
+    db: EntityManager,
+    link: ActionLink,
+    target: LinkTarget,
+    requestId: string,
+    outcome: Outcome,
+  ): Promise<void> {
+    return appendChronology(db, {
+      subjectType: 'action',
+      subjectId: link.actionId,
+      event: outcome === 'done' ? 'action-link.used' : 'action-link.refused',
+      kind: 'command',
+      chain: partnershipChain(target.partnershipId),
+      actor: { personId: link.recipientId, agencyId: target.recipientAgencyId, role: 'link' },
+      requestId,
+      detail: { linkId: link.linkId, verb: link.verb, outcome },
+    });
+  }
+}
+
+function isStageConflict(error: unknown): boolean {
+  return error instanceof ProblemException && error.getStatus() === HttpStatus.CONFLICT;
+}

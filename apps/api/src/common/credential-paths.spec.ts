@@ -1,0 +1,19 @@
+import { redactCredentialPaths } from './credential-paths';
+
+describe('credential paths in logged URLs', () => {
+  const token = 'AbC_d-9'.repeat(10);
+
+  it('are redacted for calendar feeds and action links, keeping the query', () => {
+    expect(redactCredentialPaths(`/calendar/${token}.ics?x=1`)).toBe('/calendar/[redacted]?x=1');
+    expect(redactCredentialPaths(`/calendar/${token}`)).toBe('/calendar/[redacted]');
+    expect(redactCredentialPaths(`/links/${token}.${token}`)).toBe('/links/[redacted]');
+    expect(redactCredentialPaths(`/links/${token}#x`)).toBe('/links/[redacted]#x');
+  });
+
+  it('leave every other path alone', () => {
+    expect(redactCredentialPaths('/actions/5d1f')).toBe('/actions/5d1f');
+    expect(redactCredentialPaths(`/actions/5d1f?next=/links/${token}`)).toBe(
+      `/actions/5d1f?next=/links/${token}`,
+    );
+  });
+});

@@ -1,0 +1,3 @@
+export * from './action-link';
+export * from './action-link-secret';
+export * from './action-link-url';

@@ -1,0 +1,44 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * TEMPORAL_PAYLOAD_KEYS for a stack started without one. The persistent dev stack keeps its key
+ * so that its workflows survive restarts.
+ */
+export function stackPayloadKeys(dataDir: string, persistent: boolean): string {
+  return stackSecret(
+    dataDir,
+    persistent,
+    'payload-key',
+    () => `dev-${new Date().toISOString().slice(0, 10)}:${randomBytes(32).toString('base64')}`,
+  );
+}
+
+/**
+ * ACTION_LINK_SECRET for a stack started without one. The persistent dev stack keeps its secret
+ * so that the links in the emails it sent still work after a restart.
+ */
+export function stackActionLinkSecret(dataDir: string, persistent: boolean): string {
+  return stackSecret(dataDir, persistent, 'action-link-secret', () =>
+    randomBytes(32).toString('base64'),
+  );
+}
+
+/** A throwaway stack gets a fresh secret; the persistent one keeps it beside its data. */
+function stackSecret(
+  dataDir: string,
+  persistent: boolean,
+  fileName: string,
+  create: () => string,
+): string {
+  const file = join(dataDir, fileName);
+  if (persistent && existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = create();
+  if (persistent) {
+    mkdirSync(dataDir, { recursive: true });
+    // Only the owner may read it; 'wx' never overwrites a secret another start just wrote.
+    writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+  }
+  return secret;
+}
