@@ -12,20 +12,52 @@ async function reminderOf(actionId: string, settled: (status: string) => boolean
 
 /** Delivery against a relay that says no, or not yet: nothing is lost, nothing is doubled. */
 describe('reminder delivery over SMTP', () => {
-  it('records a permanent 5xx refusal as failed, visible on the action, and does not retry', async () => {
-    const owner = await createPerson('Refused Owner', { emailDomain: 'refuse.smtp.test' });
+  it('records a permanent 5xx refusal as failed, does not retry, and tells the owner’s manager', async () => {
+    const manager = await createPerson('Line Manager');
+    const owner = await createPerson('Refused Owner', {
+      emailDomain: 'refuse.smtp.test',
+      agencyId: manager.agencyId,
+      lineManagerId: manager.id,
+    });
     const created = (await postAction(owner, { urgent: true })).body;
 
+    const escalation = await waitForEmail((email) => email.to.includes(manager.email));
+    expect(escalation.subject).toBe(`Action due, owner unreachable: ${created.reference}`);
     const action = await reminderOf(created.id, (status) => status !== 'sending');
     expect(action.status).toBe('due');
     expect(action.reminders).toEqual([
-      expect.objectContaining({ status: 'failed', failureCode: 550, sentAt: null }),
+      expect.objectContaining({
+        recipientId: owner.id,
+        status: 'failed',
+        failureCode: 550,
+        sentAt: null,
+      }),
+      expect.objectContaining({ recipientId: manager.id, status: 'sent' }),
     ]);
     const chronology = (await get(`/audit/records/action/${created.id}`)).body;
     expect(chronology.map((entry: { event: string }) => entry.event)).toEqual(
-      expect.arrayContaining(['notification.failed', 'action.reminder-refused']),
+      expect.arrayContaining([
+        'notification.failed',
+        'action.reminder-refused',
+        'notification.sent',
+      ]),
     );
     expect((await caughtEmails()).filter((email) => email.to.includes(owner.email))).toEqual([]);
+  });
+
+  it('records that nobody could be told when a refused owner has no line manager', async () => {
+    const owner = await createPerson('Unmanaged Owner', { emailDomain: 'refuse.smtp.test' });
+    const created = (await postAction(owner, { urgent: true })).body;
+
+    const deadline = Date.now() + 30_000;
+    let events: string[] = [];
+    while (Date.now() < deadline && !events.includes('notification.no-recipient')) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      events = (await get(`/audit/records/action/${created.id}`)).body.map(
+        (e: { event: string }) => e.event,
+      );
+    }
+    expect(events).toContain('notification.no-recipient');
   });
 
   it('retries a 4xx deferral until the relay accepts, and delivers exactly once', async () => {

@@ -5,17 +5,21 @@ import {
   appendChronology,
   NotificationEntity,
   partnershipChain,
+  PersonEntity,
 } from '@safeguard/persistence';
 import {
   DELIVERY_REFUSED,
   type ActionActivities,
   type ActionStateSnapshot,
+  type ReminderOutcome,
+  type ReminderRecipient,
   type SendActionReminder,
 } from '@safeguard/workflows';
 import { issueActionLink } from '@safeguard/platform';
 import { ApplicationFailure } from '@temporalio/common';
 import { DeliveryRefused, type Mailer } from '../mail/mailer';
 import { renderActionReminder } from '../mail/action-reminder.template';
+import { renderMessage } from '../mail/catalogue';
 
 export interface ActionActivityDeps {
   dataSource: DataSource;
@@ -35,6 +39,37 @@ function refused(smtpCode: number): ApplicationFailure {
 
 export function createActionActivities(deps: ActionActivityDeps): ActionActivities {
   const { dataSource, mailer, publicBaseUrl, actionLinkSecret, log } = deps;
+
+  /** The owner, or their active line manager; undefined when there is nobody to tell. */
+  async function resolveRecipient(
+    action: ActionEntity,
+    addressee: ReminderRecipient,
+  ): Promise<PersonEntity | undefined> {
+    if (addressee === 'owner') return action.owner;
+    const managerId = action.owner?.lineManagerId;
+    const manager = managerId
+      ? await dataSource.manager.findOneBy(PersonEntity, { id: managerId, active: true })
+      : null;
+    return manager ?? undefined;
+  }
+
+  async function recordNoRecipient(
+    action: ActionEntity,
+    event: string,
+    addressee: ReminderRecipient,
+  ): Promise<void> {
+    await dataSource.transaction((db) =>
+      appendChronology(db, {
+        subjectType: 'action',
+        subjectId: action.id,
+        event: 'notification.no-recipient',
+        chain: partnershipChain(action.partnershipId),
+        kind: 'system',
+        detail: { event, addressee },
+      }),
+    );
+    log.warn({ actionId: action.id, event, addressee }, 'reminder has nobody to go to');
+  }
 
   /** Kept as failed with its SMTP code, for the lead to see; the workflow is told not to retry. */
   async function recordRefusal(
@@ -71,14 +106,24 @@ export function createActionActivities(deps: ActionActivityDeps): ActionActiviti
      * Sends once per idempotency key: the row is claimed before sending and marked after.
      * What remains: a worker killed between SMTP acceptance and the mark sends again on retry.
      */
-    async sendActionReminder({ actionId, event, idempotencyKey }: SendActionReminder) {
+    async sendActionReminder({
+      actionId,
+      event,
+      idempotencyKey,
+      recipient: addressee = 'owner',
+    }: SendActionReminder): Promise<ReminderOutcome> {
       const action = await dataSource.manager.findOne(ActionEntity, {
         where: { id: actionId },
         relations: { owner: true },
       });
       if (!action?.owner) {
         log.warn({ actionId, event }, 'reminder skipped: action record not found');
-        return;
+        return 'no-recipient';
+      }
+      const recipient = await resolveRecipient(action, addressee);
+      if (!recipient) {
+        await recordNoRecipient(action, event, addressee);
+        return 'no-recipient';
       }
       await dataSource
         .createQueryBuilder()
@@ -89,7 +134,7 @@ export function createActionActivities(deps: ActionActivityDeps): ActionActiviti
           subjectType: 'action',
           subjectId: actionId,
           event,
-          recipientId: action.ownerId,
+          recipientId: recipient.id,
           status: 'sending',
           createdAt: new Date(),
         })
@@ -100,25 +145,32 @@ export function createActionActivities(deps: ActionActivityDeps): ActionActiviti
       });
       if (claim.status === 'sent') {
         log.info({ actionId, event, notificationId: claim.id }, 'reminder already sent');
-        return;
+        return 'sent';
       }
       if (claim.status === 'failed') throw refused(claim.failureCode ?? 550);
 
-      const email = renderActionReminder({
-        event,
+      const facts = {
         reference: action.reference,
         dueAt: action.dueAt,
         link: `${publicBaseUrl}/actions/${action.id}`,
-        completeLink: issueActionLink(
-          publicBaseUrl,
-          { actionId, recipientId: action.ownerId, verb: 'complete' },
-          actionLinkSecret,
-          new Date(),
-        ),
-      });
+      };
+      // Only the owner gets a "mark as complete" link: links are bound to the owner.
+      const email =
+        addressee === 'owner'
+          ? renderActionReminder({
+              event,
+              ...facts,
+              completeLink: issueActionLink(
+                publicBaseUrl,
+                { actionId, recipientId: action.ownerId, verb: 'complete' },
+                actionLinkSecret,
+                new Date(),
+              ),
+            })
+          : renderMessage('action.owner-unreachable', facts);
       let smtpMessageId: string;
       try {
-        smtpMessageId = await mailer.send({ to: action.owner.email, ...email });
+        smtpMessageId = await mailer.send({ to: recipient.email, ...email });
       } catch (error) {
         if (error instanceof DeliveryRefused)
           await recordRefusal(claim, error, action.partnershipId);
@@ -137,10 +189,11 @@ export function createActionActivities(deps: ActionActivityDeps): ActionActiviti
           subjectId: actionId,
           event: 'notification.sent',
           chain: partnershipChain(action.partnershipId),
-          detail: { notificationId: claim.id, event, recipientId: action.ownerId },
+          detail: { notificationId: claim.id, event, recipientId: recipient.id, addressee },
         });
       });
-      log.info({ actionId, event, notificationId: claim.id }, 'reminder sent');
+      log.info({ actionId, event, notificationId: claim.id, addressee }, 'reminder sent');
+      return 'sent';
     },
 
     /** Writes the read model; a stale or repeated snapshot (lower version) changes nothing. */

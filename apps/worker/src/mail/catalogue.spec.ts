@@ -31,6 +31,7 @@ const EXAMPLES: { [K in MessageKind]: Example<K> } = {
   'action.reminder': actionExample(),
   'action.overdue': actionExample(),
   'action.escalated': actionExample(),
+  'action.owner-unreachable': actionExample(),
   'digest.daily': {
     facts: {
       link: 'https://safeguarding.example/actions',
@@ -76,6 +77,7 @@ describe('message catalogue', () => {
       'action.reminder': 'Action due soon',
       'action.overdue': 'Action overdue',
       'action.escalated': 'Overdue action escalated to you',
+      'action.owner-unreachable': 'Action due, owner unreachable',
       'digest.daily': 'Your safeguarding actions today',
     });
   });

@@ -14,6 +14,7 @@ import { compileEmailTemplate, type EmailTemplateSource, type RenderedEmail } fr
 import { actionDueTemplate } from './templates/action-due.template';
 import { actionEscalatedTemplate } from './templates/action-escalated.template';
 import { actionOverdueTemplate } from './templates/action-overdue.template';
+import { actionOwnerUnreachableTemplate } from './templates/action-owner-unreachable.template';
 import { actionReminderTemplate } from './templates/action-reminder.template';
 import { digestDailyTemplate } from './templates/digest-daily.template';
 
@@ -102,6 +103,10 @@ export const MESSAGE_CATALOGUE: { readonly [K in MessageKind]: MessageDefinition
   'action.reminder': actionMessage('Action due soon', actionReminderTemplate),
   'action.overdue': actionMessage('Action overdue', actionOverdueTemplate),
   'action.escalated': actionMessage('Overdue action escalated to you', actionEscalatedTemplate),
+  'action.owner-unreachable': actionMessage(
+    'Action due, owner unreachable',
+    actionOwnerUnreachableTemplate,
+  ),
   'digest.daily': {
     title: 'Your safeguarding actions today',
     facts: DIGEST_FACTS,

@@ -22,6 +22,7 @@ export const ACTION_MESSAGE_KINDS = [
   'action.reminder',
   'action.overdue',
   'action.escalated',
+  'action.owner-unreachable',
 ] as const;
 export type ActionMessageKind = (typeof ACTION_MESSAGE_KINDS)[number];
 export type MessageKind = ActionMessageKind | 'digest.daily';
@@ -58,6 +59,7 @@ export interface MessageFacts {
   'action.reminder': ActionFacts;
   'action.overdue': ActionFacts;
   'action.escalated': ActionFacts;
+  'action.owner-unreachable': ActionFacts;
   'digest.daily': DigestFacts;
 }
 

@@ -6,11 +6,17 @@ import type { ActionStatus } from '@safeguard/domain';
  * Payloads carry ids and process data only: never names, emails or free text.
  */
 export interface ActionActivities {
-  sendActionReminder(command: SendActionReminder): Promise<void>;
+  sendActionReminder(command: SendActionReminder): Promise<ReminderOutcome>;
   recordActionState(snapshot: ActionStateSnapshot): Promise<void>;
 }
 
 export type ActionReminderEvent = 'due';
+
+/** Who a reminder is for, resolved through the directory when it is sent. */
+export type ReminderRecipient = 'owner' | 'owner-line-manager';
+
+/** 'no-recipient': there was nobody to send it to (e.g. an owner without a line manager). */
+export type ReminderOutcome = 'sent' | 'no-recipient';
 
 /**
  * Failure type of a reminder the mail server refused for good (SMTP 5xx). The activity has
@@ -21,6 +27,8 @@ export const DELIVERY_REFUSED = 'DeliveryRefused';
 export interface SendActionReminder {
   actionId: string;
   event: ActionReminderEvent;
+  /** Absent on reminders scheduled before recipients were named: those went to the owner. */
+  recipient?: ReminderRecipient;
   /** Deterministic key so a retried activity never sends the same reminder twice. */
   idempotencyKey: string;
 }

@@ -41,11 +41,12 @@ describe('action chaser workflow (time-skipping server)', () => {
     // Activities are recorded, not run: their real behaviour is covered end to end in test/e2e.
     const activities: ActionActivities = {
       sendActionReminder: async (command) => {
-        if (refuseDelivery) {
+        if (refuseDelivery && command.recipient === 'owner') {
           throw ApplicationFailure.nonRetryable('refused (SMTP 550)', DELIVERY_REFUSED);
         }
         reminders.push(command);
         remindedAt.push(await env.currentTimeMs());
+        return 'sent';
       },
       recordActionState: async (snapshot) => void snapshots.push(snapshot),
     };
@@ -144,7 +145,12 @@ describe('action chaser workflow (time-skipping server)', () => {
 
     await env.sleep(2 * 60_000);
     expect(reminders).toEqual([
-      { actionId, event: 'due', idempotencyKey: `action-${actionId}:due:owner` },
+      {
+        actionId,
+        event: 'due',
+        recipient: 'owner',
+        idempotencyKey: `action-${actionId}:due:owner`,
+      },
     ]);
     expect(await handle.query(actionStateQuery)).toMatchObject({ status: 'due', remindersSent: 1 });
 
@@ -178,16 +184,24 @@ describe('action chaser workflow (time-skipping server)', () => {
     await handle.result();
   });
 
-  it('carries on, due and chaseable, when the mail server refuses the reminder for good', async () => {
+  it('tells the owner’s line manager, and stays due, when the owner’s mail server refuses', async () => {
     refuseDelivery = true;
-    const { handle } = await startChaser(DAY);
+    const { actionId, handle } = await startChaser(DAY);
     await env.sleep(DAY + 60_000);
 
     expect(await handle.query(actionStateQuery)).toMatchObject({ status: 'due', remindersSent: 0 });
     expect(snapshots.map((s) => s.event)).toEqual(['action.reminder-refused']);
+    expect(reminders).toEqual([
+      {
+        actionId,
+        event: 'due',
+        recipient: 'owner-line-manager',
+        idempotencyKey: `action-${actionId}:due:owner-line-manager`,
+      },
+    ]);
     await handle.executeUpdate(completeActionUpdate, { args: [{}] });
     expect(await handle.result()).toMatchObject({ status: 'completed' });
-    storeHistoryFixture('action-chaser-delivery-refused', await handle.fetchHistory());
+    storeHistoryFixture('action-chaser-refused-then-line-manager', await handle.fetchHistory());
   });
 
   it('refuses to complete an action twice', async () => {

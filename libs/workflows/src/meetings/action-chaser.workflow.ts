@@ -13,6 +13,7 @@ import {
   allHandlersFinished,
   condition,
   defineQuery,
+  patched,
   defineUpdate,
   proxyActivities,
   setHandler,
@@ -35,6 +36,7 @@ import {
   DELIVERY_REFUSED,
   type ActionActivities,
   type ActionReminderEvent,
+  type ReminderRecipient,
 } from './action-activities';
 
 export interface ActionChaserInput {
@@ -71,6 +73,9 @@ export const actionStateQuery = defineQuery<ActionProcessState>('actionState');
 export const completeActionUpdate = defineUpdate<ActionProcessState, [CompleteActionCommand]>(
   'completeAction',
 );
+
+/** Patch marker: runs started before it never sent the fallback reminder (replay safety). */
+const LINE_MANAGER_WHEN_OWNER_UNREACHABLE = 'line-manager-when-owner-unreachable';
 
 /** Failure type an update validator raises for a command that does not fit the stage (HTTP 409). */
 export const STAGE_CONFLICT = 'StageConflict';
@@ -119,9 +124,13 @@ export async function actionChaserWorkflow(input: ActionChaserInput): Promise<Ac
   if (input.delivery) await waitUntil(sendingTime(input.delivery, input.dueAt), completed);
 
   if (state.status !== 'completed') {
-    const delivered = await remindOwner(input.actionId, 'due');
+    const delivered = await remind(input.actionId, 'due', 'owner');
     state = delivered ? recordDueReminderSent(state) : recordDueReminderRefused(state);
     await recordState(delivered ? 'action.reminder-sent' : 'action.reminder-refused');
+    // Nothing is silently lost: a reminder the owner's mail server refused goes to their manager.
+    if (!delivered && patched(LINE_MANAGER_WHEN_OWNER_UNREACHABLE)) {
+      await remind(input.actionId, 'due', 'owner-line-manager');
+    }
   }
 
   await condition(() => state.status === 'completed');
@@ -130,13 +139,18 @@ export async function actionChaserWorkflow(input: ActionChaserInput): Promise<Ac
   return state;
 }
 
-/** True once the mail server accepted the reminder; false if it refused it for good. */
-async function remindOwner(actionId: string, event: ActionReminderEvent): Promise<boolean> {
+/** True once the reminder is dealt with; false if the mail server refused it for good. */
+async function remind(
+  actionId: string,
+  event: ActionReminderEvent,
+  recipient: ReminderRecipient,
+): Promise<boolean> {
   try {
     await sendActionReminder({
       actionId,
       event,
-      idempotencyKey: `${workflowInfo().workflowId}:${event}:owner`,
+      recipient,
+      idempotencyKey: `${workflowInfo().workflowId}:${event}:${recipient}`,
     });
     return true;
   } catch (error) {
