@@ -73,6 +73,8 @@ const RULES: Record<string, Rule> = {
   // Always the caller's own feed: there is no path to anyone else's.
   'POST /me/calendar-feed': () => 'changes-data',
   'DELETE /me/calendar-feed': () => 204,
+  'GET /me/notification-preferences': () => 200,
+  'PUT /me/notification-preferences': () => 'changes-data',
 };
 /** No bearer token: a calendar feed's or action link's URL token is its own credential. */
 const PUBLIC = new Set([

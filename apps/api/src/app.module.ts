@@ -16,6 +16,7 @@ import { API_CONFIG, ApiConfig } from './config/api-config';
 import { DirectoryModule } from './directory/directory.module';
 import { HealthModule } from './health/health.module';
 import { MeetingsModule } from './meetings/meetings.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { PoliciesModule } from './policies/policies.module';
 import { TemporalModule } from './temporal/temporal.module';
 
@@ -76,6 +77,7 @@ export class AppModule {
         DirectoryModule,
         PoliciesModule,
         MeetingsModule,
+        NotificationsModule,
         AuditModule,
         CalendarFeedModule,
         ActionLinksModule,

@@ -1,10 +1,12 @@
 import 'reflect-metadata';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { Client, Connection } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, migrateDatabase } from '@safeguard/persistence';
 import { createLogger } from '@safeguard/platform';
 import { readWorkerConfig } from './config';
 import { createSmtpMailer } from './mail/mailer';
+import { ensureDailyDigestSchedule } from './schedules';
 import { createWorker } from './worker';
 
 const log = createLogger('worker');
@@ -35,6 +37,13 @@ async function main(): Promise<void> {
       actionLinkSecret: config.actionLinkSecret,
       log,
     });
+    const client = new Client({
+      connection: await Connection.connect(config.temporal.connection),
+      namespace: config.temporal.namespace,
+      dataConverter: config.temporal.dataConverter,
+    });
+    await ensureDailyDigestSchedule(client, config.temporal.taskQueue);
+    await client.connection.close();
     log.info(
       {
         address: config.temporal.address,

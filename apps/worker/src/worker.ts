@@ -2,6 +2,7 @@ import type { DataConverter } from '@temporalio/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { workflowsPath } from '@safeguard/workflows';
 import { createActionActivities, ActionActivityDeps } from './activities/action-activities';
+import { createDigestActivities } from './activities/digest-activities';
 
 export interface WorkerOptions extends ActionActivityDeps {
   connection: NativeConnection;
@@ -20,6 +21,6 @@ export function createWorker(options: WorkerOptions): Promise<Worker> {
     taskQueue,
     dataConverter,
     workflowsPath,
-    activities: { ...createActionActivities(deps) },
+    activities: { ...createActionActivities(deps), ...createDigestActivities(deps) },
   });
 }

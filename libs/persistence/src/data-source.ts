@@ -4,6 +4,7 @@ import { AgencyEntity } from './entities/agency.entity';
 import { CalendarFeedEntity } from './entities/calendar-feed.entity';
 import { ChronologyEntryEntity } from './entities/chronology-entry.entity';
 import { NotificationEntity } from './entities/notification.entity';
+import { NotificationPreferenceEntity } from './entities/notification-preference.entity';
 import { PartnershipEntity } from './entities/partnership.entity';
 import { PersonEntity } from './entities/person.entity';
 import { PolicyVersionEntity } from './entities/policy-version.entity';
@@ -15,6 +16,7 @@ import { IdempotencyKeys1763950000000 } from './migrations/1763950000000-idempot
 import { NotificationFailures1764000000000 } from './migrations/1764000000000-notification-failures';
 import { CalendarFeeds1764050000000 } from './migrations/1764050000000-calendar-feeds';
 import { UrgentActions1764100000000 } from './migrations/1764100000000-urgent-actions';
+import { NotificationPreferences1764200000000 } from './migrations/1764200000000-notification-preferences';
 import { ActionLinkUses1764150000000 } from './migrations/1764150000000-action-link-uses';
 
 export const entities = [
@@ -24,6 +26,7 @@ export const entities = [
   PolicyVersionEntity,
   ActionEntity,
   NotificationEntity,
+  NotificationPreferenceEntity,
   ChronologyEntryEntity,
   CalendarFeedEntity,
 ];
@@ -37,6 +40,7 @@ export const migrations = [
   CalendarFeeds1764050000000,
   UrgentActions1764100000000,
   ActionLinkUses1764150000000,
+  NotificationPreferences1764200000000,
 ];
 
 /** One definition of how every process (API, worker, tools) talks to Postgres. */

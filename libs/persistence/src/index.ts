@@ -9,6 +9,7 @@ export * from './entities/agency.entity';
 export * from './entities/calendar-feed.entity';
 export * from './entities/chronology-entry.entity';
 export * from './entities/notification.entity';
+export * from './entities/notification-preference.entity';
 export * from './entities/partnership.entity';
 export * from './entities/person.entity';
 export * from './entities/policy-version.entity';

@@ -1,5 +1,7 @@
 export * from './meetings/action-activities';
 export * from './meetings/action-chaser.workflow';
+export * from './notifications/daily-digest.workflow';
+export * from './notifications/digest-activities';
 
 /** Passed to the worker so Temporal bundles the workflow code in its deterministic sandbox. */
 export const workflowsPath = require.resolve('./workflows');

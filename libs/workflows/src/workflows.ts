@@ -1,2 +1,3 @@
 // The workflow bundle's entry point: every workflow type the worker registers, and nothing else.
 export { actionChaserWorkflow } from './meetings/action-chaser.workflow';
+export { dailyDigestWorkflow } from './notifications/daily-digest.workflow';

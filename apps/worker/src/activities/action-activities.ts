@@ -4,6 +4,7 @@ import {
   ActionEntity,
   appendChronology,
   NotificationEntity,
+  NotificationPreferenceEntity,
   partnershipChain,
   PersonEntity,
 } from '@safeguard/persistence';
@@ -28,6 +29,11 @@ export interface ActionActivityDeps {
   /** Signs the links that let a recipient act from the email without signing in. */
   actionLinkSecret: Uint8Array;
   log: Logger;
+}
+
+async function prefersDigest(dataSource: DataSource, personId: string): Promise<boolean> {
+  const preference = await dataSource.manager.findOneBy(NotificationPreferenceEntity, { personId });
+  return preference?.delivery === 'daily-digest';
 }
 
 function refused(smtpCode: number): ApplicationFailure {
@@ -125,6 +131,9 @@ export function createActionActivities(deps: ActionActivityDeps): ActionActiviti
         await recordNoRecipient(action, event, addressee);
         return 'no-recipient';
       }
+      // Urgent items and messages to anyone but the owner always go at once.
+      const holdForDigest =
+        addressee === 'owner' && !action.urgent && (await prefersDigest(dataSource, recipient.id));
       await dataSource
         .createQueryBuilder()
         .insert()
@@ -135,7 +144,7 @@ export function createActionActivities(deps: ActionActivityDeps): ActionActiviti
           subjectId: actionId,
           event,
           recipientId: recipient.id,
-          status: 'sending',
+          status: holdForDigest ? 'held-for-digest' : 'sending',
           createdAt: new Date(),
         })
         .orIgnore()
@@ -148,6 +157,7 @@ export function createActionActivities(deps: ActionActivityDeps): ActionActiviti
         return 'sent';
       }
       if (claim.status === 'failed') throw refused(claim.failureCode ?? 550);
+      if (claim.status === 'held-for-digest') return 'held-for-digest';
 
       const facts = {
         reference: action.reference,

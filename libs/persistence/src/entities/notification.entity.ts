@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export type NotificationStatus = 'sending' | 'sent' | 'failed';
+/** held-for-digest: the recipient takes a morning digest; the reminder is listed there. */
+export type NotificationStatus = 'sending' | 'sent' | 'failed' | 'held-for-digest';
 
 /**
  * One email to one recipient about one event. The idempotency key is unique, so a retried

@@ -15,8 +15,11 @@ export type ActionReminderEvent = 'due';
 /** Who a reminder is for, resolved through the directory when it is sent. */
 export type ReminderRecipient = 'owner' | 'owner-line-manager';
 
-/** 'no-recipient': there was nobody to send it to (e.g. an owner without a line manager). */
-export type ReminderOutcome = 'sent' | 'no-recipient';
+/**
+ * 'no-recipient': there was nobody to send it to (e.g. an owner without a line manager).
+ * 'held-for-digest': the recipient takes a morning digest, which will list it.
+ */
+export type ReminderOutcome = 'sent' | 'no-recipient' | 'held-for-digest';
 
 /**
  * Failure type of a reminder the mail server refused for good (SMTP 5xx). The activity has
