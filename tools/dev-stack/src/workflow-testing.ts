@@ -1,6 +1,6 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { historyToJSON, type History } from '@temporalio/common/lib/proto-utils';
-import { DefaultLogger, Runtime, type BundleOptions } from '@temporalio/worker';
+import { DefaultLogger, Runtime, Worker, type BundleOptions } from '@temporalio/worker';
 import { existsSync, readdirSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot, temporalTestServerPath } from './paths';
@@ -20,6 +20,39 @@ export function createTimeSkippingEnvironment(): Promise<TestWorkflowEnvironment
   return TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: temporalTestServerPath() } },
   });
+}
+
+/** A running worker on a test environment; `stop` shuts it down and tears the server down. */
+export interface WorkflowTestRig {
+  env: TestWorkflowEnvironment;
+  stop(): Promise<void>;
+}
+
+/**
+ * The time-skipping server plus a worker running the workflows from source with the given
+ * activities. The activities factory receives the environment, e.g. to read its clock.
+ */
+export async function startWorkflowTestRig(
+  taskQueue: string,
+  activities: (env: TestWorkflowEnvironment) => object,
+): Promise<WorkflowTestRig> {
+  const env = await createTimeSkippingEnvironment();
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowsPath: workflowSourcesPath,
+    bundlerOptions: sourceBundlerOptions,
+    activities: activities(env),
+  });
+  const running = worker.run();
+  return {
+    env,
+    stop: async () => {
+      worker.shutdown();
+      await running;
+      await env.teardown();
+    },
+  };
 }
 
 const librarySources = ['domain', 'workflows'];

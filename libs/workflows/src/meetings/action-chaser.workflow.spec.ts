@@ -1,13 +1,12 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import {
-  createTimeSkippingEnvironment,
-  sourceBundlerOptions,
+  startWorkflowTestRig,
   storeHistoryFixture,
-  workflowSourcesPath,
+  type WorkflowTestRig,
 } from '@safeguard/dev-stack';
+import { nextInSendWindow } from '@safeguard/domain';
 import { randomUUID } from 'node:crypto';
 import {
   DELIVERY_REFUSED,
@@ -22,14 +21,12 @@ import {
   completeActionUpdate,
   type DeliveryWindow,
 } from './action-chaser.workflow';
-import { nextInSendWindow } from '@safeguard/domain';
 
 const DAY = 24 * 60 * 60 * 1000;
 
 describe('action chaser workflow (time-skipping server)', () => {
   let env: TestWorkflowEnvironment;
-  let worker: Worker;
-  let running: Promise<void>;
+  let rig: WorkflowTestRig;
   const reminders: SendActionReminder[] = [];
   const remindedAt: number[] = [];
   const snapshots: ActionStateSnapshot[] = [];
@@ -37,34 +34,22 @@ describe('action chaser workflow (time-skipping server)', () => {
   let refuseDelivery = false;
 
   beforeAll(async () => {
-    env = await createTimeSkippingEnvironment();
     // Activities are recorded, not run: their real behaviour is covered end to end in test/e2e.
-    const activities: ActionActivities = {
+    rig = await startWorkflowTestRig(taskQueue, (testEnv): ActionActivities => ({
       sendActionReminder: async (command) => {
         if (refuseDelivery && command.recipient === 'owner') {
           throw ApplicationFailure.nonRetryable('refused (SMTP 550)', DELIVERY_REFUSED);
         }
         reminders.push(command);
-        remindedAt.push(await env.currentTimeMs());
+        remindedAt.push(await testEnv.currentTimeMs());
         return 'sent';
       },
       recordActionState: async (snapshot) => void snapshots.push(snapshot),
-    };
-    worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue,
-      workflowsPath: workflowSourcesPath,
-      bundlerOptions: sourceBundlerOptions,
-      activities,
-    });
-    running = worker.run();
+    }));
+    env = rig.env;
   });
 
-  afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await env?.teardown();
-  });
+  afterAll(() => rig?.stop());
 
   beforeEach(() => {
     reminders.length = 0;

@@ -1,48 +1,30 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import {
-  createTimeSkippingEnvironment,
-  sourceBundlerOptions,
+  startWorkflowTestRig,
   storeHistoryFixture,
-  workflowSourcesPath,
+  type WorkflowTestRig,
 } from '@safeguard/dev-stack';
 import { ukLocalDate } from '@safeguard/domain';
 import { dailyDigestWorkflow } from './daily-digest.workflow';
 import type { DigestActivities, SendDailyDigests } from './digest-activities';
 
 describe('daily digest workflow (time-skipping server)', () => {
-  let env: TestWorkflowEnvironment;
-  let worker: Worker;
-  let running: Promise<void>;
+  let rig: WorkflowTestRig;
   const commands: SendDailyDigests[] = [];
   const taskQueue = 'daily-digest-test';
 
   beforeAll(async () => {
-    env = await createTimeSkippingEnvironment();
-    const activities: DigestActivities = {
+    rig = await startWorkflowTestRig(taskQueue, (): DigestActivities => ({
       sendDailyDigests: async (command) => {
         commands.push(command);
         return { date: command.date, sent: 3 };
       },
-    };
-    worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue,
-      workflowsPath: workflowSourcesPath,
-      bundlerOptions: sourceBundlerOptions,
-      activities,
-    });
-    running = worker.run();
+    }));
   });
 
-  afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await env?.teardown();
-  });
+  afterAll(() => rig?.stop());
 
   it('sends the digests for the UK date on which it runs', async () => {
-    const handle = await env.client.workflow.start(dailyDigestWorkflow, {
+    const handle = await rig.env.client.workflow.start(dailyDigestWorkflow, {
       taskQueue,
       workflowId: `daily-digest-${Date.now()}`,
     });
