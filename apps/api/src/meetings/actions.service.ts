@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
-import { formatReference, ukYear } from '@safeguard/domain';
+import { formatReference, ukLocalDate } from '@safeguard/domain';
 import {
   ActionEntity,
   appendChronology,
@@ -54,7 +54,7 @@ export class ActionsService {
       const [{ sequence }] = await db.query(`SELECT nextval('action_reference_seq') AS sequence`);
       const record = db.create(ActionEntity, {
         id,
-        reference: formatReference('ACT', ukYear(now), Number(sequence)),
+        reference: formatReference('ACT', ukLocalDate(now).year, Number(sequence)),
         title: dto.title,
         ownerId: dto.ownerId,
         partnershipId: dto.partnershipId,

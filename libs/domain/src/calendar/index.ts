@@ -16,6 +16,7 @@ export {
   FIRST_SUPPORTED_YEAR,
   LAST_SUPPORTED_YEAR,
   dayNumberOf,
+  formatLocalDate,
   isoWeekday,
   localDateOf,
   ukInstant,

@@ -3,7 +3,7 @@ import {
   storeHistoryFixture,
   type WorkflowTestRig,
 } from '@safeguard/dev-stack';
-import { ukLocalDate } from '@safeguard/domain';
+import { formatLocalDate, ukLocalDate } from '@safeguard/domain';
 import { dailyDigestWorkflow } from './daily-digest.workflow';
 import type { DigestActivities, SendDailyDigests } from './digest-activities';
 
@@ -30,8 +30,7 @@ describe('daily digest workflow (time-skipping server)', () => {
     });
     const run = await handle.result();
 
-    const { year, month, day } = ukLocalDate((await handle.describe()).startTime);
-    const today = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    const today = formatLocalDate(ukLocalDate((await handle.describe()).startTime));
     expect(commands).toEqual([{ date: today }]);
     expect(run).toEqual({ date: today, sent: 3 });
     storeHistoryFixture('daily-digest', await handle.fetchHistory());

@@ -4,7 +4,7 @@
  * theirs that is due today or overdue, instead of one email per reminder.
  */
 import { proxyActivities } from '@temporalio/workflow';
-import { ukLocalDate } from '@safeguard/domain';
+import { formatLocalDate, ukLocalDate } from '@safeguard/domain';
 import type { DigestActivities, DigestRun } from './digest-activities';
 
 export const DAILY_DIGEST_SCHEDULE_ID = 'daily-digest';
@@ -16,7 +16,5 @@ const { sendDailyDigests } = proxyActivities<DigestActivities>({
 });
 
 export async function dailyDigestWorkflow(): Promise<DigestRun> {
-  const { year, month, day } = ukLocalDate(new Date());
-  const date = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  return sendDailyDigests({ date });
+  return sendDailyDigests({ date: formatLocalDate(ukLocalDate(new Date())) });
 }
