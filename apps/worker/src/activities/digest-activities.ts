@@ -71,23 +71,27 @@ export function createDigestActivities(deps: DigestActivityDeps): DigestActiviti
       const [year, month, day] = date.split('-').map(Number);
       const startOfDay = ukInstant({ year, month, day });
       const endOfDay = ukInstant({ year, month, day, hour: 23, minute: 59, second: 59 });
-      const readers: DigestReader[] = await dataSource.query(
-        `SELECT p.id, p.email FROM people p
-           JOIN notification_preferences np ON np.person_id = p.id
-          WHERE np.delivery = 'daily-digest' AND p.active`,
+      // One query for every reader's due and overdue actions; readers with none get no email.
+      const rows: Array<DueAction & { readerId: string; email: string }> = await dataSource.query(
+        `SELECT p.id AS "readerId", p.email, a.id, a.reference, a.due_at AS "dueAt"
+           FROM people p
+           JOIN notification_preferences np ON np.person_id = p.id AND np.delivery = 'daily-digest'
+           JOIN actions a ON a.owner_id = p.id AND a.status <> 'completed' AND a.due_at <= $1
+          WHERE p.active
+          ORDER BY p.id, a.due_at`,
+        [endOfDay],
       );
+      const byReader = new Map<string, { reader: DigestReader; actions: DueAction[] }>();
+      for (const { readerId, email, ...action } of rows) {
+        const entry = byReader.get(readerId) ?? { reader: { id: readerId, email }, actions: [] };
+        entry.actions.push(action);
+        byReader.set(readerId, entry);
+      }
       let sent = 0;
-      for (const reader of readers) {
-        const actions: DueAction[] = await dataSource.query(
-          `SELECT id, reference, due_at AS "dueAt" FROM actions
-            WHERE owner_id = $1 AND status <> 'completed' AND due_at <= $2
-            ORDER BY due_at`,
-          [reader.id, endOfDay],
-        );
-        if (actions.length === 0) continue;
+      for (const { reader, actions } of byReader.values()) {
         if (await sendDigest(reader, date, actions, startOfDay)) sent += 1;
       }
-      log.info({ date, readers: readers.length, sent }, 'daily digests sent');
+      log.info({ date, readers: byReader.size, sent }, 'daily digests sent');
       return { date, sent };
     },
   };
