@@ -11,7 +11,7 @@ import { AccessGuard } from './auth/access.guard';
 import { AuthModule } from './auth/auth.module';
 import { ActionLinksModule } from './action-links/action-links.module';
 import { CalendarFeedModule } from './calendar-feed/calendar-feed.module';
-import { redactCredentialPaths } from './common/credential-paths';
+import { loggableUrl } from './common/credential-paths';
 import { API_CONFIG, ApiConfig } from './config/api-config';
 import { DirectoryModule } from './directory/directory.module';
 import { HealthModule } from './health/health.module';
@@ -62,7 +62,7 @@ export class AppModule {
               req: (req: { id: string; method: string; url: string }) => ({
                 id: req.id,
                 method: req.method,
-                url: redactCredentialPaths(req.url),
+                url: loggableUrl(req.url),
               }),
               res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
             },

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { migrateDatabase } from '@safeguard/persistence';
-import { createLogger } from '@safeguard/platform';
+import { createLogger, loggableError } from '@safeguard/platform';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
@@ -23,6 +23,6 @@ async function bootstrap(): Promise<void> {
 }
 
 bootstrap().catch((error: unknown) => {
-  createLogger('api').fatal({ err: error }, 'API failed to start');
+  createLogger('api').fatal({ err: loggableError(error) }, 'API failed to start');
   process.exit(1);
 });

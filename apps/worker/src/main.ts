@@ -3,7 +3,7 @@ import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { Client, Connection } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, migrateDatabase } from '@safeguard/persistence';
-import { createLogger } from '@safeguard/platform';
+import { createLogger, loggableError, loggableMeta } from '@safeguard/platform';
 import { readWorkerConfig } from './config';
 import { createSmtpMailer } from './mail/mailer';
 import { ensureDailyDigestSchedule } from './schedules';
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     logger: new DefaultLogger('INFO', ({ level, message, meta }) =>
       log[
         level === 'TRACE' ? 'trace' : (level.toLowerCase() as 'debug' | 'info' | 'warn' | 'error')
-      ](meta ?? {}, message),
+      ](loggableMeta(meta), message),
     ),
   });
 
@@ -64,7 +64,7 @@ async function main(): Promise<void> {
 main().then(
   () => process.exit(0),
   (error: unknown) => {
-    log.fatal({ err: error }, 'worker stopped');
+    log.fatal({ err: loggableError(error) }, 'worker stopped');
     process.exit(1);
   },
 );

@@ -1,4 +1,4 @@
-import { redactCredentialPaths } from './credential-paths';
+import { loggableUrl, redactCredentialPaths } from './credential-paths';
 
 describe('credential paths in logged URLs', () => {
   const token = 'AbC_d-9'.repeat(10);
@@ -15,5 +15,11 @@ describe('credential paths in logged URLs', () => {
     expect(redactCredentialPaths(`/actions/5d1f?next=/links/${token}`)).toBe(
       `/actions/5d1f?next=/links/${token}`,
     );
+  });
+
+  it('logs paths without query strings, which can carry search terms such as emails', () => {
+    expect(loggableUrl('/people?email=sam.patel@county.gov.uk')).toBe('/people');
+    expect(loggableUrl(`/calendar/${'a'.repeat(43)}.ics?x=1`)).toBe('/calendar/[redacted]');
+    expect(loggableUrl('/actions/5d1f')).toBe('/actions/5d1f');
   });
 });

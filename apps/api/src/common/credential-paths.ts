@@ -7,3 +7,11 @@ const CREDENTIAL_PATH = new RegExp(`^(/(?:calendar|${ACTION_LINK_ROUTE})/)[^?#]+
 export function redactCredentialPaths(url: string): string {
   return url.replace(CREDENTIAL_PATH, '$1[redacted]');
 }
+
+/**
+ * What a request log may say about a URL: the path, credentials redacted, without the query
+ * string, which can hold search terms such as an email address (GET /people?email=…).
+ */
+export function loggableUrl(url: string): string {
+  return redactCredentialPaths(url.replace(/[?#].*$/s, ''));
+}

@@ -7,6 +7,7 @@ import {
   Logger,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { loggableError } from '@safeguard/platform';
 import { ProblemDetails, ProblemException, ProblemType } from './problem';
 
 /** Turns every error into application/problem+json; unexpected ones never leak their message. */
@@ -39,7 +40,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     const clientError = this.clientErrorFromMiddleware(exception);
     if (clientError) return clientError;
-    this.logger.error(exception);
+    this.logger.error({ err: loggableError(exception) }, 'unexpected error');
     return {
       type: ProblemType.internal,
       title: 'Internal error',
