@@ -19,7 +19,6 @@ import {
 import { issueActionLink } from '@safeguard/platform';
 import { ApplicationFailure } from '@temporalio/common';
 import { DeliveryRefused, type Mailer } from '../mail/mailer';
-import { renderActionReminder } from '../mail/action-reminder.template';
 import { renderMessage } from '../mail/catalogue';
 
 export interface ActionActivityDeps {
@@ -167,8 +166,7 @@ export function createActionActivities(deps: ActionActivityDeps): ActionActiviti
       // Only the owner gets a "mark as complete" link: links are bound to the owner.
       const email =
         addressee === 'owner'
-          ? renderActionReminder({
-              event,
+          ? renderMessage('action.due', {
               ...facts,
               completeLink: issueActionLink(
                 publicBaseUrl,

@@ -1,10 +1,9 @@
-import { renderActionReminder } from './action-reminder.template';
+import { renderMessage } from './catalogue';
 
 const COMPLETE_LINK = `https://safeguarding.example/links/${'A'.repeat(75)}.${'b'.repeat(43)}`;
 
 describe('action reminder email', () => {
-  const email = renderActionReminder({
-    event: 'due',
+  const email = renderMessage('action.due', {
     reference: 'ACT-2026-000042',
     dueAt: new Date('2026-12-01T17:30:00Z'),
     link: 'https://safeguarding.example/actions/5d1f',
