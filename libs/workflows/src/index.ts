@@ -1,5 +1,7 @@
 export * from './meetings/action-activities';
 export * from './meetings/action-chaser.workflow';
+export * from './meetings/meeting-activities';
+export * from './meetings/meeting-follow-up.workflow';
 export * from './notifications/daily-digest.workflow';
 export * from './notifications/digest-activities';
 

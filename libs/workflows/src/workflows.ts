@@ -1,3 +1,4 @@
 // The workflow bundle's entry point: every workflow type the worker registers, and nothing else.
 export { actionChaserWorkflow } from './meetings/action-chaser.workflow';
+export { meetingFollowUpWorkflow } from './meetings/meeting-follow-up.workflow';
 export { dailyDigestWorkflow } from './notifications/daily-digest.workflow';

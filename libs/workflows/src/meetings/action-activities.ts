@@ -1,4 +1,4 @@
-import type { ActionStatus } from '@safeguard/domain';
+import type { ActionStatus, EscalationTarget } from '@safeguard/domain';
 
 /**
  * What the action chaser asks the outside world to do. Implemented by the worker
@@ -10,10 +10,26 @@ export interface ActionActivities {
   recordActionState(snapshot: ActionStateSnapshot): Promise<void>;
 }
 
-export type ActionReminderEvent = 'due';
+/**
+ * What a message is about. Reminders, chases and escalations come from the timetable; the rest
+ * tell people about a command someone gave (a reassignment, an extension, a cancellation).
+ */
+export type ActionReminderEvent =
+  | 'reminder'
+  | 'due'
+  | 'overdue'
+  | 'escalated'
+  | 'assigned'
+  | 'extension-requested'
+  | 'extension-approved'
+  | 'extension-refused'
+  | 'cancelled';
 
-/** Who a reminder is for, resolved through the directory when it is sent. */
-export type ReminderRecipient = 'owner' | 'owner-line-manager';
+/**
+ * Who a message is for, resolved through the directory when it is sent: a tier of the escalation
+ * ladder, or whoever decides extensions (the meeting's chair, else the local authority lead).
+ */
+export type ReminderRecipient = EscalationTarget | 'decision-maker';
 
 /**
  * 'no-recipient': there was nobody to send it to (e.g. an owner without a line manager).
@@ -44,4 +60,14 @@ export interface ActionStateSnapshot {
   /** The chronology entry this change appends, e.g. "action.reminder-sent". */
   event: string;
   actorId?: string;
+  /** ISO 8601 instants and ids for the read model; absent on snapshots from older runs. */
+  dueAt?: string;
+  ownerId?: string;
+  acknowledged?: boolean;
+  /** The date an owner asked for, while the request waits for a decision. */
+  proposedDueAt?: string;
+  /** When the next reminder, chase or escalation is planned; absent when none is left. */
+  nextReminderAt?: string;
+  /** Ids and process facts for the chronology entry (a note's id, a tier), never free text. */
+  detail?: Record<string, string | number | boolean>;
 }

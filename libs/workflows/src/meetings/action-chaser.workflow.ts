@@ -1,20 +1,26 @@
 /**
- * Chasing one agreed action from a multi-agency meeting (practice primer §2).
+ * Chasing one agreed action from a multi-agency meeting (practice primer §2). The action log, the
+ * full minutes and the agreed review are chased the same way, each against its own stage policy.
  *
- *   1. Wait until the action falls due, unless it is completed first.
- *   2. At the due instant, remind the owner; outside the partnership's send window, when it
- *      next opens, unless the action is urgent (immediate risk) and the policy exempts it.
- *   3. Stay open until the owner (or a lead) records it complete.
+ *   1. Remind the owner before the due day and on it, at the pinned policy's offsets.
+ *   2. Once it is overdue, chase the owner, then climb the escalation ladder tier by tier
+ *      (line manager → agency designated lead → local authority lead), each tier told once.
+ *   3. Everything waits for the partnership's send window, unless the action is urgent (immediate
+ *      risk) and the policy exempts it.
+ *   4. Until it is closed, the owner may acknowledge it (reminders before the due day stop), ask
+ *      for more time (the chair or a lead approves with a new date, and the timetable moves, or
+ *      refuses), or complete it with a note; the chair or a lead may reassign or cancel it.
  *
- * Reminder offsets, overdue chases and the escalation ladder come from partnership policy
- * and arrive with the directory and policy work; this is the first stage of that process.
+ * Every command is a Temporal Update: its validator refuses one that does not fit the stage (the
+ * API answers 409 with the reason), and the read model is written before it returns.
  */
 import {
   allHandlersFinished,
   condition,
+  continueAsNew,
   defineQuery,
-  patched,
   defineUpdate,
+  patched,
   proxyActivities,
   setHandler,
   workflowInfo,
@@ -22,20 +28,36 @@ import {
   ApplicationFailure,
 } from '@temporalio/workflow';
 import {
-  ActionProcessState,
+  acknowledgeAction,
+  cancelAction,
+  chasePlan,
   completeAction,
+  decideExtension,
   initialActionState,
-  Nation,
-  nextInSendWindow,
-  recordDueReminderRefused,
-  recordDueReminderSent,
-  SendWindow,
+  isClosed,
+  nextSendingAt,
+  reassignAction,
+  recordOwnerMessage,
+  requestExtension,
+  sendingTime,
+  touchesStillToCome,
+  whyCannotAcknowledge,
+  whyCannotCancel,
   whyCannotComplete,
+  whyCannotDecideExtension,
+  whyCannotReassign,
+  whyCannotRequestExtension,
+  type ActionProcessState,
+  type ChaseTimetable,
+  type DeliveryWindow,
+  type SendWindow,
+  type Touch,
 } from '@safeguard/domain';
 import {
   DELIVERY_REFUSED,
   type ActionActivities,
   type ActionReminderEvent,
+  type ActionStateSnapshot,
   type ReminderRecipient,
 } from './action-activities';
 
@@ -50,6 +72,16 @@ export interface ActionChaserInput {
   policy?: PolicyPin;
   /** When reminders may go out, from the pinned policy (absent for actions started earlier). */
   delivery?: DeliveryWindow;
+  /**
+   * The stage's reminders, chases and escalation ladder from the pinned policy. Runs started
+   * before it existed sent one reminder, at the due instant, which is what its absence means.
+   */
+  timetable?: ChaseTimetable;
+  ownerId?: string;
+  /** Continue-as-new once the history passes this many events (default 1,000). */
+  historyLimit?: number;
+  /** Carried over by continue-as-new. */
+  resume?: ChaserProgress;
 }
 
 export interface PolicyPin {
@@ -57,28 +89,68 @@ export interface PolicyPin {
   version: number;
 }
 
-export interface DeliveryWindow {
-  nation: Nation;
-  sendWindow: SendWindow;
-  /** Immediate risk: sent at once, outside quiet hours, if the policy exempts urgent items. */
-  urgent: boolean;
+export interface ChaserProgress {
+  state: ActionProcessState;
+  /** Keys of the touches already dealt with for the current due date. */
+  done: string[];
 }
 
-export interface CompleteActionCommand {
-  /** Who recorded completion (set from the caller's identity once authentication lands). */
-  completedById?: string;
+/** Who gave a command; set by the API from the caller's identity, never by the caller. */
+export interface ActorCommand {
+  actorId?: string;
+}
+
+/** Free text stays in Postgres: the note is stored first and only its id travels. */
+export interface NotedCommand extends ActorCommand {
+  noteId?: string;
+}
+
+export interface RequestExtensionCommand extends NotedCommand {
+  actorId: string;
+  proposedDueAt: string;
+}
+
+export interface DecideExtensionCommand extends NotedCommand {
+  approved: boolean;
+  newDueAt?: string;
+}
+
+export interface ReassignActionCommand extends ActorCommand {
+  newOwnerId: string;
 }
 
 export const actionStateQuery = defineQuery<ActionProcessState>('actionState');
-export const completeActionUpdate = defineUpdate<ActionProcessState, [CompleteActionCommand]>(
+export const completeActionUpdate = defineUpdate<ActionProcessState, [NotedCommand]>(
   'completeAction',
 );
+export const acknowledgeActionUpdate = defineUpdate<ActionProcessState, [ActorCommand]>(
+  'acknowledgeAction',
+);
+export const requestExtensionUpdate = defineUpdate<ActionProcessState, [RequestExtensionCommand]>(
+  'requestExtension',
+);
+export const decideExtensionUpdate = defineUpdate<ActionProcessState, [DecideExtensionCommand]>(
+  'decideExtension',
+);
+export const reassignActionUpdate = defineUpdate<ActionProcessState, [ReassignActionCommand]>(
+  'reassignAction',
+);
+export const cancelActionUpdate = defineUpdate<ActionProcessState, [NotedCommand]>('cancelAction');
 
 /** Patch marker: runs started before it never sent the fallback reminder (replay safety). */
 const LINE_MANAGER_WHEN_OWNER_UNREACHABLE = 'line-manager-when-owner-unreachable';
 
 /** Failure type an update validator raises for a command that does not fit the stage (HTTP 409). */
 export const STAGE_CONFLICT = 'StageConflict';
+
+const DEFAULT_HISTORY_LIMIT = 1000;
+
+/** What runs started before timetables were pinned did: one reminder, at the due instant. */
+const ONE_REMINDER_AT_DUE: ChaseTimetable = {
+  remindersBeforeDue: [{ duration: 'PT0S' }],
+  overdueChases: [],
+  escalation: [],
+};
 
 export function actionWorkflowId(actionId: string): string {
   return `action-${actionId}`;
@@ -90,9 +162,36 @@ const { sendActionReminder, recordActionState } = proxyActivities<ActionActiviti
 });
 
 export async function actionChaserWorkflow(input: ActionChaserInput): Promise<ActionProcessState> {
-  let state = initialActionState;
+  const timetable = input.timetable ?? ONE_REMINDER_AT_DUE;
+  let state = input.resume?.state ?? initialActionState(input.dueAt, input.ownerId);
+  const dueAt = () => state.dueAt ?? input.dueAt;
 
-  const recordState = (event: string, actorId?: string) =>
+  // The touches still to come for the current due date; laid again when an extension moves it.
+  let plan: Touch[];
+  let done: string[] = input.resume?.done ?? [];
+  let planGeneration = 0;
+  const fullPlan = () =>
+    chasePlan(timetable, new Date(dueAt()), {
+      nation: input.delivery?.nation ?? 'england-and-wales',
+      sendWindow: input.delivery?.sendWindow ?? ALWAYS_OPEN,
+    });
+  if (input.resume) plan = fullPlan().filter((touch) => !done.includes(touch.key));
+  else plan = touchesStillToCome(fullPlan(), Date.now());
+  // Touches of the new date already past are not sent late; they count as done, so a run that
+  // continues as new does not find them still to do.
+  const moveTimetable = () => {
+    const moved = fullPlan();
+    plan = moved.filter((touch) => touch.at > Date.now());
+    done = moved.filter((touch) => touch.at <= Date.now()).map((touch) => touch.key);
+    planGeneration += 1;
+  };
+
+  // Messages about a command go out in the background so the command answers at once.
+  const outbox: Promise<unknown>[] = [];
+  const tell = (event: ActionReminderEvent, recipient: ReminderRecipient) =>
+    outbox.push(remind(input.actionId, event, recipient, `${event}:${state.version}`));
+
+  const recordState = (event: string, actorId?: string, detail?: ActionStateSnapshot['detail']) =>
     recordActionState({
       actionId: input.actionId,
       status: state.status,
@@ -100,57 +199,204 @@ export async function actionChaserWorkflow(input: ActionChaserInput): Promise<Ac
       changedAt: new Date().toISOString(),
       event,
       actorId,
+      dueAt: dueAt(),
+      ownerId: state.ownerId,
+      acknowledged: state.acknowledged ?? false,
+      proposedDueAt: state.extensionRequest?.proposedDueAt,
+      nextReminderAt: isClosed(state)
+        ? undefined
+        : nextSendingAt(plan.filter(willSend), input.delivery),
+      detail,
     });
 
   setHandler(actionStateQuery, () => state);
   setHandler(
     completeActionUpdate,
-    async ({ completedById }) => {
+    async ({ actorId, noteId }) => {
       state = completeAction(state);
-      await recordState('action.completed', completedById);
+      await recordState('action.completed', actorId, noteId ? { noteId } : undefined);
+      return state;
+    },
+    { validator: (_command: NotedCommand) => refuseIf(whyCannotComplete(state)) },
+  );
+  setHandler(
+    acknowledgeActionUpdate,
+    async ({ actorId }) => {
+      state = acknowledgeAction(state);
+      await recordState('action.acknowledged', actorId);
+      return state;
+    },
+    { validator: (_command: ActorCommand) => refuseIf(whyCannotAcknowledge(state)) },
+  );
+  setHandler(
+    requestExtensionUpdate,
+    async ({ actorId, proposedDueAt, noteId }) => {
+      state = requestExtension(state, { proposedDueAt, requestedById: actorId });
+      await recordState('action.extension-requested', actorId, {
+        proposedDueAt,
+        ...(noteId ? { noteId } : {}),
+      });
+      tell('extension-requested', 'decision-maker');
       return state;
     },
     {
-      validator: (_command: CompleteActionCommand) => {
-        const reason = whyCannotComplete(state);
-        if (reason) throw ApplicationFailure.nonRetryable(reason, STAGE_CONFLICT);
-      },
+      validator: ({ proposedDueAt }) => refuseIf(whyCannotRequestExtension(state, proposedDueAt)),
     },
   );
+  setHandler(
+    decideExtensionUpdate,
+    async ({ actorId, approved, newDueAt, noteId }) => {
+      state = decideExtension(state, { approved, newDueAt }, Date.now());
+      if (approved) moveTimetable();
+      await recordState(
+        approved ? 'action.extension-approved' : 'action.extension-refused',
+        actorId,
+        { dueAt: dueAt(), ...(noteId ? { noteId } : {}) },
+      );
+      tell(approved ? 'extension-approved' : 'extension-refused', 'owner');
+      return state;
+    },
+    {
+      validator: (decision) => refuseIf(whyCannotDecideExtension(state, decision, Date.now())),
+    },
+  );
+  setHandler(
+    reassignActionUpdate,
+    async ({ actorId, newOwnerId }) => {
+      const previousOwnerId = state.ownerId;
+      state = reassignAction(state, newOwnerId);
+      await recordState('action.reassigned', actorId, {
+        newOwnerId,
+        ...(previousOwnerId ? { previousOwnerId } : {}),
+      });
+      tell('assigned', 'owner');
+      return state;
+    },
+    { validator: ({ newOwnerId }) => refuseIf(whyCannotReassign(state, newOwnerId)) },
+  );
+  setHandler(
+    cancelActionUpdate,
+    async ({ actorId, noteId }) => {
+      state = cancelAction(state);
+      await recordState('action.cancelled', actorId, noteId ? { noteId } : undefined);
+      tell('cancelled', 'owner');
+      return state;
+    },
+    { validator: (_command: NotedCommand) => refuseIf(whyCannotCancel(state)) },
+  );
 
-  const completed = () => state.status === 'completed';
-  await waitUntil(Date.parse(input.dueAt), completed);
-  // Quiet hours: a non-urgent reminder due outside the send window waits for it to open.
-  if (input.delivery) await waitUntil(sendingTime(input.delivery, input.dueAt), completed);
+  /** Once the owner has acknowledged the action, reminders before it is overdue stop. */
+  function willSend(touch: Touch): boolean {
+    return !(state.acknowledged && (touch.kind === 'reminder' || touch.kind === 'due'));
+  }
 
-  if (state.status !== 'completed') {
-    const delivered = await remind(input.actionId, 'due', 'owner');
-    state = delivered ? recordDueReminderSent(state) : recordDueReminderRefused(state);
-    await recordState(delivered ? 'action.reminder-sent' : 'action.reminder-refused');
-    // Nothing is silently lost: a reminder the owner's mail server refused goes to their manager.
-    if (!delivered && patched(LINE_MANAGER_WHEN_OWNER_UNREACHABLE)) {
-      await remind(input.actionId, 'due', 'owner-line-manager');
+  /** One reminder, chase or escalation, and what it did to the state. */
+  async function deliver(touch: Touch): Promise<void> {
+    if (!willSend(touch)) {
+      // Acknowledged: no message goes, but the status still follows the clock.
+      if (state.status === STAGE_AFTER[touch.kind]) return;
+      state = recordOwnerMessage(state, STAGE_AFTER[touch.kind], false);
+      await recordState('action.reminder-skipped', undefined, { reason: 'acknowledged' });
+      return;
+    }
+    const toOwner = touch.notify === 'owner';
+    const event = EVENT_OF[touch.kind];
+    const key = input.timetable ? `${dueAt()}:${touch.key}` : 'due';
+    const generation = planGeneration;
+    const delivered = await remind(input.actionId, event, touch.notify, key);
+    // An extension approved while it was in flight has opened the action again on a new date.
+    const stage = planGeneration === generation ? STAGE_AFTER[touch.kind] : 'open';
+    state = recordOwnerMessage(state, stage, delivered && toOwner);
+    await recordState(
+      delivered ? CHRONOLOGY_EVENT[touch.kind] : 'action.reminder-refused',
+      undefined,
+      touch.kind === 'escalation' ? { tier: touch.notify } : undefined,
+    );
+    // Nothing is silently lost: a message the owner's mail server refused goes to their manager.
+    if (!delivered && toOwner && patched(LINE_MANAGER_WHEN_OWNER_UNREACHABLE)) {
+      await remind(input.actionId, event, 'owner-line-manager', key);
     }
   }
 
-  await condition(() => state.status === 'completed');
-  // Let the completing update write the read model and reply before the workflow closes.
+  const historyLimit = input.historyLimit ?? DEFAULT_HISTORY_LIMIT;
+  const historyIsLong = () =>
+    workflowInfo().historyLength > historyLimit || workflowInfo().continueAsNewSuggested;
+
+  while (!isClosed(state)) {
+    if (historyIsLong()) {
+      await condition(allHandlersFinished);
+      await Promise.all(outbox);
+      if (isClosed(state)) break;
+      await continueAsNew<typeof actionChaserWorkflow>({ ...input, resume: { state, done } });
+    }
+    const generation = planGeneration;
+    const interrupted = () => isClosed(state) || planGeneration !== generation;
+    const touch = plan[0];
+    if (!touch) {
+      await condition(() => interrupted() || historyIsLong());
+      continue;
+    }
+    await waitUntil(touch.at, interrupted);
+    // Quiet hours: a message due outside the send window waits for it to open.
+    if (input.delivery) await waitUntil(sendingTime(touch.at, input.delivery), interrupted);
+    if (interrupted()) continue;
+    plan = plan.slice(1);
+    await deliver(touch);
+    // Not if an extension moved the timetable meanwhile: `done` now lists the new date's touches.
+    if (!interrupted()) done = [...done, touch.key];
+  }
+
+  // Let the closing update write the read model and reply, and its messages go, before closing.
   await condition(allHandlersFinished);
+  await Promise.all(outbox);
   return state;
 }
 
-/** True once the reminder is dealt with; false if the mail server refused it for good. */
+const ALWAYS_OPEN: SendWindow = {
+  days: 'working-days',
+  start: '00:00',
+  end: '23:59',
+  urgentExempt: true,
+};
+
+const EVENT_OF: Record<Touch['kind'], ActionReminderEvent> = {
+  reminder: 'reminder',
+  due: 'due',
+  chase: 'overdue',
+  escalation: 'escalated',
+};
+
+const STAGE_AFTER: Record<Touch['kind'], 'open' | 'due' | 'overdue'> = {
+  reminder: 'open',
+  due: 'due',
+  chase: 'overdue',
+  escalation: 'overdue',
+};
+
+const CHRONOLOGY_EVENT: Record<Touch['kind'], string> = {
+  reminder: 'action.reminder-sent',
+  due: 'action.reminder-sent',
+  chase: 'action.chased',
+  escalation: 'action.escalated',
+};
+
+function refuseIf(reason: string | undefined): void {
+  if (reason) throw ApplicationFailure.nonRetryable(reason, STAGE_CONFLICT);
+}
+
+/** True once the message is dealt with; false if the mail server refused it for good. */
 async function remind(
   actionId: string,
   event: ActionReminderEvent,
   recipient: ReminderRecipient,
+  occasion: string,
 ): Promise<boolean> {
   try {
     await sendActionReminder({
       actionId,
       event,
       recipient,
-      idempotencyKey: `${workflowInfo().workflowId}:${event}:${recipient}`,
+      idempotencyKey: `${workflowInfo().workflowId}:${occasion}:${recipient}`,
     });
     return true;
   } catch (error) {
@@ -165,9 +411,4 @@ async function remind(
 async function waitUntil(instant: number, done: () => boolean): Promise<void> {
   const remaining = instant - Date.now();
   if (remaining > 0) await condition(done, remaining);
-}
-
-function sendingTime({ nation, sendWindow, urgent }: DeliveryWindow, dueAt: string): number {
-  if (urgent && sendWindow.urgentExempt) return Date.parse(dueAt);
-  return nextInSendWindow(new Date(dueAt), nation, sendWindow).getTime();
 }

@@ -1,0 +1,110 @@
+/**
+ * When a chased item's reminders, overdue chases and escalations fall, from its due instant and
+ * the stage's timetable in the pinned policy. Pure and deterministic, so workflows call it.
+ *
+ * Day offsets name a day relative to the due day and fire when that day's send window opens
+ * (policy schema, offsetSchema); durations are exact elapsed time from the due instant.
+ */
+import type { Nation } from '../calendar/bank-holidays';
+import { addCalendarDays, shiftWorkingDays } from '../calendar/working-day-clock';
+import { isoDurationToMilliseconds } from '../policy/iso-duration';
+import type { EscalationTarget, EscalationTier, SendWindow } from '../policy/policy.schema';
+import type { Offset } from '../policy/timescale.schema';
+
+/** The part of a stage policy that says when to chase; carried in workflow input as it is. */
+export interface ChaseTimetable {
+  readonly remindersBeforeDue: readonly Offset[];
+  readonly overdueChases: readonly Offset[];
+  readonly escalation: readonly EscalationTier[];
+}
+
+export interface ChaseCalendar {
+  readonly nation: Nation;
+  readonly sendWindow: SendWindow;
+}
+
+/**
+ * 'reminder': before the due day ("due soon"); 'due': on or after the due day, from the
+ * reminder list; 'chase': overdue chase to the owner; 'escalation': a tier of the ladder.
+ */
+export type TouchKind = 'reminder' | 'due' | 'chase' | 'escalation';
+
+export interface Touch {
+  /** Stable within one due date, e.g. "chase-1" or "escalation-owner-line-manager". */
+  readonly key: string;
+  readonly kind: TouchKind;
+  /** Epoch milliseconds. */
+  readonly at: number;
+  readonly notify: EscalationTarget;
+}
+
+/** Everything the timetable asks for around this due instant, earliest first. */
+export function chasePlan(
+  timetable: ChaseTimetable,
+  dueAt: Date,
+  calendar: ChaseCalendar,
+): Touch[] {
+  const at = (offset: Offset) => offsetInstant(offset, dueAt, calendar);
+  const touches: Touch[] = [
+    // A reminder is never later than the due instant itself: an item due at 08:00, or on a
+    // Saturday, is not reminded of only after it has fallen due.
+    ...timetable.remindersBeforeDue.map((offset, index) => ({
+      key: `reminder-${index}`,
+      kind: offsetIsBeforeDueDay(offset) ? ('reminder' as const) : ('due' as const),
+      at: Math.min(at(offset), dueAt.getTime()),
+      notify: 'owner' as const,
+    })),
+    ...timetable.overdueChases.map((offset, index) => ({
+      key: `chase-${index}`,
+      kind: 'chase' as const,
+      at: at(offset),
+      notify: 'owner' as const,
+    })),
+    ...timetable.escalation.map((tier) => ({
+      key: `escalation-${tier.notify}`,
+      kind: 'escalation' as const,
+      at: at(tier.after),
+      notify: tier.notify,
+    })),
+  ];
+  // Stable: at the same instant, reminders before chases before escalations, in policy order.
+  return touches
+    .map((touch, order) => ({ touch, order }))
+    .sort((a, b) => a.touch.at - b.touch.at || a.order - b.order)
+    .map(({ touch }) => touch);
+}
+
+/**
+ * What is still to do when a plan is laid (on creation, or when an extension moves the date) at
+ * `now`. Nothing is sent late for its own sake: of the owner's messages already past, only the
+ * latest goes, at once, so an item recorded late still tells its owner where it stands; tiers of
+ * the ladder already past are all notified, because accountability must not lapse by backdating.
+ */
+export function touchesStillToCome(plan: readonly Touch[], now: number): Touch[] {
+  const past = plan.filter((touch) => touch.at <= now);
+  const latestOwnerMessage = past.filter((touch) => touch.kind !== 'escalation').at(-1);
+  return plan.filter(
+    (touch) => touch.at > now || touch === latestOwnerMessage || touch.kind === 'escalation',
+  );
+}
+
+/** Epoch milliseconds of an offset from the due instant. */
+export function offsetInstant(offset: Offset, dueAt: Date, calendar: ChaseCalendar): number {
+  const opening = { at: calendar.sendWindow.start };
+  if ('workingDays' in offset) {
+    return shiftWorkingDays(dueAt, offset.workingDays, calendar.nation, opening).getTime();
+  }
+  if ('calendarDays' in offset) {
+    const day = { nation: calendar.nation, workingDay: calendar.sendWindow };
+    return addCalendarDays(dueAt, offset.calendarDays, day, opening).getTime();
+  }
+  const ms = isoDurationToMilliseconds(offset.duration);
+  if (ms === undefined) throw new RangeError('chase plan: unreadable duration offset');
+  return dueAt.getTime() + ms;
+}
+
+function offsetIsBeforeDueDay(offset: Offset): boolean {
+  if ('workingDays' in offset) return offset.workingDays < 0;
+  if ('calendarDays' in offset) return offset.calendarDays < 0;
+  return (isoDurationToMilliseconds(offset.duration) ?? 0) < 0;
+}

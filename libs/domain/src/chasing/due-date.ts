@@ -1,0 +1,28 @@
+import type { Nation } from '../calendar/bank-holidays';
+import { addCalendarDays, addWorkingDays, type WorkingHours } from '../calendar/working-day-clock';
+import { isoDurationToMilliseconds } from '../policy/iso-duration';
+import type { Timescale } from '../policy/timescale.schema';
+
+/**
+ * When a stage started at `start` is due under its timescale: working days at the end of the
+ * working day (or `at`), calendar days brought forward off a non-working day so "within 6 weeks"
+ * still holds, durations in elapsed time.
+ */
+export function dueAfter(
+  timescale: Timescale,
+  start: Date,
+  calendar: { nation: Nation; workingDay: WorkingHours },
+): Date {
+  if ('workingDays' in timescale) {
+    return addWorkingDays(start, timescale.workingDays, calendar, { at: timescale.at });
+  }
+  if ('calendarDays' in timescale) {
+    return addCalendarDays(start, timescale.calendarDays, calendar, {
+      at: timescale.at,
+      nonWorkingDay: 'bring-forward',
+    });
+  }
+  const ms = isoDurationToMilliseconds(timescale.duration);
+  if (ms === undefined) throw new RangeError('due date: unreadable duration timescale');
+  return new Date(start.getTime() + ms);
+}

@@ -1,0 +1,74 @@
+import { defaultPolicy } from '../policy/default-policy';
+import type { Touch } from './chase-plan';
+import { nextSendingAt, sendingTime, type DeliveryWindow } from './sending';
+
+const england: DeliveryWindow = {
+  nation: 'england-and-wales',
+  sendWindow: defaultPolicy.sendWindow,
+  urgent: false,
+};
+const at = (iso: string) => Date.parse(iso);
+const sent = (iso: string, delivery: DeliveryWindow = england) =>
+  new Date(sendingTime(at(iso), delivery)).toISOString();
+
+describe('sending time (quiet hours)', () => {
+  it('sends at once inside the window, both ends included', () => {
+    // Tuesday 26 May 2026, BST: the window is 07:30–16:30 UTC.
+    expect(sent('2026-05-26T12:00:00.000Z')).toBe('2026-05-26T12:00:00.000Z');
+    expect(sent('2026-05-26T07:30:00.000Z')).toBe('2026-05-26T07:30:00.000Z');
+    expect(sent('2026-05-26T16:30:00.000Z')).toBe('2026-05-26T16:30:00.000Z');
+  });
+
+  it('holds an early message until the window opens that day', () => {
+    expect(sent('2026-05-26T05:00:00.000Z')).toBe('2026-05-26T07:30:00.000Z');
+    // GMT in January: 08:30 local is 08:30 UTC.
+    expect(sent('2026-01-14T06:00:00.000Z')).toBe('2026-01-14T08:30:00.000Z');
+  });
+
+  it('holds a late message, or one at the weekend or on a bank holiday, until the next working day', () => {
+    expect(sent('2026-05-26T16:31:00.000Z')).toBe('2026-05-27T07:30:00.000Z');
+    // Friday evening before the spring bank holiday → Tuesday.
+    expect(sent('2026-05-22T18:00:00.000Z')).toBe('2026-05-26T07:30:00.000Z');
+    expect(sent('2026-05-23T11:00:00.000Z')).toBe('2026-05-26T07:30:00.000Z');
+  });
+
+  it('follows the nation: Easter Monday is a working day in Scotland', () => {
+    const easterSunday = '2026-04-05T11:00:00.000Z';
+    expect(sent(easterSunday)).toBe('2026-04-07T07:30:00.000Z');
+    expect(sent(easterSunday, { ...england, nation: 'scotland' })).toBe('2026-04-06T07:30:00.000Z');
+  });
+
+  it('sends urgent items at once only when the policy exempts them', () => {
+    const saturday = '2026-05-23T04:30:00.000Z';
+    expect(sent(saturday, { ...england, urgent: true })).toBe(saturday);
+    const notExempt: DeliveryWindow = {
+      ...england,
+      urgent: true,
+      sendWindow: { ...england.sendWindow, urgentExempt: false },
+    };
+    expect(sent(saturday, notExempt)).toBe('2026-05-26T07:30:00.000Z');
+  });
+});
+
+describe('next sending instant of a plan', () => {
+  const touch = (iso: string, key: string): Touch => ({
+    key,
+    kind: 'chase',
+    at: at(iso),
+    notify: 'owner',
+  });
+  const plan = [
+    touch('2026-05-23T11:00:00.000Z', 'chase-0'),
+    touch('2026-05-27T07:30:00.000Z', 'chase-1'),
+  ];
+
+  it('is the first touch, held for quiet hours when there is a window', () => {
+    expect(nextSendingAt(plan, england)).toBe('2026-05-26T07:30:00.000Z');
+    expect(nextSendingAt(plan, { ...england, urgent: true })).toBe('2026-05-23T11:00:00.000Z');
+  });
+
+  it('is the first touch as planned for runs without a window, and nothing when none is left', () => {
+    expect(nextSendingAt(plan, undefined)).toBe('2026-05-23T11:00:00.000Z');
+    expect(nextSendingAt([], england)).toBeUndefined();
+  });
+});

@@ -1,0 +1,255 @@
+import { Client, type WorkflowHandle } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import {
+  startWorkflowTestRig,
+  storeHistoryFixture,
+  type WorkflowTestRig,
+} from '@safeguard/dev-stack';
+import {
+  defaultPolicy,
+  type ChaseTimetable,
+  type DeliveryWindow,
+  type StageKey,
+} from '@safeguard/domain';
+import { randomUUID } from 'node:crypto';
+import type { ActionActivities, SendActionReminder } from './action-activities';
+import {
+  actionStateQuery,
+  actionWorkflowId,
+  cancelActionUpdate,
+  completeActionUpdate,
+  type ActionChaserInput,
+} from './action-chaser.workflow';
+import type { MeetingActivities, RecordMeetingClosed } from './meeting-activities';
+import {
+  itemsStartedUpdate,
+  meetingFollowUpWorkflow,
+  meetingProgressQuery,
+  meetingWorkflowId,
+  type MeetingFollowUpInput,
+} from './meeting-follow-up.workflow';
+
+/** A meeting's items, each chased by its own child, on the time-skipping server. */
+jest.setTimeout(120_000);
+
+const HOUR = 60 * 60_000;
+const ENGLAND: DeliveryWindow = {
+  nation: 'england-and-wales',
+  sendWindow: defaultPolicy.sendWindow,
+  urgent: false,
+};
+
+function timetableOf(stage: StageKey): ChaseTimetable {
+  const { remindersBeforeDue, overdueChases, escalation } = defaultPolicy.stages[stage];
+  return { remindersBeforeDue, overdueChases, escalation };
+}
+
+const londonClock = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+/** 'YYYY-MM-DD HH:MM' in Europe/London, by Intl rather than the clock under test. */
+function londonReading(ms: number): string {
+  const part = Object.fromEntries(
+    londonClock.formatToParts(new Date(ms)).map(({ type, value }) => [type, value]),
+  );
+  return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}`;
+}
+function london(reading: string): number {
+  const asIfUtc = Date.parse(`${reading.replace(' ', 'T')}:00Z`);
+  const instant = [asIfUtc, asIfUtc - HOUR].find((ms) => londonReading(ms) === reading);
+  if (instant === undefined) throw new Error(`no such London time: ${reading}`);
+  return instant;
+}
+const londonIso = (reading: string) => new Date(london(reading)).toISOString();
+
+describe('meeting follow-up workflow (time-skipping server)', () => {
+  let env: TestWorkflowEnvironment;
+  let rig: WorkflowTestRig;
+  /** Reads results without unlocking time skipping (see the action chaser spec). */
+  let plain: Client;
+  const taskQueue = 'meeting-follow-up-test';
+  const sent: Array<{ at: string; command: SendActionReminder }> = [];
+  const meetingsClosed: RecordMeetingClosed[] = [];
+
+  beforeAll(async () => {
+    rig = await startWorkflowTestRig(
+      taskQueue,
+      (testEnv): ActionActivities & MeetingActivities => ({
+        sendActionReminder: async (command) => {
+          sent.push({ at: londonReading(await testEnv.currentTimeMs()), command });
+          return 'sent';
+        },
+        recordActionState: async () => undefined,
+        recordMeetingClosed: async (command) => void meetingsClosed.push(command),
+      }),
+    );
+    env = rig.env;
+    plain = new Client({ connection: env.connection, namespace: env.namespace });
+  });
+
+  afterAll(() => rig?.stop());
+
+  async function sleepUntil(reading: string): Promise<void> {
+    const wait = london(reading) - (await env.currentTimeMs());
+    if (wait < 0) throw new Error(`the test clock is already past ${reading}`);
+    await env.sleep(wait);
+  }
+
+  /** Polls (in real time, the clock held) until the assertion holds: children close on their own. */
+  async function eventually(assertion: () => Promise<void>): Promise<void> {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await assertion();
+      } catch (error) {
+        if (attempt >= 50) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+  }
+
+  const item = (dueReading: string, stage: StageKey, legacy = false): ActionChaserInput => ({
+    actionId: randomUUID(),
+    dueAt: londonIso(dueReading),
+    ...(legacy ? {} : { ownerId: randomUUID(), timetable: timetableOf(stage), delivery: ENGLAND }),
+  });
+  const messagesTo = (actionId: string) =>
+    sent
+      .filter(({ command }) => command.actionId === actionId)
+      .map(({ at, command }) => [at, command.event, command.recipient]);
+  const child = (actionId: string) => env.client.workflow.getHandle(actionWorkflowId(actionId));
+  const progressOf = (meeting: WorkflowHandle) => meeting.query(meetingProgressQuery);
+  const closedFor = (meetingId: string) => meetingsClosed.filter((m) => m.meetingId === meetingId);
+
+  it('chases every item with its own child, and closes the meeting only when all are closed', async () => {
+    // A strategy discussion on Thursday 14 January 2027 (GMT).
+    await sleepUntil('2027-01-14 10:00');
+    const meetingId = randomUUID();
+    const input: MeetingFollowUpInput = {
+      meetingId,
+      actionLog: item('2027-01-15 17:30', 'meeting.action-log'), // 1 WD
+      // 10 WD; with a short history, so its chaser continues as new under the meeting.
+      fullMinutes: { ...item('2027-01-28 17:30', 'meeting.full-minutes'), historyLimit: 15 },
+      actions: [
+        item('2027-01-22 17:30', 'meeting.action'),
+        item('2027-02-11 17:30', 'meeting.action'),
+      ],
+      review: item('2027-02-25 17:30', 'meeting.action'),
+    };
+    const [first, second] = input.actions;
+    const meeting = await env.client.workflow.start(meetingFollowUpWorkflow, {
+      taskQueue,
+      workflowId: meetingWorkflowId(meetingId),
+      args: [input],
+    });
+
+    // The API waits on this before it answers: every item then already takes commands.
+    expect(await meeting.executeUpdate(itemsStartedUpdate)).toEqual({ items: 5, closed: 0 });
+    const items = [input.actionLog, input.fullMinutes, first, second, input.review!];
+    for (const { actionId } of items) {
+      const description = await child(actionId).describe();
+      expect(description.type).toBe('actionChaserWorkflow');
+      expect(description.status.name).toBe('RUNNING');
+      expect(description.parentExecution?.workflowId).toBe(`meeting-${meetingId}`);
+    }
+    expect(await progressOf(meeting)).toEqual({ items: 5, closed: 0 });
+
+    // The action log is chased on its own 1 WD timetable: the due-day reminder, then completed.
+    await sleepUntil('2027-01-15 12:00');
+    expect(messagesTo(input.actionLog.actionId)).toEqual([['2027-01-15 08:30', 'due', 'owner']]);
+    await child(input.actionLog.actionId).executeUpdate(completeActionUpdate, { args: [{}] });
+    await eventually(async () =>
+      expect(await progressOf(meeting)).toEqual({ items: 5, closed: 1 }),
+    );
+
+    // A cancelled action is closed too.
+    await sleepUntil('2027-01-20 10:00');
+    await child(first.actionId).executeUpdate(cancelActionUpdate, { args: [{}] });
+    await eventually(async () =>
+      expect(await progressOf(meeting)).toEqual({ items: 5, closed: 2 }),
+    );
+
+    await sleepUntil('2027-01-29 12:00');
+    // Full minutes (10 WD, due Thursday 28): −3 WD on Monday 25, then the due day, then +1.
+    expect(messagesTo(input.fullMinutes.actionId)).toEqual([
+      ['2027-01-25 08:30', 'reminder', 'owner'],
+      ['2027-01-28 08:30', 'due', 'owner'],
+      ['2027-01-29 08:30', 'overdue', 'owner'],
+    ]);
+    expect(messagesTo(first.actionId)).toEqual([
+      ['2027-01-19 08:30', 'reminder', 'owner'],
+      ['2027-01-20 10:00', 'cancelled', 'owner'],
+    ]);
+    await child(input.fullMinutes.actionId).executeUpdate(completeActionUpdate, { args: [{}] });
+    const { events } = await child(input.fullMinutes.actionId).fetchHistory();
+    const started = events?.[0]?.workflowExecutionStartedEventAttributes;
+    expect(started?.continuedExecutionRunId).toBeTruthy();
+    expect(started?.parentWorkflowExecution?.workflowId).toBe(`meeting-${meetingId}`);
+    await sleepUntil('2027-02-01 10:00');
+    await child(second.actionId).executeUpdate(completeActionUpdate, { args: [{}] });
+    await eventually(async () =>
+      expect(await progressOf(meeting)).toEqual({ items: 5, closed: 4 }),
+    );
+    expect(closedFor(meetingId)).toEqual([]);
+
+    // The review, chased on the action timetable, is the last item open.
+    await sleepUntil('2027-02-26 12:00');
+    expect(messagesTo(input.review!.actionId)).toEqual([
+      ['2027-02-22 08:30', 'reminder', 'owner'],
+      ['2027-02-25 08:30', 'due', 'owner'],
+      ['2027-02-26 08:30', 'overdue', 'owner'],
+    ]);
+    expect(closedFor(meetingId)).toEqual([]);
+    await child(input.review!.actionId).executeUpdate(completeActionUpdate, { args: [{}] });
+
+    await plain.workflow.getHandle(meeting.workflowId).result();
+    expect(closedFor(meetingId)).toHaveLength(1);
+    expect(londonReading(Date.parse(closedFor(meetingId)[0].closedAt))).toBe('2027-02-26 12:00');
+    expect(await progressOf(meeting)).toEqual({ items: 5, closed: 5 });
+    for (const { actionId } of items) {
+      const state = await child(actionId).query(actionStateQuery);
+      expect(['completed', 'cancelled']).toContain(state.status);
+    }
+    storeHistoryFixture('meeting-follow-up-all-items-closed', await meeting.fetchHistory());
+  });
+
+  it('counts four items without a review, and records the meeting closed once', async () => {
+    const meetingId = randomUUID();
+    const input: MeetingFollowUpInput = {
+      meetingId,
+      actionLog: item('2027-03-02 17:30', 'meeting.action-log', true),
+      fullMinutes: item('2027-03-15 17:30', 'meeting.full-minutes', true),
+      actions: [
+        item('2027-03-10 17:30', 'meeting.action', true),
+        item('2027-03-24 17:30', 'meeting.action', true),
+      ],
+    };
+    const meeting = await env.client.workflow.start(meetingFollowUpWorkflow, {
+      taskQueue,
+      workflowId: meetingWorkflowId(meetingId),
+      args: [input],
+    });
+    const ids = [input.actionLog, input.fullMinutes, ...input.actions].map((i) => i.actionId);
+    expect(await meeting.executeUpdate(itemsStartedUpdate)).toEqual({ items: 4, closed: 0 });
+
+    for (const id of ids.slice(0, 2)) {
+      await child(id).executeUpdate(completeActionUpdate, { args: [{}] });
+    }
+    await eventually(async () =>
+      expect(await progressOf(meeting)).toEqual({ items: 4, closed: 2 }),
+    );
+    expect(closedFor(meetingId)).toEqual([]);
+
+    await child(ids[2]).executeUpdate(cancelActionUpdate, { args: [{}] });
+    await child(ids[3]).executeUpdate(completeActionUpdate, { args: [{}] });
+    await plain.workflow.getHandle(meeting.workflowId).result();
+    expect(closedFor(meetingId)).toEqual([{ meetingId, closedAt: expect.any(String) }]);
+    // Nothing was due yet: the only message is the owner's about the cancellation.
+    expect(ids.flatMap(messagesTo).map(([, event]) => event)).toEqual(['cancelled']);
+  });
+});
