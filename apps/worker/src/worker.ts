@@ -3,6 +3,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { workflowsPath } from '@safeguard/workflows';
 import { createActionActivities, ActionActivityDeps } from './activities/action-activities';
 import { createDigestActivities } from './activities/digest-activities';
+import { createMeetingActivities } from './activities/meeting-activities';
 
 export interface WorkerOptions extends ActionActivityDeps {
   connection: NativeConnection;
@@ -21,6 +22,10 @@ export function createWorker(options: WorkerOptions): Promise<Worker> {
     taskQueue,
     dataConverter,
     workflowsPath,
-    activities: { ...createActionActivities(deps), ...createDigestActivities(deps) },
+    activities: {
+      ...createActionActivities(deps),
+      ...createMeetingActivities(deps),
+      ...createDigestActivities(deps),
+    },
   });
 }

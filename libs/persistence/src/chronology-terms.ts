@@ -1,6 +1,7 @@
 /** The kinds of record a chronology row can be about. */
 export const CHRONOLOGY_SUBJECT_TYPES = [
   'action',
+  'meeting',
   'person',
   'agency',
   'partnership',

@@ -1,10 +1,16 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { ActionEntity } from './entities/action.entity';
+import { ActionNoteEntity } from './entities/action-note.entity';
 import { AgencyEntity } from './entities/agency.entity';
 import { CalendarFeedEntity } from './entities/calendar-feed.entity';
 import { ChronologyEntryEntity } from './entities/chronology-entry.entity';
 import { NotificationEntity } from './entities/notification.entity';
 import { NotificationPreferenceEntity } from './entities/notification-preference.entity';
+import {
+  MeetingAttendeeEntity,
+  MeetingDecisionEntity,
+  MeetingEntity,
+} from './entities/meeting.entity';
 import { PartnershipEntity } from './entities/partnership.entity';
 import { PersonEntity } from './entities/person.entity';
 import { PolicyVersionEntity } from './entities/policy-version.entity';
@@ -18,6 +24,7 @@ import { CalendarFeeds1764050000000 } from './migrations/1764050000000-calendar-
 import { UrgentActions1764100000000 } from './migrations/1764100000000-urgent-actions';
 import { NotificationPreferences1764200000000 } from './migrations/1764200000000-notification-preferences';
 import { ActionLinkUses1764150000000 } from './migrations/1764150000000-action-link-uses';
+import { MeetingFollowUp1764250000000 } from './migrations/1764250000000-meeting-follow-up';
 
 export const entities = [
   PartnershipEntity,
@@ -29,6 +36,10 @@ export const entities = [
   NotificationPreferenceEntity,
   ChronologyEntryEntity,
   CalendarFeedEntity,
+  MeetingEntity,
+  MeetingAttendeeEntity,
+  MeetingDecisionEntity,
+  ActionNoteEntity,
 ];
 export const migrations = [
   Foundation1763750000000,
@@ -41,6 +52,7 @@ export const migrations = [
   UrgentActions1764100000000,
   ActionLinkUses1764150000000,
   NotificationPreferences1764200000000,
+  MeetingFollowUp1764250000000,
 ];
 
 /** One definition of how every process (API, worker, tools) talks to Postgres. */

@@ -11,6 +11,7 @@ import {
 import {
   DELIVERY_REFUSED,
   type ActionActivities,
+  type ActionReminderEvent,
   type ActionStateSnapshot,
   type ReminderOutcome,
   type ReminderRecipient,
@@ -20,6 +21,8 @@ import { issueActionLink } from '@safeguard/platform';
 import { ApplicationFailure } from '@temporalio/common';
 import { DeliveryRefused, type Mailer } from '../mail/mailer';
 import { renderMessage } from '../mail/catalogue';
+import type { ActionMessageKind } from '../mail/facts';
+import { resolveRecipients } from './recipients';
 
 export interface ActionActivityDeps {
   dataSource: DataSource;
@@ -35,6 +38,30 @@ async function prefersDigest(dataSource: DataSource, personId: string): Promise<
   return preference?.delivery === 'daily-digest';
 }
 
+/** Messages from the timetable: when they cannot reach the owner, their manager is told. */
+const TIMETABLE_EVENTS: ReadonlySet<ActionReminderEvent> = new Set(['reminder', 'due', 'overdue']);
+
+const MESSAGE_OF: Record<ActionReminderEvent, ActionMessageKind> = {
+  reminder: 'action.reminder',
+  due: 'action.due',
+  overdue: 'action.overdue',
+  escalated: 'action.escalated',
+  assigned: 'action.assigned',
+  'extension-requested': 'action.extension-requested',
+  'extension-approved': 'action.extension-approved',
+  'extension-refused': 'action.extension-refused',
+  cancelled: 'action.cancelled',
+};
+
+/** The owner's own reminder, or the "owner unreachable" one when someone stands in for them. */
+function messageFor(event: ActionReminderEvent, toOwnerInPerson: boolean): ActionMessageKind {
+  if (TIMETABLE_EVENTS.has(event) && !toOwnerInPerson) return 'action.owner-unreachable';
+  return MESSAGE_OF[event];
+}
+
+/** Roles that can be held by several people get one message each, keyed apart. */
+const SINGLE_PERSON: ReadonlySet<ReminderRecipient> = new Set(['owner', 'owner-line-manager']);
+
 function refused(smtpCode: number): ApplicationFailure {
   return ApplicationFailure.nonRetryable(
     `the mail server refused the reminder (SMTP ${smtpCode})`,
@@ -45,43 +72,29 @@ function refused(smtpCode: number): ApplicationFailure {
 export function createActionActivities(deps: ActionActivityDeps): ActionActivities {
   const { dataSource, mailer, publicBaseUrl, actionLinkSecret, log } = deps;
 
-  /** The owner, or their active line manager; undefined when there is nobody to tell. */
-  async function resolveRecipient(
-    action: ActionEntity,
-    addressee: ReminderRecipient,
-  ): Promise<PersonEntity | undefined> {
-    if (addressee === 'owner') return action.owner;
-    const managerId = action.owner?.lineManagerId;
-    const manager = managerId
-      ? await dataSource.manager.findOneBy(PersonEntity, { id: managerId, active: true })
-      : null;
-    return manager ?? undefined;
-  }
-
-  async function recordNoRecipient(
+  async function recordChronology(
     action: ActionEntity,
     event: string,
-    addressee: ReminderRecipient,
+    detail: Record<string, unknown>,
   ): Promise<void> {
     await dataSource.transaction((db) =>
       appendChronology(db, {
         subjectType: 'action',
         subjectId: action.id,
-        event: 'notification.no-recipient',
+        event,
         chain: partnershipChain(action.partnershipId),
         kind: 'system',
-        detail: { event, addressee },
+        detail,
       }),
     );
-    log.warn({ actionId: action.id, event, addressee }, 'reminder has nobody to go to');
   }
 
-  /** Kept as failed with its SMTP code, for the lead to see; the workflow is told not to retry. */
+  /** Kept as failed with its SMTP code, for the lead to see. */
   async function recordRefusal(
     claim: NotificationEntity,
     error: DeliveryRefused,
     partnershipId: string | null,
-  ): Promise<never> {
+  ): Promise<void> {
     await dataSource.transaction(async (db) => {
       await db.update(NotificationEntity, claim.id, {
         status: 'failed',
@@ -103,13 +116,105 @@ export function createActionActivities(deps: ActionActivityDeps): ActionActiviti
       });
     });
     log.warn({ notificationId: claim.id, smtpCode: error.smtpCode }, 'reminder refused');
-    throw refused(error.smtpCode);
+  }
+
+  /**
+   * Sends once per idempotency key: the row is claimed before sending and marked after.
+   * What remains: a worker killed between SMTP acceptance and the mark sends again on retry.
+   */
+  async function sendTo(
+    action: ActionEntity & { owner: PersonEntity },
+    recipient: PersonEntity,
+    event: ActionReminderEvent,
+    kind: ActionMessageKind,
+    idempotencyKey: string,
+    addressee: ReminderRecipient,
+  ): Promise<ReminderOutcome> {
+    const toOwner = kind !== 'action.owner-unreachable' && recipient.id === action.ownerId;
+    // Urgent items and messages to anyone but the owner always go at once.
+    const holdForDigest =
+      toOwner &&
+      TIMETABLE_EVENTS.has(event) &&
+      !action.urgent &&
+      (await prefersDigest(dataSource, recipient.id));
+    await dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(NotificationEntity)
+      .values({
+        idempotencyKey,
+        subjectType: 'action',
+        subjectId: action.id,
+        event,
+        recipientId: recipient.id,
+        status: holdForDigest ? 'held-for-digest' : 'sending',
+        createdAt: new Date(),
+      })
+      .orIgnore()
+      .execute();
+    const claim = await dataSource.manager.findOneByOrFail(NotificationEntity, {
+      idempotencyKey,
+    });
+    if (claim.status === 'sent') {
+      log.info({ actionId: action.id, event, notificationId: claim.id }, 'reminder already sent');
+      return 'sent';
+    }
+    if (claim.status === 'failed') throw refused(claim.failureCode ?? 550);
+    if (claim.status === 'held-for-digest') return 'held-for-digest';
+
+    const facts = {
+      reference: action.reference,
+      dueAt: action.dueAt,
+      link: `${publicBaseUrl}/actions/${action.id}`,
+    };
+    // Only the owner gets a "mark as complete" link: links are bound to the owner.
+    const email =
+      kind === 'action.due'
+        ? renderMessage(kind, {
+            ...facts,
+            completeLink: issueActionLink(
+              publicBaseUrl,
+              { actionId: action.id, recipientId: action.ownerId, verb: 'complete' },
+              actionLinkSecret,
+              new Date(),
+            ),
+          })
+        : renderMessage(kind, facts);
+    let smtpMessageId: string;
+    try {
+      smtpMessageId = await mailer.send({ to: recipient.email, ...email });
+    } catch (error) {
+      if (error instanceof DeliveryRefused) {
+        await recordRefusal(claim, error, action.partnershipId);
+        throw refused(error.smtpCode);
+      }
+      // Deferred deliveries are retried by Temporal with backoff, as long as it takes.
+      throw error;
+    }
+
+    await dataSource.transaction(async (db) => {
+      await db.update(NotificationEntity, claim.id, {
+        status: 'sent',
+        smtpMessageId,
+        sentAt: new Date(),
+      });
+      await appendChronology(db, {
+        subjectType: 'action',
+        subjectId: action.id,
+        event: 'notification.sent',
+        chain: partnershipChain(action.partnershipId),
+        detail: { notificationId: claim.id, event, recipientId: recipient.id, addressee },
+      });
+    });
+    log.info({ actionId: action.id, event, notificationId: claim.id, addressee }, 'reminder sent');
+    return 'sent';
   }
 
   return {
     /**
-     * Sends once per idempotency key: the row is claimed before sending and marked after.
-     * What remains: a worker killed between SMTP acceptance and the mark sends again on retry.
+     * One message to whoever holds the addressed role now. A refusal (SMTP 5xx) of the owner's
+     * own message fails the activity for good, so the workflow can turn to their manager; a
+     * refusal by one of several leads is recorded and the others still get theirs.
      */
     async sendActionReminder({
       actionId,
@@ -125,83 +230,31 @@ export function createActionActivities(deps: ActionActivityDeps): ActionActiviti
         log.warn({ actionId, event }, 'reminder skipped: action record not found');
         return 'no-recipient';
       }
-      const recipient = await resolveRecipient(action, addressee);
-      if (!recipient) {
-        await recordNoRecipient(action, event, addressee);
+      const withOwner = action as ActionEntity & { owner: PersonEntity };
+      const { people, rerouted } = await resolveRecipients(dataSource, withOwner, addressee);
+      if (rerouted) {
+        await recordChronology(action, 'notification.rerouted', { event, addressee });
+      }
+      if (people.length === 0) {
+        await recordChronology(action, 'notification.no-recipient', { event, addressee });
+        log.warn({ actionId, event, addressee }, 'reminder has nobody to go to');
         return 'no-recipient';
       }
-      // Urgent items and messages to anyone but the owner always go at once.
-      const holdForDigest =
-        addressee === 'owner' && !action.urgent && (await prefersDigest(dataSource, recipient.id));
-      await dataSource
-        .createQueryBuilder()
-        .insert()
-        .into(NotificationEntity)
-        .values({
-          idempotencyKey,
-          subjectType: 'action',
-          subjectId: actionId,
-          event,
-          recipientId: recipient.id,
-          status: holdForDigest ? 'held-for-digest' : 'sending',
-          createdAt: new Date(),
-        })
-        .orIgnore()
-        .execute();
-      const claim = await dataSource.manager.findOneByOrFail(NotificationEntity, {
-        idempotencyKey,
-      });
-      if (claim.status === 'sent') {
-        log.info({ actionId, event, notificationId: claim.id }, 'reminder already sent');
-        return 'sent';
+      const kind = messageFor(event, addressee === 'owner' && !rerouted);
+      if (SINGLE_PERSON.has(addressee)) {
+        return sendTo(withOwner, people[0], event, kind, idempotencyKey, addressee);
       }
-      if (claim.status === 'failed') throw refused(claim.failureCode ?? 550);
-      if (claim.status === 'held-for-digest') return 'held-for-digest';
-
-      const facts = {
-        reference: action.reference,
-        dueAt: action.dueAt,
-        link: `${publicBaseUrl}/actions/${action.id}`,
-      };
-      // Only the owner gets a "mark as complete" link: links are bound to the owner.
-      const email =
-        addressee === 'owner'
-          ? renderMessage('action.due', {
-              ...facts,
-              completeLink: issueActionLink(
-                publicBaseUrl,
-                { actionId, recipientId: action.ownerId, verb: 'complete' },
-                actionLinkSecret,
-                new Date(),
-              ),
-            })
-          : renderMessage('action.owner-unreachable', facts);
-      let smtpMessageId: string;
-      try {
-        smtpMessageId = await mailer.send({ to: recipient.email, ...email });
-      } catch (error) {
-        if (error instanceof DeliveryRefused)
-          await recordRefusal(claim, error, action.partnershipId);
-        // Deferred deliveries are retried by Temporal with backoff, as long as it takes.
-        throw error;
+      const outcomes: ReminderOutcome[] = [];
+      for (const person of people) {
+        try {
+          const key = `${idempotencyKey}:${person.id}`;
+          outcomes.push(await sendTo(withOwner, person, event, kind, key, addressee));
+        } catch (error) {
+          if (!(error instanceof ApplicationFailure && error.type === DELIVERY_REFUSED))
+            throw error;
+        }
       }
-
-      await dataSource.transaction(async (db) => {
-        await db.update(NotificationEntity, claim.id, {
-          status: 'sent',
-          smtpMessageId,
-          sentAt: new Date(),
-        });
-        await appendChronology(db, {
-          subjectType: 'action',
-          subjectId: actionId,
-          event: 'notification.sent',
-          chain: partnershipChain(action.partnershipId),
-          detail: { notificationId: claim.id, event, recipientId: recipient.id, addressee },
-        });
-      });
-      log.info({ actionId, event, notificationId: claim.id, addressee }, 'reminder sent');
-      return 'sent';
+      return outcomes.includes('sent') ? 'sent' : (outcomes[0] ?? 'no-recipient');
     },
 
     /** Writes the read model; a stale or repeated snapshot (lower version) changes nothing. */
@@ -216,6 +269,8 @@ export function createActionActivities(deps: ActionActivityDeps): ActionActiviti
             processVersion: snapshot.version,
             updatedAt: changedAt,
             ...(snapshot.status === 'completed' ? { completedAt: changedAt } : {}),
+            ...(snapshot.status === 'cancelled' ? { cancelledAt: changedAt } : {}),
+            ...readModelOf(snapshot),
           })
           .where('id = :id AND process_version < :version', {
             id: snapshot.actionId,
@@ -230,10 +285,22 @@ export function createActionActivities(deps: ActionActivityDeps): ActionActiviti
           event: snapshot.event,
           chain: partnershipChain(result.raw[0]?.partnership_id),
           actorId: snapshot.actorId,
-          detail: { status: snapshot.status, version: snapshot.version },
+          detail: { status: snapshot.status, version: snapshot.version, ...snapshot.detail },
           occurredAt: changedAt,
         });
       });
     },
+  };
+}
+
+/** Snapshots from runs older than the full timetable carry only the status. */
+function readModelOf(snapshot: ActionStateSnapshot): Partial<ActionEntity> {
+  if (snapshot.dueAt === undefined) return {};
+  return {
+    dueAt: new Date(snapshot.dueAt),
+    ...(snapshot.ownerId ? { ownerId: snapshot.ownerId } : {}),
+    acknowledged: snapshot.acknowledged ?? false,
+    proposedDueAt: snapshot.proposedDueAt ? new Date(snapshot.proposedDueAt) : null,
+    nextReminderAt: snapshot.nextReminderAt ? new Date(snapshot.nextReminderAt) : null,
   };
 }

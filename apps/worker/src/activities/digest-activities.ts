@@ -76,7 +76,7 @@ export function createDigestActivities(deps: DigestActivityDeps): DigestActiviti
         `SELECT p.id AS "readerId", p.email, a.id, a.reference, a.due_at AS "dueAt"
            FROM people p
            JOIN notification_preferences np ON np.person_id = p.id AND np.delivery = 'daily-digest'
-           JOIN actions a ON a.owner_id = p.id AND a.status <> 'completed' AND a.due_at <= $1
+           JOIN actions a ON a.owner_id = p.id AND a.status NOT IN ('completed', 'cancelled') AND a.due_at <= $1
           WHERE p.active
           ORDER BY p.id, a.due_at`,
         [endOfDay],

@@ -32,6 +32,11 @@ const EXAMPLES: { [K in MessageKind]: Example<K> } = {
   'action.overdue': actionExample(),
   'action.escalated': actionExample(),
   'action.owner-unreachable': actionExample(),
+  'action.assigned': actionExample(),
+  'action.extension-requested': actionExample(),
+  'action.extension-approved': actionExample(),
+  'action.extension-refused': actionExample(),
+  'action.cancelled': actionExample(),
   'digest.daily': {
     facts: {
       link: 'https://safeguarding.example/actions',
@@ -69,7 +74,7 @@ function actionExample() {
 const visibleText = (html: string) => html.replace(/<[^>]*>/g, '');
 
 describe('message catalogue', () => {
-  it('covers the kinds the chasers, escalation and digest need, with neutral titles', () => {
+  it('covers the kinds the chasers, escalation, reassignment, extensions, cancellation and digest need, with neutral titles', () => {
     expect(
       Object.fromEntries(MESSAGE_KINDS.map((kind) => [kind, MESSAGE_CATALOGUE[kind].title])),
     ).toEqual({
@@ -78,6 +83,11 @@ describe('message catalogue', () => {
       'action.overdue': 'Action overdue',
       'action.escalated': 'Overdue action escalated to you',
       'action.owner-unreachable': 'Action due, owner unreachable',
+      'action.assigned': 'Action assigned to you',
+      'action.extension-requested': 'Extension requested',
+      'action.extension-approved': 'Extension approved',
+      'action.extension-refused': 'Extension refused',
+      'action.cancelled': 'Action cancelled',
       'digest.daily': 'Your safeguarding actions today',
     });
   });

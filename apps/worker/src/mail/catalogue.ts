@@ -11,8 +11,13 @@ import {
   type SchemaFor,
 } from './facts';
 import { compileEmailTemplate, type EmailTemplateSource, type RenderedEmail } from './renderer';
+import { actionAssignedTemplate } from './templates/action-assigned.template';
+import { actionCancelledTemplate } from './templates/action-cancelled.template';
 import { actionDueTemplate } from './templates/action-due.template';
 import { actionEscalatedTemplate } from './templates/action-escalated.template';
+import { actionExtensionApprovedTemplate } from './templates/action-extension-approved.template';
+import { actionExtensionRefusedTemplate } from './templates/action-extension-refused.template';
+import { actionExtensionRequestedTemplate } from './templates/action-extension-requested.template';
 import { actionOverdueTemplate } from './templates/action-overdue.template';
 import { actionOwnerUnreachableTemplate } from './templates/action-owner-unreachable.template';
 import { actionReminderTemplate } from './templates/action-reminder.template';
@@ -107,6 +112,14 @@ export const MESSAGE_CATALOGUE: { readonly [K in MessageKind]: MessageDefinition
     'Action due, owner unreachable',
     actionOwnerUnreachableTemplate,
   ),
+  'action.assigned': actionMessage('Action assigned to you', actionAssignedTemplate),
+  'action.extension-requested': actionMessage(
+    'Extension requested',
+    actionExtensionRequestedTemplate,
+  ),
+  'action.extension-approved': actionMessage('Extension approved', actionExtensionApprovedTemplate),
+  'action.extension-refused': actionMessage('Extension refused', actionExtensionRefusedTemplate),
+  'action.cancelled': actionMessage('Action cancelled', actionCancelledTemplate),
   'digest.daily': {
     title: 'Your safeguarding actions today',
     facts: DIGEST_FACTS,

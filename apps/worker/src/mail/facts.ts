@@ -23,6 +23,11 @@ export const ACTION_MESSAGE_KINDS = [
   'action.overdue',
   'action.escalated',
   'action.owner-unreachable',
+  'action.assigned',
+  'action.extension-requested',
+  'action.extension-approved',
+  'action.extension-refused',
+  'action.cancelled',
 ] as const;
 export type ActionMessageKind = (typeof ACTION_MESSAGE_KINDS)[number];
 export type MessageKind = ActionMessageKind | 'digest.daily';
@@ -60,6 +65,11 @@ export interface MessageFacts {
   'action.overdue': ActionFacts;
   'action.escalated': ActionFacts;
   'action.owner-unreachable': ActionFacts;
+  'action.assigned': ActionFacts;
+  'action.extension-requested': ActionFacts;
+  'action.extension-approved': ActionFacts;
+  'action.extension-refused': ActionFacts;
+  'action.cancelled': ActionFacts;
   'digest.daily': DigestFacts;
 }
 

@@ -1,5 +1,5 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import type { ActionStatus } from '@safeguard/domain';
+import type { ActionStatus, ChasedItemKind } from '@safeguard/domain';
 import { PersonEntity } from './person.entity';
 
 /**
@@ -16,6 +16,17 @@ export class ActionEntity {
 
   @Column()
   title: string;
+
+  /** An agreed action, or the meeting's action log, full minutes or review, chased alike. */
+  @Column({ type: 'text' })
+  kind: ChasedItemKind;
+
+  @Column({ name: 'meeting_id', type: 'uuid', nullable: true })
+  meetingId: string | null;
+
+  /** Why the meeting agreed it; free text, so it never leaves Postgres. */
+  @Column({ type: 'text', nullable: true })
+  rationale: string | null;
 
   @Column({ name: 'owner_id', type: 'uuid' })
   ownerId: string;
@@ -55,4 +66,19 @@ export class ActionEntity {
 
   @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
   completedAt: Date | null;
+
+  @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true })
+  cancelledAt: Date | null;
+
+  /** The owner has seen it; reminders before the due day stop. */
+  @Column()
+  acknowledged: boolean;
+
+  /** The date the owner asked for, while an extension request waits for a decision. */
+  @Column({ name: 'proposed_due_at', type: 'timestamptz', nullable: true })
+  proposedDueAt: Date | null;
+
+  /** When the chaser next sends a reminder, chase or escalation; null when none is left. */
+  @Column({ name: 'next_reminder_at', type: 'timestamptz', nullable: true })
+  nextReminderAt: Date | null;
 }

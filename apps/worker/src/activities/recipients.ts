@@ -1,0 +1,80 @@
+import type { DataSource } from 'typeorm';
+import { PersonEntity, type ActionEntity } from '@safeguard/persistence';
+import type { AgencyType, Role } from '@safeguard/domain';
+import type { ReminderRecipient } from '@safeguard/workflows';
+
+/** Whose inbox a message about an action lands in: people, resolved when it is sent. */
+export interface ResolvedRecipients {
+  people: PersonEntity[];
+  /** The owner has been deactivated, so their line manager stands in for them. */
+  rerouted: boolean;
+}
+
+/**
+ * Roles, not people, in policy: the directory says who holds each one today, for the action's
+ * owner (their line manager, their agency's designated lead or head of service) or partnership
+ * (the local authority's safeguarding leads, the board).
+ */
+export async function resolveRecipients(
+  dataSource: DataSource,
+  action: ActionEntity & { owner: PersonEntity },
+  addressee: ReminderRecipient,
+): Promise<ResolvedRecipients> {
+  const owner = action.owner;
+  const lineManager = async () =>
+    owner.lineManagerId
+      ? await dataSource.manager.findOneBy(PersonEntity, { id: owner.lineManagerId, active: true })
+      : null;
+  const inOwnerAgency = (role: Role) =>
+    dataSource.manager
+      .createQueryBuilder(PersonEntity, 'person')
+      .where('person.agency_id = :agencyId AND person.active', { agencyId: owner.agencyId })
+      .andWhere(':role = ANY(person.roles)', { role })
+      .orderBy('person.id')
+      .getMany();
+  const inPartnership = (roles: Role[], agencyType?: AgencyType) => {
+    const query = dataSource.manager
+      .createQueryBuilder(PersonEntity, 'person')
+      .innerJoin('agency_partnerships', 'ap', 'ap.agency_id = person.agency_id')
+      .innerJoin('agencies', 'agency', 'agency.id = person.agency_id')
+      .where('ap.partnership_id = :partnershipId AND person.active', {
+        partnershipId: action.partnershipId,
+      })
+      .andWhere('person.roles && :roles', { roles })
+      .orderBy('person.id');
+    if (agencyType) query.andWhere('agency.type = :agencyType', { agencyType });
+    return query.getMany();
+  };
+  const localAuthorityLeads = () => inPartnership(['safeguarding-lead'], 'local-authority');
+  const some = (people: Array<PersonEntity | null>) => ({
+    people: people.filter((person): person is PersonEntity => person !== null),
+    rerouted: false,
+  });
+
+  switch (addressee) {
+    case 'owner':
+      if (owner.active) return some([owner]);
+      return { people: some([await lineManager()]).people, rerouted: true };
+    case 'owner-line-manager':
+      return some([await lineManager()]);
+    case 'agency-designated-lead':
+      return some(await inOwnerAgency('designated-safeguarding-lead'));
+    case 'head-of-service':
+      return some(await inOwnerAgency('head-of-service'));
+    case 'local-authority-lead':
+      return some(await localAuthorityLeads());
+    case 'board':
+      return some(await inPartnership(['board-chair', 'board-business-manager']));
+    case 'decision-maker': {
+      const [chair] = action.meetingId
+        ? await dataSource.query(
+            `SELECT p.id FROM meetings m JOIN people p ON p.id = m.chair_id AND p.active
+              WHERE m.id = $1`,
+            [action.meetingId],
+          )
+        : [];
+      if (chair) return some([await dataSource.manager.findOneBy(PersonEntity, { id: chair.id })]);
+      return some(await localAuthorityLeads());
+    }
+  }
+}
