@@ -6,6 +6,7 @@ import {
   createPartnership,
   createPerson,
   get,
+  post,
   postAction,
   tokenFor,
   unique,
@@ -18,7 +19,7 @@ import {
  * fails here until someone writes down who may use it.
  */
 type Target = 'otherAgency' | 'otherPartnership';
-type Objects = Record<'action' | 'person' | 'agency' | 'partnership', string>;
+type Objects = Record<'action' | 'meeting' | 'person' | 'agency' | 'partnership', string>;
 /** The expected status, or 'changes-data' where an allowed write would really happen. */
 type Expectation = number | 'changes-data';
 type Rule = (role: Role, target: Target) => Expectation;
@@ -67,6 +68,23 @@ const RULES: Record<string, Rule> = {
   'POST /actions': onlyFor(CASE_ROLES, scoped('changes-data', 422)),
   'GET /actions/{id}': caseRecord(200),
   'POST /actions/{id}/complete': caseRecord('changes-data'),
+  'GET /actions/{id}/chronology': caseRecord(200),
+  // A lead sees another agency's action but only its owner acknowledges or asks for more time.
+  'POST /actions/{id}/acknowledge': caseRecord(403),
+  'POST /actions/{id}/extension-request': caseRecord(403),
+  // A lead may decide and reassign; here there is no request waiting, and the owner is the same.
+  'POST /actions/{id}/extension-decision': caseRecord(409),
+  'POST /actions/{id}/reassign': caseRecord(409),
+  'POST /actions/{id}/cancel': caseRecord('changes-data'),
+  'GET /me/actions': onlyFor(CASE_ROLES, () => 200),
+  'GET /partnerships/{partnershipId}/overdue-actions': onlyFor(
+    [...PARTNERSHIP_WIDE, 'designated-safeguarding-lead'],
+    scoped(200),
+  ),
+  'POST /meetings': onlyFor(CASE_ROLES, scoped('changes-data', 422)),
+  'GET /meetings/{id}': caseRecord(200),
+  'POST /meetings/{id}/action-log/circulated': caseRecord('changes-data'),
+  'POST /meetings/{id}/minutes/circulated': caseRecord('changes-data'),
   'GET /audit/verify': onlyFor(AUDITORS, () => 200),
   'GET /audit/records/{subjectType}/{subjectId}': onlyFor(AUDITORS, scoped(200)),
   'GET /audit/records/{subjectType}/{subjectId}/access': onlyFor(AUDITORS, scoped(200)),
@@ -114,6 +132,16 @@ function requestBody(operation: string, objects: Objects): unknown {
         partnershipId: objects.partnership,
         dueAt: new Date().toISOString(),
       };
+    case 'POST /actions/{id}/extension-request':
+      return { proposedDueAt: '2030-01-31T17:30:00Z', reason: 'Matrix' };
+    case 'POST /actions/{id}/extension-decision':
+      return { decision: 'refuse' };
+    case 'POST /actions/{id}/reassign':
+      return { newOwnerId: objects.person };
+    case 'POST /actions/{id}/cancel':
+      return { reason: 'Matrix' };
+    case 'POST /meetings':
+      return meetingBody(objects.partnership, objects.person);
     case 'POST /partnerships/{partnershipId}/policy':
     case 'POST /partnerships/{partnershipId}/policy/validate':
       return { schemaVersion: 1 };
@@ -122,14 +150,29 @@ function requestBody(operation: string, objects: Objects): unknown {
   }
 }
 
+function meetingBody(partnershipId: string, personId: string) {
+  return {
+    partnershipId,
+    type: 'professionals-meeting',
+    heldAt: new Date().toISOString(),
+    chairId: personId,
+    minuteTakerId: personId,
+    attendees: [],
+    decisions: [],
+    actions: [],
+  };
+}
+
 function concretePath(path: string, objects: Objects): string {
   const resource = path.startsWith('/actions')
     ? objects.action
-    : path.startsWith('/people')
-      ? objects.person
-      : path.startsWith('/agencies')
-        ? objects.agency
-        : objects.partnership;
+    : path.startsWith('/meetings')
+      ? objects.meeting
+      : path.startsWith('/people')
+        ? objects.person
+        : path.startsWith('/agencies')
+          ? objects.agency
+          : objects.partnership;
   return path
     .replace('{id}', resource)
     .replace('{partnershipId}', objects.partnership)
@@ -169,14 +212,18 @@ describe('access matrix', () => {
     const otherOwner = await createPerson('Other agency owner', { agencyId: otherAgency.id });
     const foreignOwner = await createPerson('Foreign owner', { agencyId: foreignAgency.id });
     const dueAt = new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString();
+    const meeting = async (partnershipId: string, person: string) =>
+      (await post('/meetings', meetingBody(partnershipId, person))).body.id;
     objects.otherAgency = {
       action: (await postAction(otherOwner, { dueAt })).body.id,
+      meeting: await meeting(home.id, otherOwner.id),
       person: otherOwner.id,
       agency: otherAgency.id,
       partnership: home.id,
     };
     objects.otherPartnership = {
       action: (await postAction(foreignOwner, { dueAt })).body.id,
+      meeting: await meeting(elsewhere.id, foreignOwner.id),
       person: foreignOwner.id,
       agency: foreignAgency.id,
       partnership: elsewhere.id,

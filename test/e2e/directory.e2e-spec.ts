@@ -7,6 +7,7 @@ import {
   patch,
   post,
   postAction,
+  waitForEmail,
 } from './support/http';
 
 describe('directory: partnerships, agencies and people', () => {
@@ -117,6 +118,12 @@ describe('directory: partnerships, agencies and people', () => {
     });
     expect((await get(`/actions/${open.id}`)).body.ownerId).toBe(manager.id);
     expect((await get(`/actions/${done.id}`)).body.ownerId).toBe(leaver.id);
+    // Passed on through the action's workflow, which tells the new owner.
+    await waitForEmail(
+      (email) =>
+        email.to.includes(manager.email) &&
+        email.subject === `Action assigned to you: ${open.reference}`,
+    );
     expect((await get(`/people/${report.id}`)).body.lineManagerId).toBe(manager.id);
 
     const again = await post(`/people/${leaver.id}/deactivate`);

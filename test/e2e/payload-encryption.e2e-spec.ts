@@ -104,13 +104,13 @@ describe('workflow histories are encrypted at rest', () => {
       for (const { path, failure: stored } of storedFailures(history)) {
         expect({ path, message: stored.message }).toEqual({ path, message: 'Encoded failure' });
       }
-      expect(utf8(failure.encodedAttributes?.data)).not.toContain('dueAt');
+      expect(utf8(failure.encodedAttributes?.data)).not.toContain('timetable');
 
       const error = await decodeOptionalFailureToOptionalError(
         loadDataConverter(settings.dataConverter),
         failure,
       );
-      expect(error?.message).toContain("reading 'dueAt'");
+      expect(error?.message).toContain("reading 'timetable'");
     } finally {
       await withClient((client) => client.workflow.getHandle(workflowId).terminate('e2e cleanup'));
     }

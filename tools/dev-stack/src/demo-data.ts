@@ -135,6 +135,8 @@ export interface DemoData {
   actionId: string;
   actionReference: string;
   actionDueAt: string;
+  meetingId: string;
+  meetingReference: string;
 }
 
 function emailOf(person: DemoPerson, agency: DemoAgency): string {
@@ -169,6 +171,7 @@ export async function seedDemoData(stack: {
     (p) => p.name === PARTNERSHIP.name,
   );
   const people = new Map<string, string>();
+  const agencyOf = new Map<string, string>();
   for (const agency of AGENCIES) {
     const { id: agencyId } = await api.ensure(
       '/agencies',
@@ -189,6 +192,7 @@ export async function seedDemoData(stack: {
         (p) => p.email === email,
       );
       people.set(person.key, id);
+      agencyOf.set(person.key, agencyId);
     }
   }
   const ownerId = people.get('nhs-nurse') as string;
@@ -201,6 +205,38 @@ export async function seedDemoData(stack: {
     dueAt,
     // Urgent, so its reminder arrives a minute from now even in quiet hours.
     urgent: true,
+  });
+  // A strategy discussion held three days ago: its action log is overdue, so the minute-taker is
+  // being chased, and one agreed action is already past its date.
+  const daysAgo = (days: number) => new Date(Date.now() - days * 24 * 3600 * 1000).toISOString();
+  const meeting = await lead.post('/meetings', {
+    partnershipId: partnership.id,
+    type: 'strategy-discussion',
+    heldAt: daysAgo(3),
+    chairId: people.get('la-lead'),
+    minuteTakerId: people.get('la-worker'),
+    attendees: ['la-lead', 'la-worker', 'police-ds', 'nhs-nurse', 'care-manager'].map((key) => ({
+      personId: people.get(key),
+      agencyId: agencyOf.get(key),
+    })),
+    caseReference: 'NSC-2026-004417',
+    decisions: [
+      'Section 42 enquiry to proceed; the care home manager to be interviewed by the police first.',
+    ],
+    actions: [
+      {
+        title: 'Confirm whether a crime report has been recorded',
+        ownerId: people.get('police-ds'),
+        dueAt: daysAgo(1),
+        rationale: 'The enquiry must not prejudice a criminal investigation.',
+      },
+      {
+        title: 'Review the care plan and medication records',
+        ownerId: people.get('care-manager'),
+        rationale: 'The concern relates to missed medication.',
+      },
+    ],
+    reviewAt: new Date(Date.now() + 42 * 24 * 3600 * 1000).toISOString(),
   });
   const tokenCommand = (email: string) =>
     `TOKEN=$(curl -s -X POST ${stack.apiUrl}/dev/tokens -H 'content-type: application/json' -d '{"email":"${email}"}' | sed 's/.*"accessToken":"\\([^"]*\\)".*/\\1/')`;
@@ -217,6 +253,8 @@ export async function seedDemoData(stack: {
     actionId: action.id,
     actionReference: action.reference,
     actionDueAt: dueAt,
+    meetingId: meeting.id,
+    meetingReference: meeting.reference,
   };
 }
 

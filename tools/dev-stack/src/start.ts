@@ -59,6 +59,8 @@ async function main(): Promise<void> {
     `Demo action ${demo.actionReference} falls due at ${demo.actionDueAt}; its reminder email arrives then.`,
     `  curl -H "Authorization: Bearer $TOKEN" ${stack.apiUrl}/actions/${demo.actionId}`,
     `  Temporal workflow id: action-${demo.actionId}`,
+    `Demo meeting ${demo.meetingReference}, with its action log, minutes, actions and review:`,
+    `  curl -H "Authorization: Bearer $TOKEN" ${stack.apiUrl}/meetings/${demo.meetingId}`,
     '',
     'Press Ctrl-C to stop everything.',
   ];

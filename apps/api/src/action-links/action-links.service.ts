@@ -11,7 +11,7 @@ import {
 import { DataSource, EntityManager } from 'typeorm';
 import { ProblemException } from '../common/problem';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
-import { ActionCompletionService } from '../meetings/action-completion.service';
+import { ActionCommandsService } from '../meetings/action-commands.service';
 import { LINK_PAGES, type LinkPage } from './link-pages';
 
 /** The action a link is about and its recipient, as they stand now. */
@@ -41,13 +41,13 @@ export class ActionLinksService {
     ActionLinkVerb,
     (target: LinkTarget, recipientId: string) => Promise<void>
   > = {
-    complete: (target, recipientId) => this.completion.complete(target.workflowId, recipientId),
+    complete: (target, recipientId) => this.commands.complete(target, recipientId),
   };
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
-    private readonly completion: ActionCompletionService,
+    private readonly commands: ActionCommandsService,
   ) {}
 
   /**

@@ -7,7 +7,7 @@ import {
   CalendarFeedEntity,
   DIRECTORY_CHAIN,
 } from '@safeguard/persistence';
-import { DataSource, EntityManager, Not } from 'typeorm';
+import { DataSource, EntityManager, In, Not } from 'typeorm';
 import { auditedBy, type Principal } from '../auth/principal';
 import { ProblemException } from '../common/problem';
 import { Deadline, deadlineCalendar } from './deadline-calendar';
@@ -68,7 +68,7 @@ export class CalendarFeedService {
       if (!owner) throw ProblemException.notFound('calendar feed');
       const open: Deadline[] = await db.find(ActionEntity, {
         select: { id: true, reference: true, dueAt: true },
-        where: { ownerId: owner.id, status: Not<ActionStatus>('completed') },
+        where: { ownerId: owner.id, status: Not(In<ActionStatus>(['completed', 'cancelled'])) },
         order: { dueAt: 'ASC', id: 'ASC' },
       });
       await appendChronology(db, {

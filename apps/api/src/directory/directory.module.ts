@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MeetingsModule } from '../meetings/meetings.module';
 import { PoliciesModule } from '../policies/policies.module';
 import { AgenciesController } from './agencies.controller';
 import { AgenciesService } from './agencies.service';
@@ -8,7 +9,7 @@ import { PeopleController } from './people.controller';
 import { PeopleService } from './people.service';
 
 @Module({
-  imports: [PoliciesModule],
+  imports: [PoliciesModule, MeetingsModule],
   controllers: [PartnershipsController, AgenciesController, PeopleController],
   providers: [PartnershipsService, AgenciesService, PeopleService],
   exports: [PeopleService],

@@ -1,19 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { wouldCreateLineManagementCycle } from '@safeguard/domain';
+import { wouldCreateLineManagementCycle, type ActionStatus } from '@safeguard/domain';
 import {
   ActionEntity,
   AgencyEntity,
   appendChronology,
   DIRECTORY_CHAIN,
-  partnershipChain,
   PersonEntity,
 } from '@safeguard/persistence';
-import { DataSource, EntityManager, Not } from 'typeorm';
+import { reassignActionUpdate } from '@safeguard/workflows';
+import { DataSource, EntityManager, In, Not } from 'typeorm';
 import { auditedBy, type Principal } from '../auth/principal';
 import { uniqueOn } from '../common/database-errors';
 import { agencyInPrincipalPartnerships, scopeParameters } from './directory-scope';
 import { ProblemException } from '../common/problem';
+import { ActionCommandsService } from '../meetings/action-commands.service';
 import { CreatePersonDto, UpdatePersonDto } from './dto/create-person.dto';
 import { ListPeopleQuery } from './dto/list-people.query';
 
@@ -25,7 +26,10 @@ export interface Deactivation {
 
 @Injectable()
 export class PeopleService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly commands: ActionCommandsService,
+  ) {}
 
   async create(dto: CreatePersonDto, principal: Principal): Promise<PersonEntity> {
     return this.saving(async (db) => {
@@ -95,70 +99,77 @@ export class PeopleService {
   }
 
   /**
-   * People leave. Whatever they own (open actions) and whoever they manage passes to their
-   * line manager in the same transaction, so nothing is dropped and no escalation dead-ends.
+   * People leave. Whoever they manage passes to their line manager in the same transaction, and
+   * each open action they own is then reassigned to that manager through its workflow (which
+   * tells the new owner), so nothing is dropped and no escalation dead-ends. Should this stop
+   * half-way, the chaser's messages to a deactivated owner already go to their line manager.
    */
   async deactivate(id: string, principal: Principal): Promise<Deactivation> {
-    return this.dataSource.transaction(async (db) => {
-      const person = await this.visible(db, principal)
-        .andWhere('person.id = :id', { id })
-        .setLock('pessimistic_write')
-        .getOne();
-      if (!person) throw ProblemException.notFound('person');
-      if (!person.active) throw ProblemException.stageConflict('the person is already deactivated');
-
-      const openActions = await db.find(ActionEntity, {
-        where: { ownerId: id, status: Not('completed') },
-        select: { id: true, partnershipId: true },
-        // Chains are locked in one order by every transaction, so two deactivations cannot deadlock.
-        order: { partnershipId: 'ASC', id: 'ASC' },
-      });
-      const reports = await db.count(PersonEntity, { where: { lineManagerId: id, active: true } });
-      const successor = person.lineManagerId;
-      if (!successor && (openActions.length > 0 || reports > 0)) {
-        throw ProblemException.stageConflict(
-          `the person owns ${openActions.length} open action(s) and manages ${reports} active person(s) but has no line manager to take them over: set a line manager first`,
-        );
-      }
-      if (successor) {
-        await db.update(
-          ActionEntity,
-          { ownerId: id, status: Not('completed') },
-          { ownerId: successor },
-        );
-        for (const action of openActions) {
-          await appendChronology(db, {
-            subjectType: 'action',
-            subjectId: action.id,
-            event: 'action.reassigned',
-            chain: partnershipChain(action.partnershipId),
-            detail: { fromOwnerId: id, toOwnerId: successor, reason: 'owner-deactivated' },
-            ...auditedBy(principal),
-          });
+    const { deactivation, openActions, successor } = await this.dataSource.transaction(
+      async (db) => {
+        const person = await this.visible(db, principal)
+          .andWhere('person.id = :id', { id })
+          .setLock('pessimistic_write')
+          .getOne();
+        if (!person) throw ProblemException.notFound('person');
+        if (!person.active) {
+          throw ProblemException.stageConflict('the person is already deactivated');
         }
-        await db.update(PersonEntity, { lineManagerId: id }, { lineManagerId: successor });
-      }
-      const now = new Date();
-      await db.update(PersonEntity, id, { active: false, deactivatedAt: now });
-      await appendChronology(db, {
-        subjectType: 'person',
-        subjectId: id,
-        event: 'person.deactivated',
-        chain: DIRECTORY_CHAIN,
-        detail: {
-          successorId: successor,
-          actionsRerouted: openActions.length,
-          reportsRerouted: reports,
-        },
-        occurredAt: now,
-        ...auditedBy(principal),
-      });
-      return {
-        person: { ...person, active: false, deactivatedAt: now },
-        actionsRerouted: openActions.length,
-        reportsRerouted: reports,
-      };
-    });
+
+        const open = await db.find(ActionEntity, {
+          where: { ownerId: id, status: Not(In<ActionStatus>(['completed', 'cancelled'])) },
+          select: { id: true, workflowId: true, status: true },
+        });
+        const reports = await db.count(PersonEntity, {
+          where: { lineManagerId: id, active: true },
+        });
+        const successor = person.lineManagerId;
+        if (!successor && (open.length > 0 || reports > 0)) {
+          throw ProblemException.stageConflict(
+            `the person owns ${open.length} open action(s) and manages ${reports} active person(s) but has no line manager to take them over: set a line manager first`,
+          );
+        }
+        if (successor) {
+          await db.update(PersonEntity, { lineManagerId: id }, { lineManagerId: successor });
+        }
+        const now = new Date();
+        await db.update(PersonEntity, id, { active: false, deactivatedAt: now });
+        await appendChronology(db, {
+          subjectType: 'person',
+          subjectId: id,
+          event: 'person.deactivated',
+          chain: DIRECTORY_CHAIN,
+          detail: {
+            successorId: successor,
+            actionsRerouted: open.length,
+            reportsRerouted: reports,
+          },
+          occurredAt: now,
+          ...auditedBy(principal),
+        });
+        return {
+          deactivation: {
+            person: { ...person, active: false, deactivatedAt: now },
+            actionsRerouted: open.length,
+            reportsRerouted: reports,
+          },
+          openActions: open,
+          successor,
+        };
+      },
+    );
+    for (const action of successor ? openActions : []) {
+      await this.commands
+        .execute(action, reassignActionUpdate, {
+          actorId: principal.personId,
+          newOwnerId: successor as string,
+        })
+        // Closed or already theirs in the meantime: nothing left to pass on.
+        .catch((error: unknown) => {
+          if (!(error instanceof ProblemException && error.getStatus() === 409)) throw error;
+        });
+    }
+    return deactivation;
   }
 
   private saving(work: (db: EntityManager) => Promise<PersonEntity>): Promise<PersonEntity> {

@@ -1,27 +1,55 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import {
+  Client,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  type UpdateDefinition,
+} from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
+import type { ActionStatus } from '@safeguard/domain';
 import { completeActionUpdate, STAGE_CONFLICT } from '@safeguard/workflows';
 import { ProblemException } from '../common/problem';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 
+/** The action a command is for, as the read model has it. */
+export interface CommandTarget {
+  workflowId: string;
+  status: ActionStatus;
+}
+
 /**
- * Completion goes through the action's workflow, which refuses it synchronously if the stage is
- * wrong, whoever asks: a signed-in person or the recipient of an action link.
+ * Commands on an action go through its workflow as Temporal Updates, whoever gives them: a
+ * signed-in person or the recipient of an action link. The workflow's validator refuses one that
+ * does not fit the stage, synchronously, and the read model is written before the update returns.
  */
 @Injectable()
-export class ActionCompletionService {
+export class ActionCommandsService {
   constructor(@Inject(TEMPORAL_CLIENT) private readonly temporal: Client) {}
 
-  /** Throws a 409 ProblemException if the action cannot be completed (already done or closed). */
-  async complete(workflowId: string, completedById: string): Promise<void> {
+  /**
+   * Throws a 409 ProblemException with the workflow's reason if the stage is wrong. A closed
+   * item's workflow has finished, so the read model (written before its last update returned)
+   * gives the reason instead.
+   */
+  async execute<Command>(
+    action: CommandTarget,
+    update: UpdateDefinition<unknown, [Command]>,
+    command: Command,
+  ): Promise<void> {
+    if (action.status === 'completed' || action.status === 'cancelled') {
+      throw ProblemException.stageConflict(`the action is already ${action.status}`);
+    }
     try {
       await this.temporal.workflow
-        .getHandle(workflowId)
-        .executeUpdate(completeActionUpdate, { args: [{ completedById }] });
+        .getHandle(action.workflowId)
+        .executeUpdate(update, { args: [command] });
     } catch (error) {
       throw translateUpdateFailure(error);
     }
+  }
+
+  complete(action: CommandTarget, actorId: string, noteId?: string): Promise<void> {
+    return this.execute(action, completeActionUpdate, { actorId, noteId });
   }
 }
 
@@ -34,7 +62,9 @@ function translateUpdateFailure(error: unknown): unknown {
     return ProblemException.stageConflict(error.cause.message);
   }
   if (error instanceof WorkflowNotFoundError) {
-    return ProblemException.stageConflict('the action is already closed');
+    return ProblemException.stageConflict(
+      'the action is not being chased: it is closed, or its chaser has not started yet',
+    );
   }
   return error;
 }

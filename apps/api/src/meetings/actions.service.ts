@@ -4,21 +4,21 @@ import { Client } from '@temporalio/client';
 import { formatReference, ukLocalDate } from '@safeguard/domain';
 import {
   ActionEntity,
+  ActionNoteEntity,
   appendChronology,
   NotificationEntity,
   partnershipChain,
-  PersonEntity,
 } from '@safeguard/persistence';
 import { ActionChaserInput, actionChaserWorkflow, actionWorkflowId } from '@safeguard/workflows';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { ProblemException } from '../common/problem';
-import { seesWholePartnership } from '../auth/access-rules';
 import { auditedBy, type Principal } from '../auth/principal';
 import { PoliciesService } from '../policies/policies.service';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
-import { ActionCompletionService } from './action-completion.service';
+import { ActionAccess } from './action-access';
+import { chaserInput, firstReminderAt } from './chaser-input';
 import { ActionView } from './dto/action.view';
 import { CreateActionDto } from './dto/create-action.dto';
 
@@ -29,7 +29,7 @@ export class ActionsService {
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     private readonly policies: PoliciesService,
-    private readonly completion: ActionCompletionService,
+    private readonly access: ActionAccess,
   ) {}
 
   /**
@@ -40,7 +40,7 @@ export class ActionsService {
     if (!principal.partnershipIds.includes(dto.partnershipId)) {
       throw ProblemException.unprocessable('partnershipId', 'no partnership with this id');
     }
-    await this.assertOwnerCanTakeIt(dto.ownerId, dto.partnershipId);
+    await this.access.assertCanOwn(this.dataSource.manager, dto.ownerId, dto.partnershipId);
     const id = randomUUID();
     const now = new Date();
     const workflowId = actionWorkflowId(id);
@@ -49,38 +49,26 @@ export class ActionsService {
       if (!policy) {
         throw ProblemException.unprocessable('partnershipId', 'no partnership with this id');
       }
-      const policyVersion = policy.version;
       const urgent = dto.urgent ?? false;
-      const [{ sequence }] = await db.query(`SELECT nextval('action_reference_seq') AS sequence`);
       const record = db.create(ActionEntity, {
+        ...newChasedItem(now),
         id,
-        reference: formatReference('ACT', ukLocalDate(now).year, Number(sequence)),
+        reference: await nextActionReference(db, now),
         title: dto.title,
+        kind: 'action',
         ownerId: dto.ownerId,
         partnershipId: dto.partnershipId,
-        policyVersion,
+        policyVersion: policy.version,
         urgent,
         dueAt: new Date(dto.dueAt),
-        status: 'open',
-        processVersion: 1,
         workflowId,
-        createdAt: now,
-        updatedAt: now,
-        completedAt: null,
       });
+      const input = chaserInput({ ...record, actionId: id }, policy);
+      record.nextReminderAt = firstReminderAt(input, now);
       await db.insert(ActionEntity, record);
       // Start before appending: the chronology append holds its chain's lock until commit,
       // and the Temporal round trip should not be inside that lock.
-      await this.startChaser(workflowId, {
-        actionId: id,
-        dueAt: record.dueAt.toISOString(),
-        policy: { partnershipId: dto.partnershipId, version: policyVersion },
-        delivery: {
-          nation: policy.document.nation,
-          sendWindow: policy.document.sendWindow,
-          urgent,
-        },
-      });
+      await this.startChaser(workflowId, input);
       await appendChronology(db, {
         subjectType: 'action',
         subjectId: id,
@@ -89,7 +77,7 @@ export class ActionsService {
         detail: {
           ownerId: dto.ownerId,
           dueAt: record.dueAt.toISOString(),
-          policyVersion,
+          policyVersion: policy.version,
           urgent,
         },
         occurredAt: now,
@@ -97,7 +85,7 @@ export class ActionsService {
       });
       return record;
     });
-    return ActionView.of(action, []);
+    return ActionView.full(action, [], []);
   }
 
   /** Reading a case record is itself recorded: who looked at this adult's case, and when. */
@@ -116,52 +104,19 @@ export class ActionsService {
     return view;
   }
 
-  private async load(id: string, principal: Principal): Promise<ActionView> {
-    const action = await this.visibleTo(principal).andWhere('action.id = :id', { id }).getOne();
-    if (!action) throw ProblemException.notFound('action');
-    const reminders = await this.dataSource.manager.find(NotificationEntity, {
-      where: { subjectType: 'action', subjectId: id },
-      order: { createdAt: 'ASC' },
-    });
-    return ActionView.of(action, reminders);
-  }
-
-  /** The update writes the read model before it returns, so the reload shows `completed`. */
-  async complete(id: string, principal: Principal): Promise<ActionView> {
-    const action = await this.load(id, principal);
-    await this.completion.complete(action.workflowId, principal.personId);
-    return this.load(id, principal);
-  }
-
-  /**
-   * Actions in the principal's partnerships that their agency is party to (its people own them),
-   * or all of them for partnership-wide leads. The filter is in the query, so an action outside
-   * it is simply not found.
-   */
-  private visibleTo(principal: Principal) {
-    const query = this.dataSource.manager
-      .createQueryBuilder(ActionEntity, 'action')
-      .innerJoin(PersonEntity, 'owner', 'owner.id = action.owner_id')
-      .where('action.partnership_id = ANY(:partnershipIds)', {
-        partnershipIds: principal.partnershipIds,
-      });
-    return seesWholePartnership(principal)
-      ? query
-      : query.andWhere('owner.agency_id = :agencyId', { agencyId: principal.agencyId });
-  }
-
-  /** The owner must be an active person of an agency in the action's partnership. */
-  private async assertOwnerCanTakeIt(ownerId: string, partnershipId: string): Promise<void> {
-    const [owner] = await this.dataSource.query(
-      `SELECT p.active FROM people p
-         JOIN agency_partnerships ap ON ap.agency_id = p.agency_id AND ap.partnership_id = $2
-        WHERE p.id = $1`,
-      [ownerId, partnershipId],
-    );
-    if (!owner) throw ProblemException.unprocessable('ownerId', 'no person with this id');
-    if (!owner.active) {
-      throw ProblemException.unprocessable('ownerId', 'this person has been deactivated');
-    }
+  async load(id: string, principal: Principal): Promise<ActionView> {
+    const { action } = await this.access.visible(id, principal);
+    const [notes, reminders] = await Promise.all([
+      this.dataSource.manager.find(ActionNoteEntity, {
+        where: { actionId: id },
+        order: { createdAt: 'ASC' },
+      }),
+      this.dataSource.manager.find(NotificationEntity, {
+        where: { subjectType: 'action', subjectId: id },
+        order: { createdAt: 'ASC' },
+      }),
+    ]);
+    return ActionView.full(action, notes, reminders);
   }
 
   private async startChaser(workflowId: string, input: ActionChaserInput): Promise<void> {
@@ -177,4 +132,26 @@ export class ActionsService {
       );
     }
   }
+}
+
+/** The read-model columns every new chased item starts with; its workflow writes the rest. */
+export function newChasedItem(now: Date) {
+  return {
+    status: 'open' as const,
+    processVersion: 1,
+    acknowledged: false,
+    meetingId: null,
+    rationale: null,
+    proposedDueAt: null,
+    nextReminderAt: null,
+    createdAt: now,
+    updatedAt: now,
+    completedAt: null,
+    cancelledAt: null,
+  };
+}
+
+export async function nextActionReference(db: EntityManager, now: Date): Promise<string> {
+  const [{ sequence }] = await db.query(`SELECT nextval('action_reference_seq') AS sequence`);
+  return formatReference('ACT', ukLocalDate(now).year, Number(sequence));
 }

@@ -1,13 +1,26 @@
 import { Module } from '@nestjs/common';
 import { PoliciesModule } from '../policies/policies.module';
-import { ActionCompletionService } from './action-completion.service';
+import { ActionAccess } from './action-access';
+import { ActionCommandsService } from './action-commands.service';
+import { ActionLifecycleService } from './action-lifecycle.service';
+import { ActionListsController } from './action-lists.controller';
+import { ActionListsService } from './action-lists.service';
 import { ActionsController } from './actions.controller';
 import { ActionsService } from './actions.service';
+import { MeetingsController } from './meetings.controller';
+import { MeetingsService } from './meetings.service';
 
 @Module({
   imports: [PoliciesModule],
-  controllers: [ActionsController],
-  providers: [ActionsService, ActionCompletionService],
-  exports: [ActionCompletionService],
+  controllers: [MeetingsController, ActionsController, ActionListsController],
+  providers: [
+    ActionsService,
+    ActionAccess,
+    ActionCommandsService,
+    ActionLifecycleService,
+    ActionListsService,
+    MeetingsService,
+  ],
+  exports: [ActionCommandsService],
 })
 export class MeetingsModule {}

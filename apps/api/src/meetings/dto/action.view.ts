@@ -1,6 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { ActionStatus } from '@safeguard/domain';
-import type { ActionEntity, NotificationEntity } from '@safeguard/persistence';
+import {
+  ACTION_STATUSES,
+  CHASED_ITEM_KINDS,
+  type ActionStatus,
+  type ChasedItemKind,
+} from '@safeguard/domain';
+import {
+  ACTION_NOTE_KINDS,
+  type ActionEntity,
+  type ActionNoteEntity,
+  type ActionNoteKind,
+  type NotificationEntity,
+} from '@safeguard/persistence';
 
 export class ReminderView {
   @ApiProperty({ format: 'uuid' })
@@ -40,7 +51,35 @@ export class ReminderView {
   }
 }
 
-export class ActionView {
+export class ActionNoteView {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ enum: ACTION_NOTE_KINDS })
+  kind: ActionNoteKind;
+
+  @ApiProperty()
+  text: string;
+
+  @ApiProperty({ format: 'uuid' })
+  authorId: string;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+
+  static of(note: ActionNoteEntity): ActionNoteView {
+    return {
+      id: note.id,
+      kind: note.kind,
+      text: note.text,
+      authorId: note.authorId,
+      createdAt: note.createdAt.toISOString(),
+    };
+  }
+}
+
+/** One chased item as lists show it: where it stands and when the chaser next acts. */
+export class ActionSummaryView {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
@@ -49,6 +88,15 @@ export class ActionView {
 
   @ApiProperty()
   title: string;
+
+  @ApiProperty({
+    enum: CHASED_ITEM_KINDS,
+    description: "An agreed action, or a meeting's action log, full minutes or review.",
+  })
+  kind: ChasedItemKind;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  meetingId: string | null;
 
   @ApiProperty({ format: 'uuid' })
   ownerId: string;
@@ -68,8 +116,28 @@ export class ActionView {
   @ApiProperty({ description: 'Immediate risk: not held back by quiet hours.' })
   urgent: boolean;
 
-  @ApiProperty({ enum: ['open', 'due', 'completed'] })
+  @ApiProperty({ enum: ACTION_STATUSES })
   status: ActionStatus;
+
+  @ApiProperty({ description: 'Past its due date and not closed.' })
+  overdue: boolean;
+
+  @ApiProperty({ description: 'The owner has seen it; reminders before the due day stop.' })
+  acknowledged: boolean;
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    nullable: true,
+    description: 'The due date the owner asked for, while the request waits for a decision.',
+  })
+  proposedDueAt: string | null;
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    nullable: true,
+    description: 'When the next reminder, chase or escalation goes; null when none is left.',
+  })
+  nextReminderAt: string | null;
 
   @ApiProperty({
     example: 'action-7f0c…',
@@ -83,23 +151,55 @@ export class ActionView {
   @ApiPropertyOptional({ format: 'date-time', nullable: true })
   completedAt: string | null;
 
-  @ApiProperty({ type: [ReminderView] })
-  reminders: ReminderView[];
+  @ApiPropertyOptional({ format: 'date-time', nullable: true })
+  cancelledAt: string | null;
 
-  static of(action: ActionEntity, reminders: NotificationEntity[]): ActionView {
+  static of(action: ActionEntity, now = new Date()): ActionSummaryView {
+    const closed = action.status === 'completed' || action.status === 'cancelled';
     return {
       id: action.id,
       reference: action.reference,
       title: action.title,
+      kind: action.kind,
+      meetingId: action.meetingId,
       ownerId: action.ownerId,
       partnershipId: action.partnershipId,
       policyVersion: action.policyVersion,
       dueAt: action.dueAt.toISOString(),
       urgent: action.urgent,
       status: action.status,
+      overdue: !closed && action.dueAt < now,
+      acknowledged: action.acknowledged,
+      proposedDueAt: action.proposedDueAt?.toISOString() ?? null,
+      nextReminderAt: action.nextReminderAt?.toISOString() ?? null,
       workflowId: action.workflowId,
       createdAt: action.createdAt.toISOString(),
       completedAt: action.completedAt?.toISOString() ?? null,
+      cancelledAt: action.cancelledAt?.toISOString() ?? null,
+    };
+  }
+}
+
+/** One item in full: with why it was agreed, what people wrote, and every message sent. */
+export class ActionView extends ActionSummaryView {
+  @ApiPropertyOptional({ nullable: true, description: 'Why the meeting agreed it.' })
+  rationale: string | null;
+
+  @ApiProperty({ type: [ActionNoteView] })
+  notes: ActionNoteView[];
+
+  @ApiProperty({ type: [ReminderView] })
+  reminders: ReminderView[];
+
+  static full(
+    action: ActionEntity,
+    notes: ActionNoteEntity[],
+    reminders: NotificationEntity[],
+  ): ActionView {
+    return {
+      ...ActionSummaryView.of(action),
+      rationale: action.rationale,
+      notes: notes.map(ActionNoteView.of),
       reminders: reminders.map(ReminderView.of),
     };
   }

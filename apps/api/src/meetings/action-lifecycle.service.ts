@@ -1,0 +1,156 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ActionNoteEntity, type ActionNoteKind } from '@safeguard/persistence';
+import {
+  acknowledgeActionUpdate,
+  cancelActionUpdate,
+  decideExtensionUpdate,
+  reassignActionUpdate,
+  requestExtensionUpdate,
+} from '@safeguard/workflows';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import type { Principal } from '../auth/principal';
+import { ProblemException, ProblemType } from '../common/problem';
+import { ActionAccess } from './action-access';
+import { ActionCommandsService } from './action-commands.service';
+import { ActionsService } from './actions.service';
+import {
+  CancelActionDto,
+  CompleteActionDto,
+  DecideExtensionDto,
+  ReassignActionDto,
+  RequestExtensionDto,
+} from './dto/action-commands.dto';
+import { ActionView } from './dto/action.view';
+
+/**
+ * The owner's and the chair's commands on an action. Each is an Update of the action's workflow,
+ * which refuses one that does not fit the stage (409) and writes the read model before it returns,
+ * so the view returned afterwards already shows the change.
+ */
+@Injectable()
+export class ActionLifecycleService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: ActionAccess,
+    private readonly commands: ActionCommandsService,
+    private readonly actions: ActionsService,
+  ) {}
+
+  async acknowledge(id: string, principal: Principal): Promise<ActionView> {
+    const target = await this.access.visible(id, principal);
+    this.access.assertOwner(target, principal, 'acknowledge it');
+    await this.commands.execute(target.action, acknowledgeActionUpdate, {
+      actorId: principal.personId,
+    });
+    return this.actions.load(id, principal);
+  }
+
+  async complete(id: string, dto: CompleteActionDto, principal: Principal): Promise<ActionView> {
+    const target = await this.access.visible(id, principal);
+    this.access.assertOwnerOrDecisionMaker(target, principal, 'complete it');
+    await this.withNote(id, 'completion', dto.note, principal, (noteId) =>
+      this.commands.complete(target.action, principal.personId, noteId),
+    );
+    return this.actions.load(id, principal);
+  }
+
+  async requestExtension(
+    id: string,
+    dto: RequestExtensionDto,
+    principal: Principal,
+  ): Promise<ActionView> {
+    const target = await this.access.visible(id, principal);
+    this.access.assertOwner(target, principal, 'ask for more time');
+    const proposedDueAt = new Date(dto.proposedDueAt).toISOString();
+    await this.withNote(id, 'extension-request', dto.reason, principal, (noteId) =>
+      this.commands.execute(target.action, requestExtensionUpdate, {
+        actorId: principal.personId,
+        proposedDueAt,
+        noteId,
+      }),
+    );
+    return this.actions.load(id, principal);
+  }
+
+  async decideExtension(
+    id: string,
+    dto: DecideExtensionDto,
+    principal: Principal,
+  ): Promise<ActionView> {
+    const target = await this.access.visible(id, principal);
+    this.access.assertDecisionMaker(target, principal, 'decide on more time');
+    const approved = dto.decision === 'approve';
+    const newDueAt = approved && dto.newDueAt ? new Date(dto.newDueAt).toISOString() : undefined;
+    await this.withNote(id, 'extension-decision', dto.note, principal, (noteId) =>
+      this.commands.execute(target.action, decideExtensionUpdate, {
+        actorId: principal.personId,
+        approved,
+        newDueAt,
+        noteId,
+      }),
+    );
+    return this.actions.load(id, principal);
+  }
+
+  async reassign(id: string, dto: ReassignActionDto, principal: Principal): Promise<ActionView> {
+    const target = await this.access.visible(id, principal);
+    this.access.assertDecisionMaker(target, principal, 'reassign it');
+    await this.access.assertCanOwn(
+      this.dataSource.manager,
+      dto.newOwnerId,
+      target.action.partnershipId ?? '',
+      'newOwnerId',
+    );
+    await this.commands.execute(target.action, reassignActionUpdate, {
+      actorId: principal.personId,
+      newOwnerId: dto.newOwnerId,
+    });
+    return this.actions.load(id, principal);
+  }
+
+  async cancel(id: string, dto: CancelActionDto, principal: Principal): Promise<ActionView> {
+    const target = await this.access.visible(id, principal);
+    this.access.assertDecisionMaker(target, principal, 'cancel it');
+    await this.withNote(id, 'cancellation', dto.reason, principal, (noteId) =>
+      this.commands.execute(target.action, cancelActionUpdate, {
+        actorId: principal.personId,
+        noteId,
+      }),
+    );
+    return this.actions.load(id, principal);
+  }
+
+  /**
+   * Free text never enters a workflow: the note is stored first and the command carries its id.
+   * If the workflow refuses the command, the note goes too, so a refusal changes nothing; after
+   * any other failure the command may still have been accepted, so the note stays.
+   */
+  private async withNote(
+    actionId: string,
+    kind: ActionNoteKind,
+    text: string | undefined,
+    principal: Principal,
+    command: (noteId: string | undefined) => Promise<void>,
+  ): Promise<void> {
+    if (text === undefined) return command(undefined);
+    const note = this.dataSource.manager.create(ActionNoteEntity, {
+      id: randomUUID(),
+      actionId,
+      kind,
+      text,
+      authorId: principal.personId,
+      createdAt: new Date(),
+    });
+    await this.dataSource.manager.insert(ActionNoteEntity, note);
+    try {
+      await command(note.id);
+    } catch (error) {
+      if (error instanceof ProblemException && error.problem.type === ProblemType.stageConflict) {
+        await this.dataSource.manager.delete(ActionNoteEntity, note.id);
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  ActionEntity,
+  appendChronology,
+  ChronologyEntryEntity,
+  partnershipChain,
+  PersonEntity,
+} from '@safeguard/persistence';
+import { DataSource, Not } from 'typeorm';
+import { seesWholePartnership } from '../auth/access-rules';
+import { auditedBy, type Principal } from '../auth/principal';
+import { ProblemException } from '../common/problem';
+import { ActionAccess } from './action-access';
+import { ActionSummaryView } from './dto/action.view';
+
+const OPEN = "action.status NOT IN ('completed', 'cancelled')";
+/** Enough for any one person's or agency's open work; a longer list is cut at the latest due. */
+const LIST_LIMIT = 500;
+
+/** The lists people work from: their own open items, and a lead's overdue ones. */
+@Injectable()
+export class ActionListsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: ActionAccess,
+  ) {}
+
+  /** The caller's open items, overdue first (earliest due first within each). */
+  async mine(principal: Principal): Promise<ActionSummaryView[]> {
+    const now = new Date();
+    const actions = await this.dataSource.manager
+      .createQueryBuilder(ActionEntity, 'action')
+      .where('action.owner_id = :ownerId', { ownerId: principal.personId })
+      .andWhere(OPEN)
+      .orderBy('action.due_at', 'ASC')
+      .limit(LIST_LIMIT)
+      .getMany();
+    return actions.map((action) => ActionSummaryView.of(action, now));
+  }
+
+  /**
+   * Open items past their due date in one partnership, earliest first. Leads see every agency
+   * (or the one asked for); a designated lead sees their own agency's.
+   */
+  async overdue(
+    partnershipId: string,
+    agencyId: string | undefined,
+    principal: Principal,
+  ): Promise<ActionSummaryView[]> {
+    if (!seesWholePartnership(principal) && agencyId && agencyId !== principal.agencyId) {
+      throw ProblemException.forbidden("a designated lead sees only their own agency's actions");
+    }
+    const agency = seesWholePartnership(principal) ? agencyId : principal.agencyId;
+    const now = new Date();
+    const query = this.dataSource.manager
+      .createQueryBuilder(ActionEntity, 'action')
+      .innerJoin(PersonEntity, 'owner', 'owner.id = action.owner_id')
+      .where('action.partnership_id = :partnershipId', { partnershipId })
+      .andWhere(OPEN)
+      .andWhere('action.due_at < :now', { now })
+      .orderBy('action.due_at', 'ASC')
+      .limit(LIST_LIMIT);
+    if (agency) query.andWhere('owner.agency_id = :agency', { agency });
+    const actions = await query.getMany();
+    await this.dataSource.transaction((db) =>
+      appendChronology(db, {
+        subjectType: 'partnership',
+        subjectId: partnershipId,
+        event: 'actions.overdue-listed',
+        kind: 'read',
+        chain: partnershipChain(partnershipId),
+        detail: agency ? { agencyId: agency } : {},
+        ...auditedBy(principal),
+      }),
+    );
+    return actions.map((action) => ActionSummaryView.of(action, now));
+  }
+
+  /** What happened to an item, in order: commands and the service's own acts (not reads). */
+  async chronology(id: string, principal: Principal): Promise<ChronologyEntryEntity[]> {
+    await this.access.visible(id, principal);
+    return this.dataSource.manager.find(ChronologyEntryEntity, {
+      where: { subjectType: 'action', subjectId: id, kind: Not('read') },
+      order: { id: 'ASC' },
+    });
+  }
+}

@@ -1,0 +1,50 @@
+import {
+  chasePlan,
+  nextSendingAt,
+  STAGE_OF_ITEM,
+  stagePolicy,
+  touchesStillToCome,
+  type ChasedItemKind,
+} from '@safeguard/domain';
+import type { PolicyVersionEntity } from '@safeguard/persistence';
+import type { ActionChaserInput } from '@safeguard/workflows';
+
+export interface ChasedItem {
+  actionId: string;
+  kind: ChasedItemKind;
+  ownerId: string;
+  dueAt: Date;
+  urgent: boolean;
+}
+
+/**
+ * What a chaser needs from the pinned policy version, copied into its input so that publishing a
+ * new version never changes a running item: the stage's timetable and the send window.
+ */
+export function chaserInput(item: ChasedItem, policy: PolicyVersionEntity): ActionChaserInput {
+  const stage = stagePolicy(policy.document, STAGE_OF_ITEM[item.kind]);
+  return {
+    actionId: item.actionId,
+    dueAt: item.dueAt.toISOString(),
+    ownerId: item.ownerId,
+    policy: { partnershipId: policy.partnershipId, version: policy.version },
+    delivery: {
+      nation: policy.document.nation,
+      sendWindow: policy.document.sendWindow,
+      urgent: item.urgent,
+    },
+    timetable: {
+      remindersBeforeDue: stage.remindersBeforeDue,
+      overdueChases: stage.overdueChases,
+      escalation: stage.escalation,
+    },
+  };
+}
+
+/** When the new item's chaser will first send something: the read model has it from the start. */
+export function firstReminderAt(input: ActionChaserInput, now: Date): Date | null {
+  if (!input.timetable || !input.delivery) return null;
+  const plan = chasePlan(input.timetable, new Date(input.dueAt), input.delivery);
+  const at = nextSendingAt(touchesStillToCome(plan, now.getTime()), input.delivery);
+  return at ? new Date(at) : null;
+}

@@ -1,0 +1,126 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { MEETING_TYPES, type MeetingType } from '@safeguard/domain';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+
+const ISO_INSTANT = { strict: true, strictSeparator: true } as const;
+const TEXT_MAX = 2000;
+
+export class AttendeeDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  personId: string;
+
+  @ApiProperty({ format: 'uuid', description: 'The agency they attended for.' })
+  @IsUUID()
+  agencyId: string;
+}
+
+export class AgreedActionDto {
+  @ApiProperty({ example: 'Share the GP summary with the enquiry manager', maxLength: 500 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  title: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  ownerId: string;
+
+  @ApiPropertyOptional({
+    example: '2026-12-04T17:30:00Z',
+    description: "When it is due; the policy's default for meeting actions if absent.",
+  })
+  @IsOptional()
+  @IsISO8601(ISO_INSTANT)
+  dueAt?: string;
+
+  @ApiPropertyOptional({ maxLength: TEXT_MAX, description: 'Why the meeting agreed it.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT_MAX)
+  rationale?: string;
+
+  @ApiPropertyOptional({ default: false, description: 'Immediate risk: not held by quiet hours.' })
+  @IsOptional()
+  @IsBoolean()
+  urgent?: boolean;
+}
+
+export class RecordMeetingDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  partnershipId: string;
+
+  @ApiProperty({ enum: MEETING_TYPES })
+  @IsIn(MEETING_TYPES)
+  type: MeetingType;
+
+  @ApiProperty({ example: '2026-11-23T10:00:00Z', description: 'When the meeting was held.' })
+  @IsISO8601(ISO_INSTANT)
+  heldAt: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  chairId: string;
+
+  @ApiProperty({
+    format: 'uuid',
+    description: 'Chased for the action log and the full minutes.',
+  })
+  @IsUUID()
+  minuteTakerId: string;
+
+  @ApiProperty({ type: [AttendeeDto] })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => AttendeeDto)
+  attendees: AttendeeDto[];
+
+  @ApiPropertyOptional({
+    example: 'S42-2026-000123',
+    description: "The case it belongs to, in the case-holding agency's reference (no spaces).",
+  })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9/-]{0,39}$/, {
+    message: 'caseReference must be a case reference: letters, digits, - and /, up to 40',
+  })
+  caseReference?: string;
+
+  @ApiProperty({ type: [String], description: 'Decisions, as minuted.' })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(TEXT_MAX, { each: true })
+  decisions: string[];
+
+  @ApiProperty({ type: [AgreedActionDto] })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => AgreedActionDto)
+  actions: AgreedActionDto[];
+
+  @ApiPropertyOptional({
+    example: '2027-01-11T10:00:00Z',
+    description: 'The agreed review date, chased with the chair.',
+  })
+  @IsOptional()
+  @IsISO8601(ISO_INSTANT)
+  reviewAt?: string;
+}

@@ -1,0 +1,75 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CASE_ROLES, Roles } from '../auth/access-rules';
+import { CurrentPrincipal, type Principal } from '../auth/principal';
+import { ApiProblemResponses } from '../common/api-problem-responses';
+import { Idempotent } from '../common/idempotency/idempotent.decorator';
+import { UuidParam } from '../common/uuid-param';
+import { MeetingView } from './dto/meeting.view';
+import { RecordMeetingDto } from './dto/record-meeting.dto';
+import { MeetingsService } from './meetings.service';
+
+const CIRCULATION_PROBLEMS = [
+  HttpStatus.BAD_REQUEST,
+  HttpStatus.FORBIDDEN,
+  HttpStatus.NOT_FOUND,
+  HttpStatus.CONFLICT,
+] as const;
+
+@ApiTags('meetings')
+@Roles(...CASE_ROLES)
+@Controller('meetings')
+export class MeetingsController {
+  constructor(private readonly meetings: MeetingsService) {}
+
+  @Post()
+  @Idempotent()
+  @ApiOperation({
+    summary:
+      'Record a meeting and its plan; start chasing the action log, the minutes, each action and the review.',
+  })
+  @ApiCreatedResponse({ type: MeetingView })
+  @ApiProblemResponses(
+    HttpStatus.BAD_REQUEST,
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    HttpStatus.SERVICE_UNAVAILABLE,
+  )
+  record(
+    @Body() dto: RecordMeetingDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<MeetingView> {
+    return this.meetings.record(dto, principal);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'A meeting with its items, their states and each one’s next reminder.' })
+  @ApiOkResponse({ type: MeetingView })
+  @ApiProblemResponses(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND)
+  get(@UuidParam('id') id: string, @CurrentPrincipal() principal: Principal): Promise<MeetingView> {
+    return this.meetings.get(id, principal);
+  }
+
+  @Post(':id/action-log/circulated')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'The action log has gone to everyone with a need to know.' })
+  @ApiOkResponse({ type: MeetingView })
+  @ApiProblemResponses(...CIRCULATION_PROBLEMS)
+  actionLogCirculated(
+    @UuidParam('id') id: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<MeetingView> {
+    return this.meetings.recordCirculated(id, 'action-log', principal);
+  }
+
+  @Post(':id/minutes/circulated')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'The full minutes have gone to everyone with a need to know.' })
+  @ApiOkResponse({ type: MeetingView })
+  @ApiProblemResponses(...CIRCULATION_PROBLEMS)
+  minutesCirculated(
+    @UuidParam('id') id: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<MeetingView> {
+    return this.meetings.recordCirculated(id, 'minutes', principal);
+  }
+}

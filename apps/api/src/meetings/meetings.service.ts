@@ -1,0 +1,373 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Client } from '@temporalio/client';
+import {
+  dueAfter,
+  formatReference,
+  STAGE_OF_ITEM,
+  stagePolicy,
+  ukLocalDate,
+  type ChasedItemKind,
+} from '@safeguard/domain';
+import {
+  ActionEntity,
+  appendChronology,
+  MeetingAttendeeEntity,
+  MeetingDecisionEntity,
+  MeetingEntity,
+  partnershipChain,
+  type PolicyVersionEntity,
+} from '@safeguard/persistence';
+import {
+  itemsStartedUpdate,
+  meetingFollowUpWorkflow,
+  meetingWorkflowId,
+  actionWorkflowId,
+  type MeetingFollowUpInput,
+} from '@safeguard/workflows';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { seesWholePartnership } from '../auth/access-rules';
+import { auditedBy, type Principal } from '../auth/principal';
+import { ProblemException } from '../common/problem';
+import { API_CONFIG, ApiConfig } from '../config/api-config';
+import { PoliciesService } from '../policies/policies.service';
+import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+import { ActionAccess } from './action-access';
+import { ActionCommandsService } from './action-commands.service';
+import { newChasedItem, nextActionReference } from './actions.service';
+import { chaserInput, firstReminderAt } from './chaser-input';
+import { RecordMeetingDto } from './dto/record-meeting.dto';
+import { MeetingView } from './dto/meeting.view';
+
+const ITEMS_START_PATIENCE_MS = 10_000;
+
+/** What the minute-taker records as circulated. */
+export type MinutesItem = Extract<ChasedItemKind, 'action-log' | 'minutes'>;
+
+const ITEM_TITLES: Record<Exclude<ChasedItemKind, 'action'>, string> = {
+  'action-log': 'Circulate the action log',
+  minutes: 'Circulate the full minutes',
+  review: 'Hold the agreed review',
+};
+
+/**
+ * Recording a meeting records its plan and starts its follow-up: one workflow for the meeting,
+ * with a child chaser for the action log, the minutes, each agreed action and the review.
+ */
+@Injectable()
+export class MeetingsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly policies: PoliciesService,
+    private readonly access: ActionAccess,
+    private readonly commands: ActionCommandsService,
+  ) {}
+
+  /** All in one transaction: if Temporal refuses the start, nothing is recorded. */
+  async record(dto: RecordMeetingDto, principal: Principal): Promise<MeetingView> {
+    if (!principal.partnershipIds.includes(dto.partnershipId)) {
+      throw ProblemException.unprocessable('partnershipId', 'no partnership with this id');
+    }
+    const heldAt = new Date(dto.heldAt);
+    const reviewAt = dto.reviewAt ? new Date(dto.reviewAt) : null;
+    if (reviewAt && reviewAt <= heldAt) {
+      throw ProblemException.unprocessable('reviewAt', 'must be after the meeting (heldAt)');
+    }
+    await this.assertPeople(dto);
+    const id = randomUUID();
+    const now = new Date();
+    const meetingId = await this.dataSource.transaction(async (db) => {
+      const policy = await this.policies.latest(db, dto.partnershipId);
+      if (!policy) {
+        throw ProblemException.unprocessable('partnershipId', 'no partnership with this id');
+      }
+      const meeting = db.create(MeetingEntity, {
+        id,
+        reference: await nextMeetingReference(db, now),
+        partnershipId: dto.partnershipId,
+        policyVersion: policy.version,
+        type: dto.type,
+        heldAt,
+        chairId: dto.chairId,
+        minuteTakerId: dto.minuteTakerId,
+        caseReference: dto.caseReference ?? null,
+        reviewAt,
+        status: 'open',
+        workflowId: meetingWorkflowId(id),
+        createdAt: now,
+        closedAt: null,
+      });
+      await db.insert(MeetingEntity, meeting);
+      if (dto.attendees.length > 0) {
+        await db.insert(
+          MeetingAttendeeEntity,
+          dto.attendees.map((a) => ({ meetingId: id, personId: a.personId, agencyId: a.agencyId })),
+        );
+      }
+      if (dto.decisions.length > 0) {
+        await db.insert(
+          MeetingDecisionEntity,
+          dto.decisions.map((text, position) => ({ meetingId: id, position, text })),
+        );
+      }
+
+      const item = async (
+        kind: ChasedItemKind,
+        fields: Pick<ActionEntity, 'title' | 'ownerId' | 'dueAt' | 'urgent' | 'rationale'>,
+      ) => {
+        const actionId = randomUUID();
+        const record = db.create(ActionEntity, {
+          ...newChasedItem(now),
+          ...fields,
+          id: actionId,
+          reference: await nextActionReference(db, now),
+          kind,
+          meetingId: id,
+          partnershipId: dto.partnershipId,
+          policyVersion: policy.version,
+          workflowId: actionWorkflowId(actionId),
+        });
+        const input = chaserInput({ ...record, actionId }, policy);
+        record.nextReminderAt = firstReminderAt(input, now);
+        await db.insert(ActionEntity, record);
+        return { record, input };
+      };
+      const byDefault = (kind: ChasedItemKind) => defaultDue(policy, kind, heldAt);
+      const minuteTaker = { ownerId: dto.minuteTakerId, urgent: false, rationale: null };
+      const actionLog = await item('action-log', {
+        ...minuteTaker,
+        title: ITEM_TITLES['action-log'],
+        dueAt: byDefault('action-log'),
+      });
+      const fullMinutes = await item('minutes', {
+        ...minuteTaker,
+        title: ITEM_TITLES.minutes,
+        dueAt: byDefault('minutes'),
+      });
+      const actions = [];
+      for (const agreed of dto.actions) {
+        actions.push(
+          await item('action', {
+            title: agreed.title,
+            ownerId: agreed.ownerId,
+            dueAt: agreed.dueAt ? new Date(agreed.dueAt) : byDefault('action'),
+            urgent: agreed.urgent ?? false,
+            rationale: agreed.rationale ?? null,
+          }),
+        );
+      }
+      const review = reviewAt
+        ? await item('review', {
+            title: ITEM_TITLES.review,
+            ownerId: dto.chairId,
+            dueAt: reviewAt,
+            urgent: false,
+            rationale: null,
+          })
+        : undefined;
+
+      await this.startFollowUp(meeting.workflowId, {
+        meetingId: id,
+        actionLog: actionLog.input,
+        fullMinutes: fullMinutes.input,
+        actions: actions.map((action) => action.input),
+        review: review?.input,
+      });
+
+      const chain = partnershipChain(dto.partnershipId);
+      await appendChronology(db, {
+        subjectType: 'meeting',
+        subjectId: id,
+        event: 'meeting.recorded',
+        chain,
+        detail: {
+          type: dto.type,
+          heldAt: heldAt.toISOString(),
+          chairId: dto.chairId,
+          minuteTakerId: dto.minuteTakerId,
+          attendees: dto.attendees.length,
+          decisions: dto.decisions.length,
+          actions: actions.length,
+          policyVersion: policy.version,
+        },
+        occurredAt: now,
+        ...auditedBy(principal),
+      });
+      const items = [actionLog, fullMinutes, ...actions, ...(review ? [review] : [])];
+      for (const { record } of items) {
+        await appendChronology(db, {
+          subjectType: 'action',
+          subjectId: record.id,
+          event: 'action.created',
+          chain,
+          detail: {
+            kind: record.kind,
+            meetingId: id,
+            ownerId: record.ownerId,
+            dueAt: record.dueAt.toISOString(),
+            policyVersion: policy.version,
+            urgent: record.urgent,
+          },
+          occurredAt: now,
+          ...auditedBy(principal),
+        });
+      }
+      return id;
+    });
+    await this.itemsStarted(meetingWorkflowId(meetingId));
+    return this.load(meetingId, principal);
+  }
+
+  /**
+   * Waits (briefly) until every item's chaser runs, so each takes commands as soon as we answer.
+   * The meeting is recorded and its workflow accepted either way: with no worker running, the
+   * items start when one comes back, and we do not hold the caller until then.
+   */
+  private async itemsStarted(workflowId: string): Promise<void> {
+    const update = this.temporal.workflow.getHandle(workflowId).executeUpdate(itemsStartedUpdate);
+    let timer: NodeJS.Timeout | undefined;
+    const patience = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, ITEMS_START_PATIENCE_MS);
+    });
+    await Promise.race([update.catch(() => undefined), patience]).finally(() =>
+      clearTimeout(timer),
+    );
+  }
+
+  /** Reading a meeting's record is itself recorded. */
+  async get(id: string, principal: Principal): Promise<MeetingView> {
+    const view = await this.load(id, principal);
+    await this.dataSource.transaction((db) =>
+      appendChronology(db, {
+        subjectType: 'meeting',
+        subjectId: id,
+        event: 'meeting.viewed',
+        kind: 'read',
+        chain: partnershipChain(view.partnershipId),
+        ...auditedBy(principal),
+      }),
+    );
+    return view;
+  }
+
+  /** The minute-taker (or the chair, or a lead) records the action log or minutes circulated. */
+  async recordCirculated(
+    id: string,
+    what: MinutesItem,
+    principal: Principal,
+  ): Promise<MeetingView> {
+    const meeting = await this.visible(id, principal);
+    const allowed =
+      principal.personId === meeting.minuteTakerId ||
+      principal.personId === meeting.chairId ||
+      seesWholePartnership(principal);
+    if (!allowed) {
+      throw ProblemException.forbidden(
+        "only the meeting's minute-taker, its chair or a safeguarding lead can record this",
+      );
+    }
+    const item = await this.dataSource.manager.findOneByOrFail(ActionEntity, {
+      meetingId: id,
+      kind: what,
+    });
+    await this.commands.complete(item, principal.personId);
+    return this.load(id, principal);
+  }
+
+  private async load(id: string, principal: Principal): Promise<MeetingView> {
+    const meeting = await this.visible(id, principal);
+    const [attendees, decisions, items] = await Promise.all([
+      this.dataSource.manager.findBy(MeetingAttendeeEntity, { meetingId: id }),
+      this.dataSource.manager.findBy(MeetingDecisionEntity, { meetingId: id }),
+      this.dataSource.manager.find(ActionEntity, {
+        where: { meetingId: id },
+        order: { createdAt: 'ASC', reference: 'ASC' },
+      }),
+    ]);
+    return MeetingView.of(meeting, attendees, decisions, items);
+  }
+
+  /**
+   * Minutes go only to those with a need to know: partnership-wide leads, and the agencies that
+   * attended, chaired or took the minutes. Anyone else gets 404.
+   */
+  private async visible(id: string, principal: Principal): Promise<MeetingEntity> {
+    const query = this.dataSource.manager
+      .createQueryBuilder(MeetingEntity, 'meeting')
+      .where('meeting.id = :id', { id })
+      .andWhere('meeting.partnership_id = ANY(:partnershipIds)', {
+        partnershipIds: principal.partnershipIds,
+      });
+    if (!seesWholePartnership(principal)) {
+      query.andWhere(
+        `(:agencyId IN (
+            SELECT agency_id FROM meeting_attendees WHERE meeting_id = meeting.id
+            UNION SELECT agency_id FROM people
+             WHERE id IN (meeting.chair_id, meeting.minute_taker_id)))`,
+        { agencyId: principal.agencyId },
+      );
+    }
+    const meeting = await query.getOne();
+    if (!meeting) throw ProblemException.notFound('meeting');
+    return meeting;
+  }
+
+  /** Everyone named must be an active person of an agency in the partnership (else 422). */
+  private async assertPeople(dto: RecordMeetingDto): Promise<void> {
+    const db = this.dataSource.manager;
+    const { partnershipId } = dto;
+    await this.access.assertCanOwn(db, dto.chairId, partnershipId, 'chairId');
+    await this.access.assertCanOwn(db, dto.minuteTakerId, partnershipId, 'minuteTakerId');
+    for (const [index, agreed] of dto.actions.entries()) {
+      await this.access.assertCanOwn(db, agreed.ownerId, partnershipId, `actions.${index}.ownerId`);
+    }
+    const agencyIds = [...new Set(dto.attendees.map((a) => a.agencyId))];
+    const members: Array<{ agency_id: string }> = agencyIds.length
+      ? await db.query(
+          `SELECT agency_id FROM agency_partnerships WHERE partnership_id = $1 AND agency_id = ANY($2)`,
+          [partnershipId, agencyIds],
+        )
+      : [];
+    const personIds = dto.attendees.map((a) => a.personId);
+    const people = personIds.length ? await db.countBy('people', { id: In(personIds) }) : 0;
+    for (const [index, attendee] of dto.attendees.entries()) {
+      if (!members.some((m) => m.agency_id === attendee.agencyId)) {
+        throw ProblemException.unprocessable(
+          `attendees.${index}.agencyId`,
+          'no agency with this id in the partnership',
+        );
+      }
+    }
+    if (people !== new Set(personIds).size) {
+      throw ProblemException.unprocessable('attendees', 'names a person who does not exist');
+    }
+  }
+
+  private async startFollowUp(workflowId: string, input: MeetingFollowUpInput): Promise<void> {
+    try {
+      await this.temporal.workflow.start(meetingFollowUpWorkflow, {
+        taskQueue: this.config.temporal.taskQueue,
+        workflowId,
+        args: [input],
+      });
+    } catch (error) {
+      throw ProblemException.unavailable(
+        `the workflow service did not accept the meeting (${error instanceof Error ? error.name : 'error'}); nothing was recorded`,
+      );
+    }
+  }
+}
+
+/** The policy's default due date for an item of this kind, from the meeting's date. */
+function defaultDue(policy: PolicyVersionEntity, kind: ChasedItemKind, heldAt: Date): Date {
+  const stage = stagePolicy(policy.document, STAGE_OF_ITEM[kind]);
+  return dueAfter(stage.timescale, heldAt, policy.document);
+}
+
+async function nextMeetingReference(db: EntityManager, now: Date): Promise<string> {
+  const [{ sequence }] = await db.query(`SELECT nextval('meeting_reference_seq') AS sequence`);
+  return formatReference('MTG', ukLocalDate(now).year, Number(sequence));
+}
