@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     '  then: curl -H "Authorization: Bearer $TOKEN" ' +
       `${stack.apiUrl}/agencies?partnershipId=${demo.partnershipId}`,
     `  (or "Authorize" on ${stack.apiUrl}/docs)`,
-    `Demo action ${demo.actionReference} falls due at ${demo.actionDueAt}; its reminder email arrives then.`,
+    `Demo action ${demo.actionReference} falls due at ${demo.actionDueAt}: its owner is told now that it is due soon, and again then.`,
     `  curl -H "Authorization: Bearer $TOKEN" ${stack.apiUrl}/actions/${demo.actionId}`,
     `  Temporal workflow id: action-${demo.actionId}`,
     `Demo meeting ${demo.meetingReference}, with its action log, minutes, actions and review:`,

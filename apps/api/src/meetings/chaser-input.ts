@@ -45,6 +45,6 @@ export function chaserInput(item: ChasedItem, policy: PolicyVersionEntity): Acti
 export function firstReminderAt(input: ActionChaserInput, now: Date): Date | null {
   if (!input.timetable || !input.delivery) return null;
   const plan = chasePlan(input.timetable, new Date(input.dueAt), input.delivery);
-  const at = nextSendingAt(touchesStillToCome(plan, now.getTime()), input.delivery);
+  const at = nextSendingAt(touchesStillToCome(plan, now.getTime()), input.delivery, now.getTime());
   return at ? new Date(at) : null;
 }

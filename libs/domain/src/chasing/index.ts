@@ -8,4 +8,4 @@ export {
   type TouchKind,
 } from './chase-plan';
 export { dueAfter } from './due-date';
-export { nextSendingAt, sendingTime, type DeliveryWindow } from './sending';
+export { nextSendingAt, sendingTime, sendingTimeFrom, type DeliveryWindow } from './sending';

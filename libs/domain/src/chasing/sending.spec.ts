@@ -62,13 +62,34 @@ describe('next sending instant of a plan', () => {
     touch('2026-05-27T07:30:00.000Z', 'chase-1'),
   ];
 
+  const before = at('2026-05-22T09:00:00.000Z');
+
   it('is the first touch, held for quiet hours when there is a window', () => {
-    expect(nextSendingAt(plan, england)).toBe('2026-05-26T07:30:00.000Z');
-    expect(nextSendingAt(plan, { ...england, urgent: true })).toBe('2026-05-23T11:00:00.000Z');
+    expect(nextSendingAt(plan, england, before)).toBe('2026-05-26T07:30:00.000Z');
+    expect(nextSendingAt(plan, { ...england, urgent: true }, before)).toBe(
+      '2026-05-23T11:00:00.000Z',
+    );
   });
 
   it('is the first touch as planned for runs without a window, and nothing when none is left', () => {
-    expect(nextSendingAt(plan, undefined)).toBe('2026-05-23T11:00:00.000Z');
-    expect(nextSendingAt([], england)).toBeUndefined();
+    expect(nextSendingAt(plan, undefined, before)).toBe('2026-05-23T11:00:00.000Z');
+    expect(nextSendingAt([], england, before)).toBeUndefined();
+  });
+
+  it('sends a touch as planned when it is only moments late, even past the window’s end', () => {
+    // Planned for 17:30 (the last minute of the window), picked up a second later.
+    const closing = [touch('2026-05-22T16:30:00.000Z', 'reminder-1')];
+    expect(nextSendingAt(closing, england, at('2026-05-22T16:30:01.000Z'))).toBe(
+      '2026-05-22T16:30:00.000Z',
+    );
+  });
+
+  it('judges quiet hours when a touch already due is sent, not when it was planned', () => {
+    // Planned for Friday 08:30, inside the window; it is now Saturday night: Tuesday 08:30
+    // (Monday 25 May 2026 is a bank holiday).
+    const friday = [touch('2026-05-22T07:30:00.000Z', 'chase-0')];
+    expect(nextSendingAt(friday, england, at('2026-05-23T21:00:00.000Z'))).toBe(
+      '2026-05-26T07:30:00.000Z',
+    );
   });
 });

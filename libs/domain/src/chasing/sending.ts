@@ -18,12 +18,27 @@ export function sendingTime(instant: number, delivery: DeliveryWindow): number {
   return nextInSendWindow(new Date(instant), nation, sendWindow).getTime();
 }
 
-/** When the first of these touches will actually be sent, as an ISO instant; none left: undefined. */
+/** Worker latency and timers firing on the boundary are not lateness; an outage or backdating is. */
+const LATE_AFTER_MS = 15 * 60 * 1000;
+
+/**
+ * When a touch planned for `at` goes, seen at `now`: as planned (at once if that has just passed),
+ * or, when it is more than a few minutes late (an item recorded after the date, a worker back
+ * after an outage), whenever the window is open from now: a late touch never goes at night
+ * just because its planned instant fell inside the window.
+ */
+export function sendingTimeFrom(at: number, now: number, delivery: DeliveryWindow): number {
+  const planned = sendingTime(at, delivery);
+  return now - planned <= LATE_AFTER_MS ? planned : sendingTime(now, delivery);
+}
+
+/** When the first of these touches will be sent, as an ISO instant; none left: undefined. */
 export function nextSendingAt(
   touches: readonly Touch[],
   delivery: DeliveryWindow | undefined,
+  now: number,
 ): string | undefined {
   const next = touches[0];
   if (!next) return undefined;
-  return new Date(delivery ? sendingTime(next.at, delivery) : next.at).toISOString();
+  return new Date(delivery ? sendingTimeFrom(next.at, now, delivery) : next.at).toISOString();
 }

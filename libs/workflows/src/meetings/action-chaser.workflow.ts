@@ -40,6 +40,7 @@ import {
   recordOwnerMessage,
   requestExtension,
   sendingTime,
+  sendingTimeFrom,
   touchesStillToCome,
   whyCannotAcknowledge,
   whyCannotCancel,
@@ -205,7 +206,7 @@ export async function actionChaserWorkflow(input: ActionChaserInput): Promise<Ac
       proposedDueAt: state.extensionRequest?.proposedDueAt,
       nextReminderAt: isClosed(state)
         ? undefined
-        : nextSendingAt(plan.filter(willSend), input.delivery),
+        : nextSendingAt(plan.filter(willSend), input.delivery, Date.now()),
       detail,
     });
 
@@ -337,8 +338,14 @@ export async function actionChaserWorkflow(input: ActionChaserInput): Promise<Ac
       continue;
     }
     await waitUntil(touch.at, interrupted);
-    // Quiet hours: a message due outside the send window waits for it to open.
-    if (input.delivery) await waitUntil(sendingTime(touch.at, input.delivery), interrupted);
+    // Quiet hours: a message due outside the send window waits for it to open; one that is
+    // late goes when the window is open now (older runs judged only the planned instant).
+    if (input.delivery) {
+      const sendAt = input.timetable
+        ? sendingTimeFrom(touch.at, Date.now(), input.delivery)
+        : sendingTime(touch.at, input.delivery);
+      await waitUntil(sendAt, interrupted);
+    }
     if (interrupted()) continue;
     plan = plan.slice(1);
     await deliver(touch);
