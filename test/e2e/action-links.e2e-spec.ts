@@ -14,9 +14,14 @@ import {
   type TestPerson,
 } from './support/http';
 
-/** The path of the action link in an email (the stack's PUBLIC_BASE_URL is its own origin). */
-async function emailedLinkPath(owner: TestPerson): Promise<string> {
-  const email = await waitForEmail((e) => e.to.includes(owner.email));
+/**
+ * The path of the action link in an email (the stack's PUBLIC_BASE_URL is its own origin): the
+ * owner's first, or the first with `subject`.
+ */
+async function emailedLinkPath(owner: TestPerson, subject?: string): Promise<string> {
+  const email = await waitForEmail(
+    (e) => e.to.includes(owner.email) && (subject === undefined || e.subject === subject),
+  );
   const url = /https?:\/\/\S+\/links\/[\w.-]+/.exec(email.text)?.[0];
   if (!url) throw new Error(`no action link in:\n${email.text}`);
   expect(email.html).toContain(`href="${url}"`);
@@ -210,5 +215,52 @@ describe('secure action links in reminder emails', () => {
     const logged = readFileSync(log, 'utf8');
     expect(logged).toContain('/links/[redacted]');
     expect(logged).not.toContain(token);
+  });
+});
+
+describe('acknowledging an action from its "due soon" reminder', () => {
+  it('asks on GET, acknowledges for the owner on POST, and works once', async () => {
+    const owner = await createPerson('Link Recipient');
+    // Due in two days, so the reminder three working days before is already past and goes at
+    // once, as the catch-up message; urgent, so quiet hours do not hold it.
+    const dueAt = new Date(Date.now() + 2 * 24 * 60 * 60 * 1000).toISOString();
+    const created = await postAction(owner, { dueAt, urgent: true });
+    expect(created.status).toBe(201);
+    const action: { id: string; reference: string } = created.body;
+    const path = await emailedLinkPath(owner, `Action due soon: ${action.reference}`);
+
+    const confirm = await get(path, null);
+    expect(confirm.status).toBe(200);
+    expect(heading(confirm.body)).toBe(`Acknowledge ${action.reference}?`);
+    expect(confirm.body).toContain(
+      '<form method="post"><button type="submit">Acknowledge</button></form>',
+    );
+    expect((await get(`/actions/${action.id}`)).body.acknowledged).toBe(false);
+
+    const used = await submit(path);
+    expect(used.status).toBe(200);
+    expect(heading(used.html)).toBe(`${action.reference} is acknowledged`);
+    expect((await get(`/actions/${action.id}`)).body).toMatchObject({
+      acknowledged: true,
+      status: 'open',
+    });
+
+    const again = await submit(path);
+    expect(again.status).toBe(410);
+    expect(heading(again.html)).toBe('This link has already been used');
+
+    const entries: any[] = (await get(`/audit/records/action/${action.id}`)).body;
+    expect(entries).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          event: 'action.acknowledged',
+          actor: expect.objectContaining({ personId: owner.id }),
+        }),
+        expect.objectContaining({
+          event: 'action-link.used',
+          summary: expect.objectContaining({ verb: 'acknowledge', outcome: 'done' }),
+        }),
+      ]),
+    );
   });
 });

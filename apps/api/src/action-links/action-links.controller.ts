@@ -51,7 +51,7 @@ export class ActionLinksController {
   @Get(':token')
   @LinkPageRoute('Asks the link’s recipient to confirm its action. Changes nothing.', {
     [HttpStatus.OK]: 'A confirmation page with a form that posts back to the same URL.',
-    [HttpStatus.CONFLICT]: 'The action is already complete.',
+    [HttpStatus.CONFLICT]: 'The action is closed (completed or cancelled).',
     ...REFUSALS,
   })
   async confirm(
@@ -64,7 +64,8 @@ export class ActionLinksController {
   @Post(':token')
   @LinkPageRoute('Uses the link once: performs its action for its recipient, and records it.', {
     [HttpStatus.OK]: 'Done.',
-    [HttpStatus.CONFLICT]: 'The action is already complete; the link is spent.',
+    [HttpStatus.CONFLICT]:
+      'The action is closed, or the workflow refused the command (the page says why); the link is spent.',
     ...REFUSALS,
     [HttpStatus.SERVICE_UNAVAILABLE]: 'Not done; the link can be used again.',
   })

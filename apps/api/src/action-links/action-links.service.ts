@@ -1,4 +1,4 @@
-import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ActionStatus } from '@safeguard/domain';
 import { appendChronology, partnershipChain } from '@safeguard/persistence';
@@ -8,8 +8,9 @@ import {
   type ActionLinkCheck,
   type ActionLinkVerb,
 } from '@safeguard/platform';
+import { acknowledgeActionUpdate } from '@safeguard/workflows';
 import { DataSource, EntityManager } from 'typeorm';
-import { ProblemException } from '../common/problem';
+import { ProblemException, ProblemType } from '../common/problem';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { ActionCommandsService } from '../meetings/action-commands.service';
 import { LINK_PAGES, type LinkPage } from './link-pages';
@@ -42,6 +43,8 @@ export class ActionLinksService {
     (target: LinkTarget, recipientId: string) => Promise<void>
   > = {
     complete: (target, recipientId) => this.commands.complete(target, recipientId),
+    acknowledge: (target, recipientId) =>
+      this.commands.execute(target, acknowledgeActionUpdate, { actorId: recipientId }),
   };
 
   constructor(
@@ -66,8 +69,7 @@ export class ActionLinksService {
     );
     if (used) return LINK_PAGES.used;
     if (!target.stillTheirs) return LINK_PAGES.notYours;
-    if (target.status === 'completed') return LINK_PAGES.alreadyComplete;
-    return LINK_PAGES.confirm(target.reference, link.verb);
+    return closedPage(target.status) ?? LINK_PAGES.confirm(target.reference, link.verb);
   }
 
   /**
@@ -91,11 +93,14 @@ export class ActionLinksService {
         if (!check.ok) return outcome('expired', LINK_PAGES.expired);
         if (!(await this.claim(db, link))) return outcome('already-used', LINK_PAGES.used);
         if (!target.stillTheirs) return outcome('not-owner', LINK_PAGES.notYours);
+        const closed = closedPage(target.status);
+        if (closed) return outcome('stage-conflict', closed);
         try {
           await this.perform[link.verb](target, link.recipientId);
         } catch (error) {
-          if (!isStageConflict(error)) throw error;
-          return outcome('stage-conflict', LINK_PAGES.alreadyComplete);
+          const reason = stageConflictReason(error);
+          if (reason === undefined) throw error;
+          return outcome('stage-conflict', LINK_PAGES.refused(reason));
         }
         return outcome('done', LINK_PAGES.done(target.reference, link.verb));
       });
@@ -165,6 +170,16 @@ export class ActionLinksService {
   }
 }
 
-function isStageConflict(error: unknown): boolean {
-  return error instanceof ProblemException && error.getStatus() === HttpStatus.CONFLICT;
+/** What a closed action's link says, whatever its verb; undefined while the action is open. */
+function closedPage(status: ActionStatus): LinkPage | undefined {
+  if (status === 'completed') return LINK_PAGES.alreadyComplete;
+  if (status === 'cancelled') return LINK_PAGES.cancelled;
+  return undefined;
+}
+
+/** The workflow's reason for refusing the verb at this stage (409), if that is what `error` is. */
+function stageConflictReason(error: unknown): string | undefined {
+  if (!(error instanceof ProblemException)) return undefined;
+  if (error.problem.type !== ProblemType.stageConflict) return undefined;
+  return error.problem.detail ?? 'the action is not at a stage where this can be done';
 }

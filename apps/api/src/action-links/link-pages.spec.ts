@@ -2,6 +2,7 @@ import { HttpStatus } from '@nestjs/common';
 import { escapeHtml, LINK_PAGES } from './link-pages';
 
 const heading = (html: string) => /<h1>([^<]*)<\/h1>/.exec(html)?.[1];
+const paragraphs = (html: string) => [...html.matchAll(/<p>([^<]*)<\/p>/g)].map((m) => m[1]);
 
 describe('action link pages', () => {
   it('ask before acting, with a form posting back to the same URL', () => {
@@ -15,6 +16,32 @@ describe('action link pages', () => {
     expect(html).not.toMatch(/<script|action=/);
   });
 
+  it('word each verb: a question, its button and what was done', () => {
+    const acknowledge = LINK_PAGES.confirm('ACT-2026-000042', 'acknowledge');
+    expect(heading(acknowledge.html)).toBe('Acknowledge ACT-2026-000042?');
+    expect(acknowledge.html).toContain(
+      '<form method="post"><button type="submit">Acknowledge</button></form>',
+    );
+    const done = LINK_PAGES.done('ACT-2026-000042', 'acknowledge');
+    expect(done.status).toBe(HttpStatus.OK);
+    expect(heading(done.html)).toBe('ACT-2026-000042 is acknowledged');
+    expect(done.html).not.toContain('<form');
+  });
+
+  it('give the workflow’s reason for a refusal as a plain sentence, changing nothing', () => {
+    const { status, html } = LINK_PAGES.refused('the action has already been acknowledged');
+    expect(status).toBe(HttpStatus.CONFLICT);
+    expect(heading(html)).toBe('This cannot be done now');
+    expect(paragraphs(html)).toEqual([
+      'The action has already been acknowledged.',
+      'Nothing has been changed.',
+      'To see or update the action, sign in to the safeguarding service.',
+    ]);
+    expect(html).not.toContain('<form');
+    expect(paragraphs(LINK_PAGES.refused('it is closed.').html)[0]).toBe('It is closed.');
+    expect(LINK_PAGES.refused('<b>&</b>').html).toContain('<p>&lt;b&gt;&amp;&lt;/b&gt;.</p>');
+  });
+
   it('say why a link cannot be used, in plain words, with no form', () => {
     const refusals = {
       invalid: [HttpStatus.NOT_FOUND, 'This link is not valid'],
@@ -22,6 +49,7 @@ describe('action link pages', () => {
       used: [HttpStatus.GONE, 'This link has already been used'],
       notYours: [HttpStatus.GONE, 'This action is no longer yours'],
       alreadyComplete: [HttpStatus.CONFLICT, 'This action is already complete'],
+      cancelled: [HttpStatus.CONFLICT, 'This action has been cancelled'],
       unavailable: [HttpStatus.SERVICE_UNAVAILABLE, 'Please try again later'],
     } as const;
     for (const [name, [status, title]] of Object.entries(refusals)) {

@@ -20,6 +20,11 @@ const WORDING: Record<ActionLinkVerb, VerbWording> = {
     button: 'Mark as complete',
     done: (reference) => `${reference} is marked complete`,
   },
+  acknowledge: {
+    question: (reference) => `Acknowledge ${reference}?`,
+    button: 'Acknowledge',
+    done: (reference) => `${reference} is acknowledged`,
+  },
 };
 
 const SIGN_IN = 'To see or update the action, sign in to the safeguarding service.';
@@ -60,10 +65,24 @@ export const LINK_PAGES = {
     UNCHANGED,
     SIGN_IN,
   ]),
+  cancelled: page(HttpStatus.CONFLICT, 'This action has been cancelled', [UNCHANGED, SIGN_IN]),
+  /**
+   * The workflow refused the verb at this stage; `reason` is its own (a fixed sentence of the
+   * domain's, such as "the action has already been acknowledged"), never anything from the case.
+   */
+  refused: (reason: string) =>
+    page(HttpStatus.CONFLICT, 'This cannot be done now', [asSentence(reason), UNCHANGED, SIGN_IN]),
   unavailable: page(HttpStatus.SERVICE_UNAVAILABLE, 'Please try again later', [
     'The service could not finish this just now. Try the link again in a few minutes.',
   ]),
 };
+
+/** "the action is already completed" → "The action is already completed." */
+function asSentence(text: string): string {
+  const trimmed = text.trim();
+  const capitalised = `${trimmed.charAt(0).toUpperCase()}${trimmed.slice(1)}`;
+  return /[.!?]$/.test(capitalised) ? capitalised : `${capitalised}.`;
+}
 
 /**
  * GOV.UK colours and a visible focus ring. The form posts back to the page's own URL, so it

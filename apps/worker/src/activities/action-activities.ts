@@ -17,10 +17,11 @@ import {
   type ReminderRecipient,
   type SendActionReminder,
 } from '@safeguard/workflows';
-import { issueActionLink } from '@safeguard/platform';
+import { issueActionLink, type ActionLinkVerb } from '@safeguard/platform';
 import { ApplicationFailure } from '@temporalio/common';
 import { DeliveryRefused, type Mailer } from '../mail/mailer';
 import { renderMessage } from '../mail/catalogue';
+import type { RenderedEmail } from '../mail/renderer';
 import type { ActionMessageKind } from '../mail/facts';
 import { resolveRecipients } from './recipients';
 
@@ -167,19 +168,34 @@ export function createActionActivities(deps: ActionActivityDeps): ActionActiviti
       dueAt: action.dueAt,
       link: `${publicBaseUrl}/actions/${action.id}`,
     };
-    // Only the owner gets a "mark as complete" link: links are bound to the owner.
-    const email =
-      kind === 'action.due'
-        ? renderMessage(kind, {
-            ...facts,
-            completeLink: issueActionLink(
-              publicBaseUrl,
-              { actionId: action.id, recipientId: action.ownerId, verb: 'complete' },
-              actionLinkSecret,
-              new Date(),
-            ),
-          })
-        : renderMessage(kind, facts);
+    /** A signed link that acts as the owner: only the owner gets one. */
+    const ownerLink = (verb: ActionLinkVerb) =>
+      issueActionLink(
+        publicBaseUrl,
+        { actionId: action.id, recipientId: action.ownerId, verb },
+        actionLinkSecret,
+        new Date(),
+      );
+    let email: RenderedEmail;
+    switch (kind) {
+      // "Due" and "due soon" go to the owner in person (a stand-in gets "owner unreachable").
+      case 'action.due':
+        email = renderMessage(kind, { ...facts, completeLink: ownerLink('complete') });
+        break;
+      case 'action.reminder':
+        email = renderMessage(kind, { ...facts, acknowledgeLink: ownerLink('acknowledge') });
+        break;
+      // The read model names the new owner before this is sent; a deactivated one's line
+      // manager gets it without a link.
+      case 'action.assigned':
+        email = renderMessage(
+          kind,
+          toOwner ? { ...facts, acknowledgeLink: ownerLink('acknowledge') } : facts,
+        );
+        break;
+      default:
+        email = renderMessage(kind, facts);
+    }
     let smtpMessageId: string;
     try {
       smtpMessageId = await mailer.send({ to: recipient.email, ...email });

@@ -5,6 +5,7 @@ import { FOOTER } from './templates/layout';
 const LINK = 'https://safeguarding.example/actions/5d1f0c2a-7b1e-4c1a-9f3e-2b8d6a4c0e11';
 /** Shaped like a signed action link; what it signs is libs/platform's concern. */
 const COMPLETE_LINK = `https://safeguarding.example/links/${'A'.repeat(75)}.${'b'.repeat(43)}`;
+const ACKNOWLEDGE_LINK = `https://safeguarding.example/links/${'C'.repeat(75)}.${'d'.repeat(43)}`;
 const action = {
   reference: 'ACT-2026-000042',
   dueAt: new Date('2026-12-01T17:30:00Z'),
@@ -28,11 +29,19 @@ const EXAMPLES: { [K in MessageKind]: Example<K> } = {
     facts: { ...action, completeLink: COMPLETE_LINK },
     links: [LINK, COMPLETE_LINK],
   },
-  'action.reminder': actionExample(),
+  'action.reminder': {
+    ...actionExample(),
+    facts: { ...action, acknowledgeLink: ACKNOWLEDGE_LINK },
+    links: [LINK, ACKNOWLEDGE_LINK],
+  },
   'action.overdue': actionExample(),
   'action.escalated': actionExample(),
   'action.owner-unreachable': actionExample(),
-  'action.assigned': actionExample(),
+  'action.assigned': {
+    ...actionExample(),
+    facts: { ...action, acknowledgeLink: ACKNOWLEDGE_LINK },
+    links: [LINK, ACKNOWLEDGE_LINK],
+  },
   'action.extension-requested': actionExample(),
   'action.extension-approved': actionExample(),
   'action.extension-refused': actionExample(),
@@ -145,6 +154,18 @@ describe('message catalogue', () => {
     );
   });
 
+  it('lists items of the kinds whose own emails carry action links, with no action link', () => {
+    const kinds = ['action.due', 'action.reminder', 'action.assigned'] as const;
+    const { text, html } = renderMessage('digest.daily', {
+      link: 'https://safeguarding.example/actions',
+      items: kinds.map((kind) => ({ kind, ...action })),
+    });
+    for (const title of ['Action due', 'Action due soon', 'Action assigned to you']) {
+      expect(text).toContain(`${title}: ACT-2026-000042`);
+    }
+    for (const body of [text, html]) expect(body).not.toContain('/links/');
+  });
+
   it('renders a digest of one action and of none', () => {
     const link = 'https://safeguarding.example/actions';
     const one = renderMessage('digest.daily', { link, items: [{ kind: 'action.due', ...action }] });
@@ -157,7 +178,7 @@ describe('message catalogue', () => {
   });
 
   it('shows the due date in UK local time, across the clock change', () => {
-    const summer = renderMessage('action.reminder', {
+    const summer = renderMessage('action.overdue', {
       ...action,
       dueAt: new Date('2026-07-01T16:30:00Z'),
     });

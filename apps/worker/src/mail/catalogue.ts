@@ -2,11 +2,13 @@ import { formatUkDateTime } from '@safeguard/domain';
 import { ACTION_LINK_LIFETIME_DAYS } from '@safeguard/platform';
 import {
   assertFacts,
+  type ActionAssignedFacts,
   type ActionDueFacts,
   type ActionFacts,
   type ActionMessageKind,
   type DigestFacts,
   type MessageFacts,
+  type ActionReminderFacts,
   type MessageKind,
   type SchemaFor,
 } from './facts';
@@ -44,6 +46,16 @@ const ACTION_DUE_FACTS: SchemaFor<ActionDueFacts> = {
   completeLink: 'actionLink',
 };
 
+const ACTION_REMINDER_FACTS: SchemaFor<ActionReminderFacts> = {
+  ...ACTION_FACTS,
+  acknowledgeLink: 'actionLink',
+};
+
+const ACTION_ASSIGNED_FACTS: SchemaFor<ActionAssignedFacts> = {
+  ...ACTION_FACTS,
+  acknowledgeLink: 'optionalActionLink',
+};
+
 const DIGEST_FACTS: SchemaFor<DigestFacts> = {
   items: { list: { kind: 'actionKind', reference: 'reference', dueAt: 'instant', link: 'link' } },
   link: 'link',
@@ -66,6 +78,16 @@ function actionDueView(facts: ActionDueFacts, title: string) {
     completeLink: facts.completeLink,
     completeLinkText: `Mark ${facts.reference} as complete in the safeguarding service`,
     completeLinkDays: ACTION_LINK_LIFETIME_DAYS,
+  };
+}
+
+/** For the messages that ask the owner to acknowledge; without a link, `acknowledgeLink` is unset. */
+function actionAcknowledgeView(facts: ActionReminderFacts | ActionAssignedFacts, title: string) {
+  return {
+    ...actionView(facts, title),
+    acknowledgeLink: facts.acknowledgeLink,
+    acknowledgeLinkText: `Acknowledge ${facts.reference} in the safeguarding service`,
+    acknowledgeLinkDays: ACTION_LINK_LIFETIME_DAYS,
   };
 }
 
@@ -105,14 +127,24 @@ export const MESSAGE_CATALOGUE: { readonly [K in MessageKind]: MessageDefinition
     template: actionDueTemplate,
     view: actionDueView,
   },
-  'action.reminder': actionMessage('Action due soon', actionReminderTemplate),
+  'action.reminder': {
+    title: 'Action due soon',
+    facts: ACTION_REMINDER_FACTS,
+    template: actionReminderTemplate,
+    view: actionAcknowledgeView,
+  },
   'action.overdue': actionMessage('Action overdue', actionOverdueTemplate),
   'action.escalated': actionMessage('Overdue action escalated to you', actionEscalatedTemplate),
   'action.owner-unreachable': actionMessage(
     'Action due, owner unreachable',
     actionOwnerUnreachableTemplate,
   ),
-  'action.assigned': actionMessage('Action assigned to you', actionAssignedTemplate),
+  'action.assigned': {
+    title: 'Action assigned to you',
+    facts: ACTION_ASSIGNED_FACTS,
+    template: actionAssignedTemplate,
+    view: actionAcknowledgeView,
+  },
   'action.extension-requested': actionMessage(
     'Extension requested',
     actionExtensionRequestedTemplate,

@@ -15,6 +15,7 @@ const facts = {
 };
 const TOKEN = `${'A'.repeat(75)}.${'b'.repeat(43)}`;
 const dueFacts = { ...facts, completeLink: `https://safeguarding.example/links/${TOKEN}` };
+const acknowledgeLink = `https://safeguarding.example/links/${TOKEN}`;
 
 describe('message facts', () => {
   it('accepts references of the ACT-YYYY-NNNNNN family only', () => {
@@ -112,15 +113,36 @@ describe('message facts', () => {
     expect(() => renderMessage('action.due', missing as typeof dueFacts)).toThrow(
       'action.due.link',
     );
-    expect(() => renderMessage('action.reminder', dueFacts)).toThrow(
-      'action.reminder.completeLink: not a fact this message takes',
+    expect(() => renderMessage('action.overdue', dueFacts)).toThrow(
+      'action.overdue.completeLink: not a fact this message takes',
     );
+    expect(() =>
+      renderMessage('action.reminder', { ...facts } as typeof dueFacts & {
+        acknowledgeLink: string;
+      }),
+    ).toThrow('action.reminder.acknowledgeLink: must be a signed action link into the service');
     expect(() =>
       renderMessage('digest.daily', {
         link: facts.link,
         items: [{ ...facts, kind: 'digest.daily' as 'action.due' }],
       }),
     ).toThrow('digest.daily.items[0].kind: must be an action message kind');
+  });
+
+  it('takes an acknowledge link on "due soon" always, and on "assigned" when there is one', () => {
+    expect(() => renderMessage('action.reminder', { ...facts, acknowledgeLink })).not.toThrow();
+    expect(() => renderMessage('action.assigned', { ...facts, acknowledgeLink })).not.toThrow();
+    expect(() => renderMessage('action.assigned', facts)).not.toThrow();
+    expect(() =>
+      renderMessage('action.assigned', { ...facts, acknowledgeLink: undefined }),
+    ).not.toThrow();
+    for (const bad of [facts.link, `${acknowledgeLink}?who=some.body`, '']) {
+      expect(() => renderMessage('action.assigned', { ...facts, acknowledgeLink: bad })).toThrow(
+        new MessageFactsError(
+          'action.assigned.acknowledgeLink: must be a signed action link into the service, or left out',
+        ),
+      );
+    }
   });
 
   it('makes a name or free text impossible to pass at compile time', () => {
@@ -133,6 +155,10 @@ describe('message facts', () => {
     const title: DigestItem[] = [{ ...facts, kind: 'action.due', title: 'x' }];
     // @ts-expect-error a string fact not called reference or link has no valid schema
     const note: SchemaFor<{ note: string }> = { note: 'reference' };
-    expect([extra, text, title, note]).toHaveLength(4);
+    // @ts-expect-error only an action link may be left out, and only as an optional one
+    const optional: SchemaFor<{ note?: string }> = { note: 'optionalActionLink' };
+    // @ts-expect-error the "due soon" reminder always carries its acknowledge link
+    const unlinked = () => renderMessage('action.reminder', facts);
+    expect([extra, text, title, note, optional, unlinked]).toHaveLength(6);
   });
 });

@@ -5,7 +5,8 @@
  *
  * - at compile time, every kind's facts need a schema (`SchemaFor`), and a `string` field can only
  *   be given one if it is called `reference`, `link` or `…Link` (an action link); any other string
- *   field has no valid schema;
+ *   field has no valid schema. Only an action link may be optional (`optionalActionLink`: links
+ *   go to the owner only, so a message that can reach someone else carries one only for them);
  * - at render time, `assertFacts` checks each value against its schema (reference pattern, link
  *   shape, plausible instant) and refuses unknown fields, so an object carrying extra properties
  *   cannot slip anything through either.
@@ -45,6 +46,22 @@ export interface ActionDueFacts extends ActionFacts {
   completeLink: string;
 }
 
+/** The "due soon" reminder (always to the owner) lets them acknowledge it without signing in. */
+export interface ActionReminderFacts extends ActionFacts {
+  /** A signed, single-use action link (`…/links/<token>`) for the `acknowledge` verb. */
+  acknowledgeLink: string;
+}
+
+/**
+ * "Assigned to you" asks the new owner to acknowledge the action. It goes to the owner, or to
+ * their line manager if the owner has been deactivated since, who gets no link: links act as the
+ * owner.
+ */
+export interface ActionAssignedFacts extends ActionFacts {
+  /** A signed, single-use action link for the `acknowledge` verb, when sent to the owner. */
+  acknowledgeLink?: string;
+}
+
 /** One line of the daily digest; its neutral title comes from `kind`, never from the caller. */
 export interface DigestItem {
   kind: ActionMessageKind;
@@ -61,11 +78,11 @@ export interface DigestFacts {
 
 export interface MessageFacts {
   'action.due': ActionDueFacts;
-  'action.reminder': ActionFacts;
+  'action.reminder': ActionReminderFacts;
   'action.overdue': ActionFacts;
   'action.escalated': ActionFacts;
   'action.owner-unreachable': ActionFacts;
-  'action.assigned': ActionFacts;
+  'action.assigned': ActionAssignedFacts;
   'action.extension-requested': ActionFacts;
   'action.extension-approved': ActionFacts;
   'action.extension-refused': ActionFacts;
@@ -74,7 +91,14 @@ export interface MessageFacts {
 }
 
 export type FieldSpec =
-  'reference' | 'link' | 'actionLink' | 'instant' | 'count' | 'actionKind' | ListSpec;
+  | 'reference'
+  | 'link'
+  | 'actionLink'
+  | 'optionalActionLink'
+  | 'instant'
+  | 'count'
+  | 'actionKind'
+  | ListSpec;
 export interface ListSpec {
   readonly list: FactsSchema;
 }
@@ -90,13 +114,17 @@ type SpecFor<K, T> = [T] extends [ActionMessageKind]
         : K extends `${string}Link`
           ? 'actionLink'
           : never // a free string under any other name cannot be declared
-    : [T] extends [Date]
-      ? 'instant'
-      : [T] extends [number]
-        ? 'count'
-        : [T] extends [ReadonlyArray<infer I>]
-          ? { readonly list: SchemaFor<I> }
-          : never;
+    : [T] extends [string | undefined]
+      ? K extends `${string}Link`
+        ? 'optionalActionLink'
+        : never // of the strings, only an action link may be left out
+      : [T] extends [Date]
+        ? 'instant'
+        : [T] extends [number]
+          ? 'count'
+          : [T] extends [ReadonlyArray<infer I>]
+            ? { readonly list: SchemaFor<I> }
+            : never;
 
 /** The schema a facts type must declare: one spec per field, each fixed by the field's type. */
 export type SchemaFor<T> = { readonly [K in keyof T]-?: SpecFor<K, T[K]> };
@@ -196,6 +224,11 @@ function checkField(spec: FieldSpec, value: unknown, path: string): void {
       return;
     case 'actionLink':
       if (!isActionLink(value)) refuse('must be a signed action link into the service');
+      return;
+    case 'optionalActionLink':
+      if (value !== undefined && !isActionLink(value)) {
+        refuse('must be a signed action link into the service, or left out');
+      }
       return;
     case 'instant':
       if (!isPlausibleInstant(value)) refuse('must be a valid date between 2000 and 2099');

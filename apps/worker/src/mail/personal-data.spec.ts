@@ -128,6 +128,7 @@ function sample(spec: FieldSpec, seed: number): unknown {
     case 'link':
       return `https://safeguarding.example/actions/${CASE.id.slice(0, -2)}${String(seed).padStart(2, '0')}`;
     case 'actionLink':
+    case 'optionalActionLink':
       return ACTION_LINK;
     case 'instant':
       return new Date(CASE.dueAt.getTime() + seed * 86_400_000);
@@ -165,6 +166,21 @@ function withValue(facts: Record<string, unknown>, path: (string | number)[], va
   return copy;
 }
 
+/** Ways of hiding the case inside an action link, mandatory or optional. */
+const SMUGGLED_ACTION_LINKS = [
+  ...NEEDLES,
+  `${ACTION_LINK_BASE}/links/${CASE.adult.name}`,
+  `${ACTION_LINK_BASE}/links/${encodeURIComponent(CASE.adult.name)}`,
+  `${ACTION_LINK_BASE}/links/${TOKEN}?adult=margaret`,
+  `${ACTION_LINK_BASE}/links/${TOKEN}#${CASE.adult.name}`,
+  `${ACTION_LINK_BASE}/links/${TOKEN}.${Buffer.from(CASE.adult.name).toString('base64url')}`,
+  `${ACTION_LINK_BASE}/Margaret-Hollingsworth/links/${TOKEN}`,
+  `${ACTION_LINK_BASE}/people/${CASE.adult.dateOfBirthIso}/links/${TOKEN}`,
+  `https://priya.raman@safeguarding.example/links/${TOKEN}`,
+  `https://safeguarding.example/actions/${CASE.id}`,
+  `${ACTION_LINK}"><script>alert(1)</script>`,
+];
+
 /** Ways of hiding the case inside each kind of fact; every one must be refused. */
 const SMUGGLED: Record<Exclude<FieldSpec, object>, unknown[]> = {
   reference: [
@@ -185,19 +201,8 @@ const SMUGGLED: Record<Exclude<FieldSpec, object>, unknown[]> = {
     `mailto:${CASE.practitioner.email}`,
     `https://safeguarding.example/actions/${CASE.id}"><script>alert(1)</script>`,
   ],
-  actionLink: [
-    ...NEEDLES,
-    `${ACTION_LINK_BASE}/links/${CASE.adult.name}`,
-    `${ACTION_LINK_BASE}/links/${encodeURIComponent(CASE.adult.name)}`,
-    `${ACTION_LINK_BASE}/links/${TOKEN}?adult=margaret`,
-    `${ACTION_LINK_BASE}/links/${TOKEN}#${CASE.adult.name}`,
-    `${ACTION_LINK_BASE}/links/${TOKEN}.${Buffer.from(CASE.adult.name).toString('base64url')}`,
-    `${ACTION_LINK_BASE}/Margaret-Hollingsworth/links/${TOKEN}`,
-    `${ACTION_LINK_BASE}/people/${CASE.adult.dateOfBirthIso}/links/${TOKEN}`,
-    `https://priya.raman@safeguarding.example/links/${TOKEN}`,
-    `https://safeguarding.example/actions/${CASE.id}`,
-    `${ACTION_LINK}"><script>alert(1)</script>`,
-  ],
+  actionLink: SMUGGLED_ACTION_LINKS,
+  optionalActionLink: SMUGGLED_ACTION_LINKS,
   instant: [...NEEDLES, new Date(CASE.adult.dateOfBirthIso), new Date('not a date')],
   count: [...NEEDLES, -1, 1.5],
   actionKind: [...NEEDLES, 'digest.daily'],

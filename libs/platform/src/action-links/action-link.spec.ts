@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import {
   ACTION_LINK_TOKEN,
+  ACTION_LINK_VERBS,
   signActionLink,
   verifyActionLink,
   type ActionLink,
@@ -32,6 +33,19 @@ describe('action link tokens', () => {
     const token = signActionLink(upper, secret);
     expect(verifyActionLink(token, before, secret)).toEqual({ ok: true, link });
     expect(Buffer.from(token.split('.')[0], 'base64url')).toHaveLength(56);
+  });
+
+  it('carry each verb as its fixed position, so links already sent keep their meaning', () => {
+    // Append only: moving a verb would turn every link in someone's inbox into another verb.
+    expect(ACTION_LINK_VERBS).toEqual(['complete', 'acknowledge']);
+    ACTION_LINK_VERBS.forEach((verb, index) => {
+      const token = signActionLink({ ...link, verb }, secret);
+      expect(Buffer.from(token.split('.')[0], 'base64url')[49]).toBe(index);
+      expect(verifyActionLink(token, before, secret)).toEqual({
+        ok: true,
+        link: { ...link, verb },
+      });
+    });
   });
 
   it('refuse a tampered payload, even one re-encoded to the same length', () => {

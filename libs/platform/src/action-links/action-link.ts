@@ -2,9 +2,9 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
  * What an action link lets its recipient do without signing in. The token carries a verb's
- * position in this list, so verbs are only ever appended ('acknowledge', 'request-extension').
+ * position in this list, so verbs are only ever appended (next: 'request-extension').
  */
-export const ACTION_LINK_VERBS = ['complete'] as const;
+export const ACTION_LINK_VERBS = ['complete', 'acknowledge'] as const;
 export type ActionLinkVerb = (typeof ACTION_LINK_VERBS)[number];
 
 /**
