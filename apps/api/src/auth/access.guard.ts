@@ -8,6 +8,10 @@ import { ALLOWED_ROLES, PUBLIC_ROUTE } from './access-rules';
 import { PrincipalService } from './principal.service';
 import { TOKEN_VERIFIER, TokenVerifier } from './token-verifier';
 
+/** Writes that can change who someone is to the API: people, agencies and partnerships. */
+const DIRECTORY_WRITE = /^\/(people|agencies|partnerships)(\/|$)/;
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 /**
  * The one place every request is authenticated and checked against the roles its route allows.
  * Which records a principal may see is decided in the queries of each use case, from the
@@ -45,6 +49,12 @@ export class AccessGuard implements CanActivate {
       throw ProblemException.forbidden(`this needs one of the roles: ${allowed.join(', ')}`);
     }
     request.principal = principal;
+    if (!READS.has(request.method) && DIRECTORY_WRITE.test(request.path)) {
+      // Principals are cached for a few seconds (PrincipalService); once a directory change has
+      // been answered, this process looks everyone up afresh, so the caller's next request
+      // already sees it.
+      response.once('finish', () => this.principals.forgetAll());
+    }
     return true;
   }
 

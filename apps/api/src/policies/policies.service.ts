@@ -9,10 +9,20 @@ import {
 } from '@safeguard/persistence';
 import { DataSource, EntityManager } from 'typeorm';
 import { auditedBy, type Principal } from '../auth/principal';
+import { ExpiringCache } from '../common/expiring-cache';
 import { ProblemException } from '../common/problem';
 
 /** Who is behind a publication, when a person is (bootstrap has none). */
 type ChronologyAudit = Partial<ReturnType<typeof auditedBy>>;
+
+/**
+ * How long a process reuses a partnership's current version for new items. Versions are
+ * immutable and publishing clears this process's entry once it commits, so the only staleness is
+ * on other API replicas: for up to this long after a publication they may still start items
+ * under the version before it.
+ */
+export const CURRENT_POLICY_TTL_MS = 5_000;
+const PARTNERSHIPS_KEPT = 1_000;
 
 /**
  * Policy is data: each partnership has numbered, immutable versions. Items started under a
@@ -20,6 +30,11 @@ type ChronologyAudit = Partial<ReturnType<typeof auditedBy>>;
  */
 @Injectable()
 export class PoliciesService {
+  /** Frozen rows, shared by every request that reads them. */
+  private readonly currentVersions = new ExpiringCache<string, PolicyVersionEntity>(
+    PARTNERSHIPS_KEPT,
+  );
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async current(partnershipId: string): Promise<PolicyVersionEntity> {
@@ -28,12 +43,21 @@ export class PoliciesService {
     return latest;
   }
 
-  /** The version new items start under; null if the partnership does not exist. */
-  latest(db: EntityManager, partnershipId: string): Promise<PolicyVersionEntity | null> {
-    return db.findOne(PolicyVersionEntity, {
-      where: { partnershipId },
-      order: { version: 'DESC' },
-    });
+  /**
+   * The version new items start under; null if the partnership does not exist. Read through a
+   * short per-process cache (CURRENT_POLICY_TTL_MS): every new item asks, and it rarely changes.
+   * The row is frozen and shared, so treat it as read-only.
+   */
+  async latest(db: EntityManager, partnershipId: string): Promise<PolicyVersionEntity | null> {
+    const row = await this.currentVersions.through(
+      partnershipId,
+      CURRENT_POLICY_TTL_MS,
+      async () => {
+        const newest = await this.newest(db, partnershipId);
+        return newest ? deepFreeze(newest) : undefined;
+      },
+    );
+    return row ?? null;
   }
 
   async version(partnershipId: string, version: number): Promise<PolicyVersionEntity> {
@@ -55,13 +79,15 @@ export class PoliciesService {
     draft: unknown,
     principal: Principal,
   ): Promise<PolicyVersionEntity> {
-    return this.dataSource.transaction(async (db) => {
+    const published = await this.dataSource.transaction(async (db) => {
       // Locking the partnership serialises publications, so version numbers never collide.
       const partnership = await this.partnership(db, partnershipId, true);
       const document = this.validFor(partnership, draft);
-      const latest = (await this.latest(db, partnershipId))?.version ?? 0;
+      const latest = (await this.newest(db, partnershipId))?.version ?? 0;
       return this.store(db, partnershipId, latest + 1, document, auditedBy(principal));
     });
+    this.currentVersions.delete(partnershipId);
+    return published;
   }
 
   /** Version 1 of a new partnership: the shipped defaults, for its nation. */
@@ -100,6 +126,13 @@ export class PoliciesService {
     return row;
   }
 
+  private newest(db: EntityManager, partnershipId: string): Promise<PolicyVersionEntity | null> {
+    return db.findOne(PolicyVersionEntity, {
+      where: { partnershipId },
+      order: { version: 'DESC' },
+    });
+  }
+
   private validFor(partnership: PartnershipEntity, draft: unknown): PolicyDocument {
     const result = validatePolicy(draft);
     if (!result.ok) {
@@ -126,4 +159,12 @@ export class PoliciesService {
     if (!partnership) throw ProblemException.notFound('partnership');
     return partnership;
   }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const item of Object.values(value)) deepFreeze(item);
+  }
+  return value;
 }
