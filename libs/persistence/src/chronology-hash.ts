@@ -42,6 +42,14 @@ export function nextPosition(
  * hash) can leak into the input. Changing this breaks every existing chain.
  */
 export function chronologyHash(link: ChronologyLink): string {
+  return createHash('sha256').update(chronologyHashText(link), 'utf8').digest('hex');
+}
+
+/**
+ * The text chronologyHash digests. Exposed so that appendChronology can have Postgres digest
+ * the same text once it knows the row's place in its chain (see chronology.ts).
+ */
+export function chronologyHashText(link: ChronologyLink): string {
   const input = {
     chain: link.chain,
     sequence: link.sequence,
@@ -57,5 +65,5 @@ export function chronologyHash(link: ChronologyLink): string {
     detail: link.detail,
     occurredAt: link.occurredAt.toISOString(),
   };
-  return createHash('sha256').update(canonicalJson(input), 'utf8').digest('hex');
+  return canonicalJson(input);
 }
