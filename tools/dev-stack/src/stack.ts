@@ -30,6 +30,11 @@ export interface StackOptions {
   /** Where the API and worker write their logs; omitted, they go to this terminal, prefixed. */
   logDir?: string;
   onLog?: (line: string) => void;
+  /**
+   * The apps to start (default both). Without the worker, start-up waits for the API's /health
+   * rather than /ready, which needs a polling worker; start one later with startApp.
+   */
+  apps?: readonly AppName[];
 }
 
 export interface RunningStack {
@@ -114,7 +119,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       // The local stack signs its own tokens for the people in its directory (POST /dev/tokens).
       AUTH_DEV_ISSUER: 'true',
     };
-    for (const app of ['worker', 'api'] as const) {
+    const apps = options.apps ?? (['worker', 'api'] as const);
+    for (const app of (['worker', 'api'] as const).filter((name) => apps.includes(name))) {
       const child = startApp(
         app,
         appEnv,
@@ -122,11 +128,14 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       );
       stops.push(() => stopChild(child));
     }
-    await waitFor(
-      'the API to report ready',
-      async () => ((await fetch(`${apiUrl}/ready`)).ok ? true : undefined),
-      180_000,
-    );
+    if (apps.includes('api')) {
+      const probe = apps.includes('worker') ? 'ready' : 'health';
+      await waitFor(
+        probe === 'ready' ? 'the API to report ready' : 'the API to answer /health',
+        async () => ((await fetch(`${apiUrl}/${probe}`)).ok ? true : undefined),
+        180_000,
+      );
+    }
     return {
       apiUrl,
       databaseUrl,
