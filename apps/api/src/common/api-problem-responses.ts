@@ -62,3 +62,11 @@ export function ApiProblemResponses(...statuses: HttpStatus[]): MethodDecorator 
     ),
   );
 }
+
+/** What a command on an existing record can answer besides success: 409 says why not now. */
+export const COMMAND_PROBLEMS = [
+  HttpStatus.BAD_REQUEST,
+  HttpStatus.FORBIDDEN,
+  HttpStatus.NOT_FOUND,
+  HttpStatus.CONFLICT,
+] as const;

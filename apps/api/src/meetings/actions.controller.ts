@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { CASE_ROLES, Roles } from '../auth/access-rules';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { ChronologyEntryView } from '../audit/dto/chronology-entry.view';
-import { ApiProblemResponses } from '../common/api-problem-responses';
+import { ApiProblemResponses, COMMAND_PROBLEMS } from '../common/api-problem-responses';
 import { Idempotent } from '../common/idempotency/idempotent.decorator';
 import { UuidParam } from '../common/uuid-param';
 import { ActionLifecycleService } from './action-lifecycle.service';
@@ -18,14 +18,6 @@ import {
 } from './dto/action-commands.dto';
 import { ActionView } from './dto/action.view';
 import { CreateActionDto } from './dto/create-action.dto';
-
-/** Every command answers with the action as it now stands, or 409 with why it cannot be done. */
-const COMMAND_PROBLEMS = [
-  HttpStatus.BAD_REQUEST,
-  HttpStatus.FORBIDDEN,
-  HttpStatus.NOT_FOUND,
-  HttpStatus.CONFLICT,
-] as const;
 
 @ApiTags('meetings')
 @Roles(...CASE_ROLES)

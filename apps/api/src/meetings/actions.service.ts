@@ -9,13 +9,14 @@ import {
   NotificationEntity,
   partnershipChain,
 } from '@safeguard/persistence';
-import { ActionChaserInput, actionChaserWorkflow, actionWorkflowId } from '@safeguard/workflows';
+import { actionChaserWorkflow, actionWorkflowId } from '@safeguard/workflows';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { ProblemException } from '../common/problem';
 import { auditedBy, type Principal } from '../auth/principal';
 import { PoliciesService } from '../policies/policies.service';
+import { startOrUnavailable } from '../temporal/start-workflow';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import { ActionAccess } from './action-access';
 import { chaserInput, firstReminderAt } from './chaser-input';
@@ -68,7 +69,12 @@ export class ActionsService {
       await db.insert(ActionEntity, record);
       // Start before appending: the chronology append holds its chain's lock until commit,
       // and the Temporal round trip should not be inside that lock.
-      await this.startChaser(workflowId, input);
+      await startOrUnavailable(
+        this.temporal,
+        actionChaserWorkflow,
+        { taskQueue: this.config.temporal.taskQueue, workflowId, args: [input] },
+        'action',
+      );
       await appendChronology(db, {
         subjectType: 'action',
         subjectId: id,
@@ -117,20 +123,6 @@ export class ActionsService {
       }),
     ]);
     return ActionView.full(action, notes, reminders);
-  }
-
-  private async startChaser(workflowId: string, input: ActionChaserInput): Promise<void> {
-    try {
-      await this.temporal.workflow.start(actionChaserWorkflow, {
-        taskQueue: this.config.temporal.taskQueue,
-        workflowId,
-        args: [input],
-      });
-    } catch (error) {
-      throw ProblemException.unavailable(
-        `the workflow service did not accept the action (${error instanceof Error ? error.name : 'error'}); nothing was recorded`,
-      );
-    }
   }
 }
 

@@ -2,19 +2,12 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/commo
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CASE_ROLES, Roles } from '../auth/access-rules';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
-import { ApiProblemResponses } from '../common/api-problem-responses';
+import { ApiProblemResponses, COMMAND_PROBLEMS } from '../common/api-problem-responses';
 import { Idempotent } from '../common/idempotency/idempotent.decorator';
 import { UuidParam } from '../common/uuid-param';
 import { MeetingView } from './dto/meeting.view';
 import { RecordMeetingDto } from './dto/record-meeting.dto';
 import { MeetingsService } from './meetings.service';
-
-const CIRCULATION_PROBLEMS = [
-  HttpStatus.BAD_REQUEST,
-  HttpStatus.FORBIDDEN,
-  HttpStatus.NOT_FOUND,
-  HttpStatus.CONFLICT,
-] as const;
 
 @ApiTags('meetings')
 @Roles(...CASE_ROLES)
@@ -53,7 +46,7 @@ export class MeetingsController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'The action log has gone to everyone with a need to know.' })
   @ApiOkResponse({ type: MeetingView })
-  @ApiProblemResponses(...CIRCULATION_PROBLEMS)
+  @ApiProblemResponses(...COMMAND_PROBLEMS)
   actionLogCirculated(
     @UuidParam('id') id: string,
     @CurrentPrincipal() principal: Principal,
@@ -65,7 +58,7 @@ export class MeetingsController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'The full minutes have gone to everyone with a need to know.' })
   @ApiOkResponse({ type: MeetingView })
-  @ApiProblemResponses(...CIRCULATION_PROBLEMS)
+  @ApiProblemResponses(...COMMAND_PROBLEMS)
   minutesCirculated(
     @UuidParam('id') id: string,
     @CurrentPrincipal() principal: Principal,

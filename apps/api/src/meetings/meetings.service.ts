@@ -32,6 +32,7 @@ import { auditedBy, type Principal } from '../auth/principal';
 import { ProblemException } from '../common/problem';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { PoliciesService } from '../policies/policies.service';
+import { startOrUnavailable } from '../temporal/start-workflow';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import { ActionAccess } from './action-access';
 import { ActionCommandsService } from './action-commands.service';
@@ -169,13 +170,23 @@ export class MeetingsService {
           })
         : undefined;
 
-      await this.startFollowUp(meeting.workflowId, {
+      const followUp: MeetingFollowUpInput = {
         meetingId: id,
         actionLog: actionLog.input,
         fullMinutes: fullMinutes.input,
         actions: actions.map((action) => action.input),
         review: review?.input,
-      });
+      };
+      await startOrUnavailable(
+        this.temporal,
+        meetingFollowUpWorkflow,
+        {
+          taskQueue: this.config.temporal.taskQueue,
+          workflowId: meeting.workflowId,
+          args: [followUp],
+        },
+        'meeting',
+      );
 
       const chain = partnershipChain(dto.partnershipId);
       await appendChronology(db, {
@@ -343,20 +354,6 @@ export class MeetingsService {
     }
     if (people !== new Set(personIds).size) {
       throw ProblemException.unprocessable('attendees', 'names a person who does not exist');
-    }
-  }
-
-  private async startFollowUp(workflowId: string, input: MeetingFollowUpInput): Promise<void> {
-    try {
-      await this.temporal.workflow.start(meetingFollowUpWorkflow, {
-        taskQueue: this.config.temporal.taskQueue,
-        workflowId,
-        args: [input],
-      });
-    } catch (error) {
-      throw ProblemException.unavailable(
-        `the workflow service did not accept the meeting (${error instanceof Error ? error.name : 'error'}); nothing was recorded`,
-      );
     }
   }
 }
