@@ -101,3 +101,36 @@ export function readHistoryFixtures(): Array<{ workflowId: string; history: unkn
       history: JSON.parse(readFileSync(join(historiesDir, file), 'utf8')),
     }));
 }
+
+const LONDON_CLOCK = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/**
+ * 'YYYY-MM-DD HH:MM:SS' in Europe/London, by Intl rather than the working-day clock, so timeline
+ * specs do not check the clock against itself.
+ */
+export function londonReading(ms: number): string {
+  const part = Object.fromEntries(
+    LONDON_CLOCK.formatToParts(new Date(ms)).map(({ type, value }) => [type, value]),
+  );
+  return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}:${part.second}`;
+}
+
+/** The instant of a Europe/London reading 'YYYY-MM-DD HH:MM' (GMT or BST). */
+export function london(reading: string): number {
+  const asIfUtc = Date.parse(`${reading.replace(' ', 'T')}:00Z`);
+  const hour = 60 * 60_000;
+  const instant = [asIfUtc, asIfUtc - hour].find((ms) => londonReading(ms) === `${reading}:00`);
+  if (instant === undefined) throw new Error(`no such London time: ${reading}`);
+  return instant;
+}
+
+export const londonIso = (reading: string): string => new Date(london(reading)).toISOString();

@@ -5,6 +5,9 @@ import {
   startWorkflowTestRig,
   storeHistoryFixture,
   type WorkflowTestRig,
+  london,
+  londonIso,
+  londonReading,
 } from '@safeguard/dev-stack';
 import { defaultPolicy, type ChaseTimetable, type DeliveryWindow } from '@safeguard/domain';
 import { randomUUID } from 'node:crypto';
@@ -56,34 +59,6 @@ const ENGLAND: DeliveryWindow = {
 const OWNER = 'owner-1';
 const NEW_OWNER = 'owner-2';
 const CHAIR = 'chair-1';
-
-const londonClock = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** 'YYYY-MM-DD HH:MM:SS' in Europe/London. */
-function londonReading(ms: number): string {
-  const part = Object.fromEntries(
-    londonClock.formatToParts(new Date(ms)).map(({ type, value }) => [type, value]),
-  );
-  return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}:${part.second}`;
-}
-
-/** The instant of a Europe/London reading 'YYYY-MM-DD HH:MM' (GMT or BST). */
-function london(reading: string): number {
-  const asIfUtc = Date.parse(`${reading.replace(' ', 'T')}:00Z`);
-  const instant = [asIfUtc, asIfUtc - HOUR].find((ms) => londonReading(ms) === `${reading}:00`);
-  if (instant === undefined) throw new Error(`no such London time: ${reading}`);
-  return instant;
-}
-const londonIso = (reading: string) => new Date(london(reading)).toISOString();
 
 /** An expected message: [London reading, event, recipient]. */
 type Message = [string, ActionReminderEvent, ReminderRecipient | undefined];

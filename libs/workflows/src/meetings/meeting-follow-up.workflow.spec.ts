@@ -4,6 +4,9 @@ import {
   startWorkflowTestRig,
   storeHistoryFixture,
   type WorkflowTestRig,
+  london,
+  londonIso,
+  londonReading,
 } from '@safeguard/dev-stack';
 import {
   defaultPolicy,
@@ -32,7 +35,6 @@ import {
 /** A meeting's items, each chased by its own child, on the time-skipping server. */
 jest.setTimeout(120_000);
 
-const HOUR = 60 * 60_000;
 const ENGLAND: DeliveryWindow = {
   nation: 'england-and-wales',
   sendWindow: defaultPolicy.sendWindow,
@@ -44,29 +46,8 @@ function timetableOf(stage: StageKey): ChaseTimetable {
   return { remindersBeforeDue, overdueChases, escalation };
 }
 
-const londonClock = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-/** 'YYYY-MM-DD HH:MM' in Europe/London, by Intl rather than the clock under test. */
-function londonReading(ms: number): string {
-  const part = Object.fromEntries(
-    londonClock.formatToParts(new Date(ms)).map(({ type, value }) => [type, value]),
-  );
-  return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}`;
-}
-function london(reading: string): number {
-  const asIfUtc = Date.parse(`${reading.replace(' ', 'T')}:00Z`);
-  const instant = [asIfUtc, asIfUtc - HOUR].find((ms) => londonReading(ms) === reading);
-  if (instant === undefined) throw new Error(`no such London time: ${reading}`);
-  return instant;
-}
-const londonIso = (reading: string) => new Date(london(reading)).toISOString();
+/** 'YYYY-MM-DD HH:MM' in Europe/London. */
+const londonMinute = (ms: number) => londonReading(ms).slice(0, 16);
 
 describe('meeting follow-up workflow (time-skipping server)', () => {
   let env: TestWorkflowEnvironment;
@@ -82,7 +63,7 @@ describe('meeting follow-up workflow (time-skipping server)', () => {
       taskQueue,
       (testEnv): ActionActivities & MeetingActivities => ({
         sendActionReminder: async (command) => {
-          sent.push({ at: londonReading(await testEnv.currentTimeMs()), command });
+          sent.push({ at: londonMinute(await testEnv.currentTimeMs()), command });
           return 'sent';
         },
         recordActionState: async () => undefined,
@@ -209,7 +190,7 @@ describe('meeting follow-up workflow (time-skipping server)', () => {
 
     await plain.workflow.getHandle(meeting.workflowId).result();
     expect(closedFor(meetingId)).toHaveLength(1);
-    expect(londonReading(Date.parse(closedFor(meetingId)[0].closedAt))).toBe('2027-02-26 12:00');
+    expect(londonMinute(Date.parse(closedFor(meetingId)[0].closedAt))).toBe('2027-02-26 12:00');
     expect(await progressOf(meeting)).toEqual({ items: 5, closed: 5 });
     for (const { actionId } of items) {
       const state = await child(actionId).query(actionStateQuery);
