@@ -67,21 +67,34 @@ export class ActionAccess {
   }
 
   /** An owner must be an active person of an agency in the item's partnership (else 422). */
-  async assertCanOwn(
+  assertCanOwn(
     db: EntityManager,
     ownerId: string,
     partnershipId: string,
     field = 'ownerId',
   ): Promise<void> {
-    const [owner] = await db.query(
-      `SELECT p.active FROM people p
+    return this.assertCanOwnAll(db, partnershipId, [{ personId: ownerId, field }]);
+  }
+
+  /** The same check for everyone a command names, in one query; the first failure is reported. */
+  async assertCanOwnAll(
+    db: EntityManager,
+    partnershipId: string,
+    named: Array<{ personId: string; field: string }>,
+  ): Promise<void> {
+    const rows: Array<{ id: string; active: boolean }> = await db.query(
+      `SELECT p.id, p.active FROM people p
          JOIN agency_partnerships ap ON ap.agency_id = p.agency_id AND ap.partnership_id = $2
-        WHERE p.id = $1`,
-      [ownerId, partnershipId],
+        WHERE p.id = ANY($1)`,
+      [named.map((n) => n.personId), partnershipId],
     );
-    if (!owner) throw ProblemException.unprocessable(field, 'no person with this id');
-    if (!owner.active) {
-      throw ProblemException.unprocessable(field, 'this person has been deactivated');
+    const active = new Map(rows.map((row) => [row.id, row.active]));
+    for (const { personId, field } of named) {
+      if (!active.has(personId))
+        throw ProblemException.unprocessable(field, 'no person with this id');
+      if (!active.get(personId)) {
+        throw ProblemException.unprocessable(field, 'this person has been deactivated');
+      }
     }
   }
 

@@ -330,11 +330,14 @@ export class MeetingsService {
   private async assertPeople(dto: RecordMeetingDto): Promise<void> {
     const db = this.dataSource.manager;
     const { partnershipId } = dto;
-    await this.access.assertCanOwn(db, dto.chairId, partnershipId, 'chairId');
-    await this.access.assertCanOwn(db, dto.minuteTakerId, partnershipId, 'minuteTakerId');
-    for (const [index, agreed] of dto.actions.entries()) {
-      await this.access.assertCanOwn(db, agreed.ownerId, partnershipId, `actions.${index}.ownerId`);
-    }
+    await this.access.assertCanOwnAll(db, partnershipId, [
+      { personId: dto.chairId, field: 'chairId' },
+      { personId: dto.minuteTakerId, field: 'minuteTakerId' },
+      ...dto.actions.map((agreed, index) => ({
+        personId: agreed.ownerId,
+        field: `actions.${index}.ownerId`,
+      })),
+    ]);
     const agencyIds = [...new Set(dto.attendees.map((a) => a.agencyId))];
     const members: Array<{ agency_id: string }> = agencyIds.length
       ? await db.query(
