@@ -2,6 +2,7 @@
 export const CHRONOLOGY_SUBJECT_TYPES = [
   'action',
   'meeting',
+  'enquiry',
   'person',
   'agency',
   'partnership',

@@ -4,6 +4,12 @@ import { ActionNoteEntity } from './entities/action-note.entity';
 import { AgencyEntity } from './entities/agency.entity';
 import { CalendarFeedEntity } from './entities/calendar-feed.entity';
 import { ChronologyEntryEntity } from './entities/chronology-entry.entity';
+import {
+  AdultEntity,
+  EnquiryDelegationEntity,
+  EnquiryEntity,
+  EnquiryRecordEntity,
+} from './entities/enquiry.entity';
 import { NotificationEntity } from './entities/notification.entity';
 import { NotificationPreferenceEntity } from './entities/notification-preference.entity';
 import {
@@ -25,6 +31,7 @@ import { UrgentActions1764100000000 } from './migrations/1764100000000-urgent-ac
 import { NotificationPreferences1764200000000 } from './migrations/1764200000000-notification-preferences';
 import { ActionLinkUses1764150000000 } from './migrations/1764150000000-action-link-uses';
 import { MeetingFollowUp1764250000000 } from './migrations/1764250000000-meeting-follow-up';
+import { Section42Enquiries1764300000000 } from './migrations/1764300000000-section-42-enquiries';
 
 export const entities = [
   PartnershipEntity,
@@ -40,6 +47,10 @@ export const entities = [
   MeetingAttendeeEntity,
   MeetingDecisionEntity,
   ActionNoteEntity,
+  AdultEntity,
+  EnquiryEntity,
+  EnquiryDelegationEntity,
+  EnquiryRecordEntity,
 ];
 export const migrations = [
   Foundation1763750000000,
@@ -53,6 +64,7 @@ export const migrations = [
   ActionLinkUses1764150000000,
   NotificationPreferences1764200000000,
   MeetingFollowUp1764250000000,
+  Section42Enquiries1764300000000,
 ];
 
 /** One definition of how every process (API, worker, tools) talks to Postgres. */

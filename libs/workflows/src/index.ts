@@ -1,3 +1,6 @@
+export * from './enquiries/enquiry-activities';
+export * from './enquiries/enquiry-policy';
+export * from './enquiries/section42-enquiry.workflow';
 export * from './meetings/action-activities';
 export * from './meetings/action-chaser.workflow';
 export * from './meetings/meeting-activities';

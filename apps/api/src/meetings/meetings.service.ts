@@ -8,6 +8,7 @@ import {
   stagePolicy,
   ukLocalDate,
   type ChasedItemKind,
+  type MeetingItemKind,
 } from '@safeguard/domain';
 import {
   ActionEntity,
@@ -46,7 +47,7 @@ const ITEMS_START_PATIENCE_MS = 10_000;
 /** What the minute-taker records as circulated. */
 export type MinutesItem = Extract<ChasedItemKind, 'action-log' | 'minutes'>;
 
-const ITEM_TITLES: Record<Exclude<ChasedItemKind, 'action'>, string> = {
+const ITEM_TITLES: Record<Exclude<MeetingItemKind, 'action'>, string> = {
   'action-log': 'Circulate the action log',
   minutes: 'Circulate the full minutes',
   review: 'Hold the agreed review',

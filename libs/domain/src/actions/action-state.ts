@@ -164,6 +164,19 @@ export function cancelAction(state: ActionProcessState): ActionProcessState {
   return changed(state, { status: 'cancelled', extensionRequest: undefined });
 }
 
+/**
+ * The process the item belongs to moved its date (its clocks were paused and have run again).
+ * Not a command anyone gives, so no rule refuses it; the item is open again if the date is ahead.
+ */
+export function moveDueDate(
+  state: ActionProcessState,
+  dueAt: string,
+  now: number,
+): ActionProcessState {
+  if (isClosed(state)) return state;
+  return changed(state, { dueAt, status: Date.parse(dueAt) > now ? 'open' : state.status });
+}
+
 /** A reminder or chase went out: the status follows the clock, never reopening a closed item. */
 export function recordOwnerMessage(
   state: ActionProcessState,

@@ -9,3 +9,4 @@ export {
 } from './chase-plan';
 export { dueAfter } from './due-date';
 export { nextSendingAt, sendingTime, sendingTimeFrom, type DeliveryWindow } from './sending';
+export { CHASED_ITEM_KINDS, STAGE_OF_ITEM, type ChasedItemKind } from './chased-items';

@@ -14,11 +14,11 @@ export type MeetingType = (typeof MEETING_TYPES)[number];
  * What a meeting leaves to be chased: each agreed action (its owner), the action log and the full
  * minutes (the minute-taker, until recorded as circulated) and the agreed review (the chair).
  */
-export const CHASED_ITEM_KINDS = ['action', 'action-log', 'minutes', 'review'] as const;
-export type ChasedItemKind = (typeof CHASED_ITEM_KINDS)[number];
+export const MEETING_ITEM_KINDS = ['action', 'action-log', 'minutes', 'review'] as const;
+export type MeetingItemKind = (typeof MEETING_ITEM_KINDS)[number];
 
 /** The policy stage that times each kind; a review is chased on the action timetable. */
-export const STAGE_OF_ITEM: Readonly<Record<ChasedItemKind, StageKey>> = {
+export const STAGE_OF_MEETING_ITEM: Readonly<Record<MeetingItemKind, StageKey>> = {
   action: 'meeting.action',
   'action-log': 'meeting.action-log',
   minutes: 'meeting.full-minutes',

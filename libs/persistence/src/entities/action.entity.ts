@@ -24,6 +24,10 @@ export class ActionEntity {
   @Column({ name: 'meeting_id', type: 'uuid', nullable: true })
   meetingId: string | null;
 
+  /** A deadline of a Section 42 enquiry; only the enquiry's own commands close it. */
+  @Column({ name: 'enquiry_id', type: 'uuid', nullable: true })
+  enquiryId: string | null;
+
   /** Why the meeting agreed it; free text, so it never leaves Postgres. */
   @Column({ type: 'text', nullable: true })
   rationale: string | null;

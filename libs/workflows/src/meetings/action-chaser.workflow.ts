@@ -13,12 +13,17 @@
  *
  * Every command is a Temporal Update: its validator refuses one that does not fit the stage (the
  * API answers 409 with the reason), and the read model is written before it returns.
+ *
+ * An item that is a deadline of a larger process (a Section 42 enquiry) is also steered by that
+ * process's workflow, by signal: settled when the process moves on, held while its clocks are
+ * paused, and released with the working time the pause took added back.
  */
 import {
   allHandlersFinished,
   condition,
   continueAsNew,
   defineQuery,
+  defineSignal,
   defineUpdate,
   patched,
   proxyActivities,
@@ -35,8 +40,12 @@ import {
   decideExtension,
   initialActionState,
   isClosed,
+  moveDueDate,
   nextSendingAt,
+  pauseClock,
   reassignAction,
+  resumeClock,
+  startPausableClock,
   recordOwnerMessage,
   requestExtension,
   sendingTime,
@@ -53,6 +62,7 @@ import {
   type DeliveryWindow,
   type SendWindow,
   type Touch,
+  type WorkingCalendar,
 } from '@safeguard/domain';
 import {
   DELIVERY_REFUSED,
@@ -94,6 +104,8 @@ export interface ChaserProgress {
   state: ActionProcessState;
   /** Keys of the touches already dealt with for the current due date. */
   done: string[];
+  /** ISO 8601 instant the item was held, while it is. */
+  heldSince?: string;
 }
 
 /** Who gave a command; set by the API from the caller's identity, never by the caller. */
@@ -138,6 +150,28 @@ export const reassignActionUpdate = defineUpdate<ActionProcessState, [ReassignAc
 );
 export const cancelActionUpdate = defineUpdate<ActionProcessState, [NotedCommand]>('cancelAction');
 
+/** The process the item belongs to has no more need of it: its work was done, or overtaken. */
+export interface SettleChaseCommand extends ActorCommand {
+  settlement: 'completed' | 'cancelled';
+}
+
+/**
+ * The process's clocks stopped (hold) or run again (release) at `at`, an ISO 8601 instant of the
+ * process's own, so the item and the process agree on the moved date to the millisecond.
+ */
+export interface HoldChaseCommand {
+  at: string;
+}
+
+export interface ReleaseChaseCommand extends HoldChaseCommand {
+  /** What counts as working time when giving the clock back what it had left. */
+  calendar: WorkingCalendar;
+}
+
+export const settleChaseSignal = defineSignal<[SettleChaseCommand]>('settleChase');
+export const holdChaseSignal = defineSignal<[HoldChaseCommand]>('holdChase');
+export const releaseChaseSignal = defineSignal<[ReleaseChaseCommand]>('releaseChase');
+
 /** Patch marker: runs started before it never sent the fallback reminder (replay safety). */
 const LINE_MANAGER_WHEN_OWNER_UNREACHABLE = 'line-manager-when-owner-unreachable';
 
@@ -171,6 +205,7 @@ export async function actionChaserWorkflow(input: ActionChaserInput): Promise<Ac
   let plan: Touch[];
   let done: string[] = input.resume?.done ?? [];
   let planGeneration = 0;
+  let heldSince = input.resume?.heldSince;
   const fullPlan = () =>
     chasePlan(timetable, new Date(dueAt()), {
       nation: input.delivery?.nation ?? 'england-and-wales',
@@ -204,9 +239,10 @@ export async function actionChaserWorkflow(input: ActionChaserInput): Promise<Ac
       ownerId: state.ownerId,
       acknowledged: state.acknowledged ?? false,
       proposedDueAt: state.extensionRequest?.proposedDueAt,
-      nextReminderAt: isClosed(state)
-        ? undefined
-        : nextSendingAt(plan.filter(willSend), input.delivery, Date.now()),
+      nextReminderAt:
+        isClosed(state) || heldSince
+          ? undefined
+          : nextSendingAt(plan.filter(willSend), input.delivery, Date.now()),
       detail,
     });
 
@@ -285,6 +321,33 @@ export async function actionChaserWorkflow(input: ActionChaserInput): Promise<Ac
     },
     { validator: (_command: NotedCommand) => refuseIf(whyCannotCancel(state)) },
   );
+  setHandler(settleChaseSignal, async ({ actorId, settlement }) => {
+    if (isClosed(state)) return;
+    state = settlement === 'completed' ? completeAction(state) : cancelAction(state);
+    await recordState(`action.${settlement}`, actorId, { settledBy: 'process' });
+  });
+  setHandler(holdChaseSignal, async ({ at }) => {
+    if (isClosed(state) || heldSince) return;
+    heldSince = at;
+    planGeneration += 1;
+    await recordState('action.held');
+  });
+  setHandler(releaseChaseSignal, async ({ at, calendar }) => {
+    if (isClosed(state) || !heldSince) return;
+    // The working time left when the hold began is the working time left now.
+    const held = pauseClock(
+      startPausableClock(new Date(dueAt()), calendar),
+      new Date(heldSince),
+      'held',
+    );
+    const releasedDueAt = resumeClock(held, new Date(at)).due.toISOString();
+    heldSince = undefined;
+    state = moveDueDate(state, releasedDueAt, Date.now());
+    // Touches already sent are not sent again; the rest follow the moved date.
+    plan = fullPlan().filter((touch) => !done.includes(touch.key));
+    planGeneration += 1;
+    await recordState('action.released', undefined, { dueAt: releasedDueAt });
+  });
 
   /** Once the owner has acknowledged the action, reminders before it is overdue stop. */
   function willSend(touch: Touch): boolean {
@@ -328,7 +391,14 @@ export async function actionChaserWorkflow(input: ActionChaserInput): Promise<Ac
       await condition(allHandlersFinished);
       await Promise.all(outbox);
       if (isClosed(state)) break;
-      await continueAsNew<typeof actionChaserWorkflow>({ ...input, resume: { state, done } });
+      await continueAsNew<typeof actionChaserWorkflow>({
+        ...input,
+        resume: { state, done, ...(heldSince ? { heldSince } : {}) },
+      });
+    }
+    if (heldSince) {
+      await condition(() => !heldSince || isClosed(state) || historyIsLong());
+      continue;
     }
     const generation = planGeneration;
     const interrupted = () => isClosed(state) || planGeneration !== generation;

@@ -1,0 +1,3 @@
+export * from './enquiry-items';
+export * from './enquiry-state';
+export * from './safeguarding-categories';
