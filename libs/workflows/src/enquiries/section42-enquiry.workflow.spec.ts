@@ -1,0 +1,562 @@
+import { Client, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import {
+  startWorkflowTestRig,
+  storeHistoryFixture,
+  type WorkflowTestRig,
+  london,
+  londonIso,
+  londonReading,
+} from '@safeguard/dev-stack';
+import { defaultPolicy, type EnquiryItemKind, type Urgency } from '@safeguard/domain';
+import { randomUUID } from 'node:crypto';
+import type { ActionActivities, SendActionReminder } from '../meetings/action-activities';
+import {
+  actionStateQuery,
+  actionWorkflowId,
+  STAGE_CONFLICT,
+} from '../meetings/action-chaser.workflow';
+import type {
+  EnquiryActivities,
+  EnquiryStateSnapshot,
+  OpenEnquiryItem,
+} from './enquiry-activities';
+import { enquiryPolicyOf } from './enquiry-policy';
+import {
+  acknowledgeConcernUpdate,
+  agreePlanUpdate,
+  closeEnquiryUpdate,
+  delegateEnquiryUpdate,
+  enquiryStartedUpdate,
+  enquiryViewQuery,
+  enquiryWorkflowId,
+  leadEnquiryUpdate,
+  pauseEnquiryUpdate,
+  recordDecisionUpdate,
+  recordOutcomeUpdate,
+  recordPlanReviewUpdate,
+  recordStrategyDiscussionUpdate,
+  respondToDelegationUpdate,
+  resumeEnquiryUpdate,
+  reviewReportUpdate,
+  section42EnquiryWorkflow,
+  submitReportUpdate,
+  type EnquiryView,
+} from './section42-enquiry.workflow';
+
+/** A concern followed to closure, on the time-skipping server, with every deadline a child. */
+jest.setTimeout(180_000);
+
+const TRIAGE = randomUUID();
+const MANAGER = randomUUID();
+const CONTACT = randomUUID();
+const ENQUIRER = randomUUID();
+const PLAN_LEAD = randomUUID();
+const AGENCY = randomUUID();
+
+/** 'YYYY-MM-DD HH:MM' in Europe/London. */
+const londonMinute = (ms: number) => londonReading(ms).slice(0, 16);
+/**
+ * To the nearest minute: the test server's clock runs on by milliseconds between a sleep and a
+ * command, and a resumed deadline moves by the exact working time the pause took.
+ */
+const minuteOf = (iso: string) => londonMinute(Math.round(Date.parse(iso) / 60_000) * 60_000);
+
+let env: TestWorkflowEnvironment;
+let rig: WorkflowTestRig;
+/** Reads results without unlocking time skipping (see the action chaser spec). */
+let plain: Client;
+let taskQueue: string;
+const sent: Array<{ at: string; command: SendActionReminder }> = [];
+const opened: OpenEnquiryItem[] = [];
+const snapshots: EnquiryStateSnapshot[] = [];
+
+/**
+ * One time-skipping server per describe block. Once an enquiry has closed, its deadlines'
+ * chasers (abandoned children) finish after it, and the test server then never skips time
+ * again (temporalio/sdk-typescript#1101): a test that closes an enquiry sleeps no more on
+ * its server.
+ */
+async function startRig(queue: string): Promise<void> {
+  taskQueue = queue;
+  rig = await startWorkflowTestRig(taskQueue, (testEnv): ActionActivities & EnquiryActivities => ({
+    sendActionReminder: async (command) => {
+      sent.push({ at: londonMinute(await testEnv.currentTimeMs()), command });
+      return 'sent';
+    },
+    recordActionState: async () => undefined,
+    openEnquiryItem: async (command) => void opened.push(command),
+    recordEnquiryState: async (snapshot) => void snapshots.push(snapshot),
+  }));
+  env = rig.env;
+  plain = new Client({ connection: env.connection, namespace: env.namespace });
+}
+
+async function sleepUntil(reading: string): Promise<void> {
+  const wait = london(reading) - (await env.currentTimeMs());
+  if (wait < 0) throw new Error(`the test clock is already past ${reading}`);
+  await env.sleep(wait);
+}
+
+/** Polls (in real time, the clock held) until the assertion holds: children act on their own. */
+async function eventually(assertion: () => Promise<void>): Promise<void> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await assertion();
+    } catch (error) {
+      if (attempt >= 50) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+async function raise(
+  receivedReading: string,
+  options: { urgency?: Urgency; historyLimit?: number } = {},
+): Promise<{ enquiryId: string; handle: WorkflowHandle<typeof section42EnquiryWorkflow> }> {
+  const enquiryId = randomUUID();
+  const handle = await env.client.workflow.start(section42EnquiryWorkflow, {
+    taskQueue,
+    workflowId: enquiryWorkflowId(enquiryId),
+    args: [
+      {
+        enquiryId,
+        receivedAt: londonIso(receivedReading),
+        urgency: options.urgency ?? 'routine',
+        triageWorkerId: TRIAGE,
+        policy: enquiryPolicyOf(defaultPolicy, { partnershipId: randomUUID(), version: 1 }),
+        ...(options.historyLimit ? { historyLimit: options.historyLimit } : {}),
+      },
+    ],
+  });
+  return { enquiryId, handle };
+}
+
+/** Open deadlines as [kind, owner, due in London time]. */
+const deadlines = ({ items }: EnquiryView) =>
+  items.map((item) => [item.kind, item.ownerId, minuteOf(item.dueAt)]);
+const itemOf = (view: EnquiryView, kind: EnquiryItemKind) => {
+  const item = view.items.find((candidate) => candidate.kind === kind);
+  if (!item) throw new Error(`no open ${kind} deadline`);
+  return item;
+};
+const messagesTo = (actionId: string) =>
+  sent
+    .filter(({ command }) => command.actionId === actionId)
+    .map(({ at, command }) => [at, command.event, command.recipient]);
+const chaserOf = (actionId: string) => env.client.workflow.getHandle(actionWorkflowId(actionId));
+const statusOf = async (actionId: string) =>
+  (await chaserOf(actionId).query(actionStateQuery)).status;
+
+/** The reason of a command the workflow refused (its update validator's STAGE_CONFLICT). */
+async function refusal(update: Promise<unknown>): Promise<string> {
+  const error = await update.then(
+    () => new Error('expected the command to be refused'),
+    (failure: unknown) => failure,
+  );
+  expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
+  const cause = (error as WorkflowUpdateFailedError).cause;
+  expect(cause).toBeInstanceOf(ApplicationFailure);
+  expect((cause as ApplicationFailure).type).toBe(STAGE_CONFLICT);
+  return (cause as ApplicationFailure).message;
+}
+
+const as = (actorId: string) => ({ actorId });
+
+describe('a Section 42 enquiry delegated to another agency (time-skipping server)', () => {
+  beforeAll(() => startRig('section42-enquiry-delegated'));
+  afterAll(() => rig?.stop());
+
+  it('follows a concern through a delegated enquiry and a returned report to closure', async () => {
+    // A routine concern reaches the local authority on Monday 11 January 2027 (GMT).
+    await sleepUntil('2027-01-11 09:00');
+    const { enquiryId, handle } = await raise('2027-01-11 09:00');
+
+    // 1. Acknowledge the same working day.
+    let view = await handle.executeUpdate(enquiryStartedUpdate);
+    expect(deadlines(view)).toEqual([['concern-acknowledgement', TRIAGE, '2027-01-11 17:30']]);
+    const acknowledgement = itemOf(view, 'concern-acknowledgement');
+    expect(opened.find((item) => item.actionId === acknowledgement.actionId)).toEqual({
+      ...acknowledgement,
+      enquiryId,
+      urgent: false,
+    });
+    view = await handle.executeUpdate(acknowledgeConcernUpdate, {
+      args: [{ ...as(TRIAGE), enquiryManagerId: MANAGER }],
+    });
+    // 2. The decision is due by the end of the next working day after the concern arrived.
+    expect(view.state.stage).toBe('decision');
+    expect(deadlines(view)).toEqual([['s42-decision', MANAGER, '2027-01-12 17:30']]);
+    await eventually(async () =>
+      expect(await statusOf(acknowledgement.actionId)).toBe('completed'),
+    );
+
+    view = await handle.executeUpdate(recordDecisionUpdate, {
+      args: [{ ...as(MANAGER), decisionId: randomUUID(), dutyMet: true, otherEnquiry: false }],
+    });
+    // 3. The strategy discussion within 5 working days.
+    expect(view.state).toMatchObject({ stage: 'strategy-discussion', enquiryType: 'section-42' });
+    expect(deadlines(view)).toEqual([['strategy-discussion', MANAGER, '2027-01-18 17:30']]);
+    expect(
+      await refusal(
+        handle.executeUpdate(leadEnquiryUpdate, {
+          args: [{ ...as(MANAGER), enquirerId: MANAGER }],
+        }),
+      ),
+    ).toBe('the strategy discussion has not been recorded yet, so this is not the enquiry stage');
+
+    // 4. The enquiry starts: its report is due in 20 working days, the manager's until delegated.
+    const meetingId = randomUUID();
+    view = await handle.executeUpdate(recordStrategyDiscussionUpdate, {
+      args: [{ ...as(MANAGER), meetingId }],
+    });
+    expect(view.state).toMatchObject({
+      stage: 'enquiry',
+      step: 'awaiting-lead',
+      strategyMeetingId: meetingId,
+    });
+    expect(deadlines(view)).toEqual([['enquiry-report', MANAGER, '2027-02-08 17:30']]);
+    const managersReport = itemOf(view, 'enquiry-report');
+
+    const delegationId = randomUUID();
+    view = await handle.executeUpdate(delegateEnquiryUpdate, {
+      args: [{ ...as(MANAGER), delegationId, agencyId: AGENCY, contactId: CONTACT }],
+    });
+    expect(view.state.step).toBe('awaiting-acceptance');
+    expect(deadlines(view)).toEqual([
+      ['enquiry-report', MANAGER, '2027-02-08 17:30'],
+      ['delegation-response', CONTACT, '2027-01-13 17:30'],
+    ]);
+    const response = itemOf(view, 'delegation-response');
+    expect(
+      await refusal(
+        handle.executeUpdate(submitReportUpdate, {
+          args: [{ ...as(CONTACT), reportId: randomUUID() }],
+        }),
+      ),
+    ).toBe('the delegated enquiry is waiting for the agency to accept or decline it');
+
+    // The agency does not answer within 2 working days: chased, then its designated lead is told.
+    await sleepUntil('2027-01-14 12:00');
+    expect(messagesTo(response.actionId)).toEqual([
+      ['2027-01-13 08:30', 'due', 'owner'],
+      ['2027-01-14 08:30', 'overdue', 'owner'],
+      ['2027-01-14 08:30', 'escalated', 'agency-designated-lead'],
+    ]);
+
+    view = await handle.executeUpdate(respondToDelegationUpdate, {
+      args: [{ ...as(CONTACT), recordId: randomUUID(), accepted: true, enquirerId: ENQUIRER }],
+    });
+    // The report's deadline passes to the agency's enquirer, on the date the local authority set.
+    expect(view.state).toMatchObject({
+      step: 'in-progress',
+      ledBy: 'delegated',
+      enquirerId: ENQUIRER,
+    });
+    expect(deadlines(view)).toEqual([['enquiry-report', ENQUIRER, '2027-02-08 17:30']]);
+    await eventually(async () => {
+      expect(await statusOf(response.actionId)).toBe('completed');
+      expect(await statusOf(managersReport.actionId)).toBe('cancelled');
+    });
+
+    // The first report comes back with questions and a new date.
+    await sleepUntil('2027-02-01 10:00');
+    view = await handle.executeUpdate(submitReportUpdate, {
+      args: [{ ...as(ENQUIRER), reportId: randomUUID() }],
+    });
+    expect(deadlines(view)).toEqual([['report-review', MANAGER, '2027-02-08 17:30']]);
+    view = await handle.executeUpdate(reviewReportUpdate, {
+      args: [
+        {
+          ...as(MANAGER),
+          reviewId: randomUUID(),
+          accepted: false,
+          newDueAt: londonIso('2027-02-15 17:30'),
+        },
+      ],
+    });
+    expect(view.state).toMatchObject({ step: 'in-progress', reportRound: 2 });
+    expect(deadlines(view)).toEqual([['enquiry-report', ENQUIRER, '2027-02-15 17:30']]);
+    expect(
+      await refusal(
+        handle.executeUpdate(reviewReportUpdate, {
+          args: [{ ...as(MANAGER), reviewId: randomUUID(), accepted: false }],
+        }),
+      ),
+    ).toBe('the enquiry report has not been submitted yet');
+
+    await sleepUntil('2027-02-10 10:00');
+    await handle.executeUpdate(submitReportUpdate, {
+      args: [{ ...as(ENQUIRER), reportId: randomUUID() }],
+    });
+    view = await handle.executeUpdate(reviewReportUpdate, {
+      args: [{ ...as(MANAGER), reviewId: randomUUID(), accepted: true }],
+    });
+    // 5. Concluded: the outcome and plan are due 20 working days after the enquiry ends.
+    expect(view.state.stage).toBe('outcome');
+    expect(deadlines(view)).toEqual([['outcome-and-plan', MANAGER, '2027-03-10 17:30']]);
+
+    // 6. A plan, first reviewed within six weeks.
+    view = await handle.executeUpdate(agreePlanUpdate, {
+      args: [{ ...as(MANAGER), planId: randomUUID(), leadId: PLAN_LEAD }],
+    });
+    expect(deadlines(view)).toEqual([
+      ['outcome-and-plan', MANAGER, '2027-03-10 17:30'],
+      ['plan-review', PLAN_LEAD, '2027-03-24 17:30'],
+    ]);
+    expect(
+      await refusal(
+        handle.executeUpdate(recordPlanReviewUpdate, {
+          args: [
+            {
+              ...as(PLAN_LEAD),
+              reviewId: randomUUID(),
+              nextReviewAt: londonIso('2027-04-01 17:30'),
+            },
+          ],
+        }),
+      ),
+    ).toMatch(/^a safeguarding plan must be reviewed by /);
+
+    // 7. Closure waits for the Making Safeguarding Personal answers.
+    view = await handle.executeUpdate(recordOutcomeUpdate, {
+      args: [
+        { ...as(MANAGER), outcomeId: randomUUID(), riskOutcomeRecorded: true, mspRecorded: false },
+      ],
+    });
+    expect(view.state.stage).toBe('outcome');
+    expect(
+      await refusal(
+        handle.executeUpdate(closeEnquiryUpdate, {
+          args: [{ ...as(MANAGER), recordId: randomUUID() }],
+        }),
+      ),
+    ).toBe('it cannot be closed without the Making Safeguarding Personal answers');
+    const outcomeItem = itemOf(view, 'outcome-and-plan');
+    view = await handle.executeUpdate(recordOutcomeUpdate, {
+      args: [
+        { ...as(MANAGER), outcomeId: randomUUID(), riskOutcomeRecorded: true, mspRecorded: true },
+      ],
+    });
+    expect(view.state.stage).toBe('monitoring');
+    expect(deadlines(view)).toEqual([['plan-review', PLAN_LEAD, '2027-03-24 17:30']]);
+    const review = itemOf(view, 'plan-review');
+
+    await handle.executeUpdate(closeEnquiryUpdate, {
+      args: [{ ...as(MANAGER), recordId: randomUUID() }],
+    });
+    const result = await plain.workflow
+      .getHandle<typeof section42EnquiryWorkflow>(handle.workflowId)
+      .result();
+    expect(result.state).toMatchObject({ stage: 'closed', closure: 'concluded' });
+    expect(result.items).toEqual([]);
+    await eventually(async () => {
+      expect(await statusOf(outcomeItem.actionId)).toBe('completed');
+      expect(await statusOf(review.actionId)).toBe('cancelled');
+    });
+
+    // The read model heard every step, in order, with who did it.
+    const mine = snapshots.filter((snapshot) => snapshot.enquiryId === enquiryId);
+    expect(mine.map(({ event }) => event)).toEqual([
+      'enquiry.timetable-started',
+      'enquiry.acknowledged',
+      'enquiry.decision-recorded',
+      'enquiry.strategy-discussion-recorded',
+      'enquiry.delegated',
+      'enquiry.delegation-accepted',
+      'enquiry.report-submitted',
+      'enquiry.report-returned',
+      'enquiry.report-submitted',
+      'enquiry.report-accepted',
+      'enquiry.plan-agreed',
+      'enquiry.outcome-recorded',
+      'enquiry.outcome-recorded',
+      'enquiry.closed',
+    ]);
+    expect(mine.map(({ version }) => version)).toEqual([...mine.keys()].map((index) => index + 1));
+    expect(mine.at(-1)?.settledItems).toEqual([
+      { actionId: review.actionId, settlement: 'cancelled' },
+    ]);
+    storeHistoryFixture('section42-enquiry-delegated-to-closure', await handle.fetchHistory());
+  });
+});
+
+describe('a Section 42 enquiry paused, or continued as new (time-skipping server)', () => {
+  beforeAll(() => startRig('section42-enquiry-clocks'));
+  afterAll(() => rig?.stop());
+
+  it('pauses the enquiry clocks over Easter and gives back exactly the working time left', async () => {
+    await sleepUntil('2027-03-15 10:00');
+    const { handle } = await raise('2027-03-15 10:00');
+    await handle.executeUpdate(acknowledgeConcernUpdate, {
+      args: [{ ...as(TRIAGE), enquiryManagerId: MANAGER }],
+    });
+    await handle.executeUpdate(recordDecisionUpdate, {
+      args: [{ ...as(MANAGER), decisionId: randomUUID(), dutyMet: true, otherEnquiry: false }],
+    });
+    await handle.executeUpdate(recordStrategyDiscussionUpdate, {
+      args: [{ ...as(MANAGER), meetingId: randomUUID() }],
+    });
+    await handle.executeUpdate(leadEnquiryUpdate, {
+      args: [{ ...as(MANAGER), enquirerId: ENQUIRER, reportDueAt: londonIso('2027-03-31 17:30') }],
+    });
+    let view = await handle.executeUpdate(agreePlanUpdate, {
+      args: [
+        {
+          ...as(MANAGER),
+          planId: randomUUID(),
+          leadId: PLAN_LEAD,
+          firstReviewAt: londonIso('2027-03-30 17:30'),
+        },
+      ],
+    });
+    expect(deadlines(view)).toEqual([
+      ['enquiry-report', ENQUIRER, '2027-03-31 17:30'],
+      ['plan-review', PLAN_LEAD, '2027-03-30 17:30'],
+    ]);
+    const report = itemOf(view, 'enquiry-report');
+    const review = itemOf(view, 'plan-review');
+
+    // A police investigation takes precedence from Thursday noon, before Good Friday.
+    await sleepUntil('2027-03-25 12:00');
+    view = await handle.executeUpdate(pauseEnquiryUpdate, {
+      args: [{ ...as(MANAGER), recordId: randomUUID(), reason: 'police-investigation' }],
+    });
+    expect(minuteOf(view.state.pause?.since ?? '')).toBe('2027-03-25 12:00');
+    expect(
+      await refusal(
+        handle.executeUpdate(submitReportUpdate, {
+          args: [{ ...as(ENQUIRER), reportId: randomUUID() }],
+        }),
+      ),
+    ).toMatch(
+      /^the enquiry has been paused since 2027-03-25T12:00:\d\d\.\d{3}Z \(police-investigation\): resume it first$/,
+    );
+
+    // The report's due-day reminder is held; the adult's plan is never paused, so its review is
+    // chased and escalated as usual.
+    await sleepUntil('2027-03-31 13:00');
+    expect(messagesTo(report.actionId)).toEqual([['2027-03-22 08:30', 'reminder', 'owner']]);
+    expect(messagesTo(review.actionId)).toEqual([
+      ['2027-03-19 08:30', 'reminder', 'owner'],
+      ['2027-03-30 08:30', 'due', 'owner'],
+      ['2027-03-31 08:30', 'overdue', 'owner'],
+      ['2027-03-31 08:30', 'escalated', 'local-authority-lead'],
+    ]);
+
+    // Thursday 12:00 to Wednesday 13:00 over Good Friday and Easter Monday is 19 working hours,
+    // two working days and an hour: the report falls due at 09:30 on Monday 5 April instead of
+    // 17:30 on Wednesday 31 March.
+    view = await handle.executeUpdate(resumeEnquiryUpdate, { args: [as(MANAGER)] });
+    expect(view.state.pause).toBeUndefined();
+    expect(deadlines(view)).toEqual([
+      ['enquiry-report', ENQUIRER, '2027-04-05 09:30'],
+      ['plan-review', PLAN_LEAD, '2027-03-30 17:30'],
+    ]);
+    await eventually(async () =>
+      expect(minuteOf((await chaserOf(report.actionId).query(actionStateQuery)).dueAt ?? '')).toBe(
+        '2027-04-05 09:30',
+      ),
+    );
+
+    // The timetable runs on from the moved date; what was sent before the pause is not repeated.
+    await sleepUntil('2027-04-06 12:00');
+    expect(messagesTo(report.actionId)).toEqual([
+      ['2027-03-22 08:30', 'reminder', 'owner'],
+      ['2027-04-05 08:30', 'due', 'owner'],
+      ['2027-04-06 08:30', 'overdue', 'owner'],
+      ['2027-04-06 08:30', 'escalated', 'agency-designated-lead'],
+    ]);
+    storeHistoryFixture('section42-enquiry-paused-over-easter', await handle.fetchHistory());
+    storeHistoryFixture(
+      'action-chaser-held-and-released',
+      await chaserOf(report.actionId).fetchHistory(),
+    );
+  });
+
+  it('keeps reviewing the plan of an other enquiry after continuing as new', async () => {
+    await sleepUntil('2027-05-04 10:00');
+    const { handle } = await raise('2027-05-04 10:00', { historyLimit: 40 });
+    await handle.executeUpdate(acknowledgeConcernUpdate, {
+      args: [{ ...as(TRIAGE), enquiryManagerId: MANAGER }],
+    });
+    let view = await handle.executeUpdate(recordDecisionUpdate, {
+      args: [{ ...as(MANAGER), decisionId: randomUUID(), dutyMet: false, otherEnquiry: true }],
+    });
+    // A non-statutory enquiry goes straight to the enquiry stage, with no strategy discussion.
+    expect(view.state).toMatchObject({
+      stage: 'enquiry',
+      step: 'awaiting-lead',
+      enquiryType: 'other',
+    });
+    await handle.executeUpdate(agreePlanUpdate, {
+      args: [{ ...as(MANAGER), planId: randomUUID(), leadId: PLAN_LEAD }],
+    });
+
+    // Each review opens the next, six weeks on at most (sleeping on this server after a
+    // continue-as-new never returns: temporalio/sdk-java#1540, so these follow one another).
+    const runs = new Set<string>();
+    for (let review = 0; review < 4; review += 1) {
+      view = await handle.executeUpdate(recordPlanReviewUpdate, {
+        args: [{ ...as(PLAN_LEAD), reviewId: randomUUID() }],
+      });
+      expect(deadlines(view)).toEqual([
+        // 20 working days over the spring bank holiday (Monday 31 May).
+        ['enquiry-report', MANAGER, '2027-06-02 17:30'],
+        ['plan-review', PLAN_LEAD, '2027-06-15 17:30'],
+      ]);
+      runs.add((await handle.describe()).runId);
+    }
+    expect(runs.size).toBeGreaterThan(1);
+
+    const { events } = await handle.fetchHistory();
+    expect(
+      events?.[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId,
+    ).toBeTruthy();
+    expect(await handle.query(enquiryViewQuery)).toMatchObject({
+      state: { stage: 'enquiry', enquiryType: 'other', plan: { leadId: PLAN_LEAD } },
+    });
+    // Reviews opened by the run before the continue-as-new are settled by the runs after it.
+    const reviews = opened.filter((item) => item.kind === 'plan-review').slice(-5);
+    await eventually(async () => {
+      for (const item of reviews.slice(0, -1)) {
+        expect(await statusOf(item.actionId)).toBe('completed');
+      }
+      expect(await statusOf(reviews[4].actionId)).toBe('open');
+    });
+    storeHistoryFixture('section42-enquiry-continued-as-new', await handle.fetchHistory());
+  });
+});
+
+describe('a concern whose Section 42 duty is not met (time-skipping server)', () => {
+  beforeAll(() => startRig('section42-enquiry-no-duty'));
+  afterAll(() => rig?.stop());
+
+  it('closes a concern whose Section 42 duty is not met, with nothing left to chase', async () => {
+    await sleepUntil('2027-11-01 09:00');
+    const { enquiryId, handle } = await raise('2027-11-01 09:00', { urgency: 'urgent' });
+    const view = await handle.executeUpdate(acknowledgeConcernUpdate, {
+      args: [{ ...as(TRIAGE), enquiryManagerId: MANAGER }],
+    });
+    // Urgent: the decision is due the same working day, and never held back by quiet hours.
+    expect(deadlines(view)).toEqual([['s42-decision', MANAGER, '2027-11-01 17:30']]);
+    const decision = itemOf(view, 's42-decision');
+    expect(opened.find((item) => item.actionId === decision.actionId)?.urgent).toBe(true);
+
+    await handle.executeUpdate(recordDecisionUpdate, {
+      args: [{ ...as(MANAGER), decisionId: randomUUID(), dutyMet: false, otherEnquiry: false }],
+    });
+    const result = await plain.workflow
+      .getHandle<typeof section42EnquiryWorkflow>(handle.workflowId)
+      .result();
+    expect(result).toMatchObject({ state: { stage: 'closed', closure: 'no-enquiry' }, items: [] });
+    await eventually(async () => expect(await statusOf(decision.actionId)).toBe('completed'));
+    expect(snapshots.filter((s) => s.enquiryId === enquiryId).at(-1)).toMatchObject({
+      event: 'enquiry.decision-recorded',
+      stage: 'closed',
+      closure: 'no-enquiry',
+      settledItems: [{ actionId: decision.actionId, settlement: 'completed' }],
+    });
+  });
+});
