@@ -3,6 +3,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { workflowsPath } from '@safeguard/workflows';
 import { createActionActivities, ActionActivityDeps } from './activities/action-activities';
 import { createDigestActivities } from './activities/digest-activities';
+import { createEnquiryActivities } from './activities/enquiry-activities';
 import { createMeetingActivities } from './activities/meeting-activities';
 
 export interface WorkerOptions extends ActionActivityDeps {
@@ -26,6 +27,7 @@ export function createWorker(options: WorkerOptions): Promise<Worker> {
       ...createActionActivities(deps),
       ...createMeetingActivities(deps),
       ...createDigestActivities(deps),
+      ...createEnquiryActivities(deps),
     },
   });
 }

@@ -28,10 +28,13 @@ function tokenFor(verb: ActionLinkVerb): string {
   return signActionLink({ linkId: randomUUID(), actionId, recipientId, verb, expiresAt }, secret);
 }
 
-/** The link's action as the read model has it, behind the few queries the service makes. */
-function setUp(status: ActionStatus = 'open') {
+/**
+ * The link's action as the read model has it, behind the few queries the service makes; with an
+ * enquiry reference, it is a deadline of that Section 42 enquiry.
+ */
+function setUp(status: ActionStatus = 'open', enquiryReference: string | null = null) {
   const query = jest.fn(async (sql: string) => {
-    if (sql.includes('FROM actions a, people p')) {
+    if (sql.includes('FROM actions a') && sql.includes('LEFT JOIN enquiries e')) {
       return [
         {
           reference: 'ACT-2026-000042',
@@ -40,6 +43,7 @@ function setUp(status: ActionStatus = 'open') {
           status,
           agency_id: randomUUID(),
           still_theirs: true,
+          enquiry_reference: enquiryReference,
         },
       ];
     }
@@ -53,7 +57,10 @@ function setUp(status: ActionStatus = 'open') {
     query,
     transaction: (work: (db: typeof manager) => Promise<unknown>) => work(manager),
   };
-  const commands = { complete: jest.fn(), execute: jest.fn(async () => undefined) };
+  const commands = {
+    complete: jest.fn(async () => undefined),
+    execute: jest.fn(async () => undefined),
+  };
   const service = new ActionLinksService(
     dataSource as unknown as DataSource,
     { actionLinkSecret: secret } as Partial<ApiConfig> as ApiConfig,
@@ -128,6 +135,54 @@ describe('ActionLinksService', () => {
       expect(commands.execute).not.toHaveBeenCalled();
       expect(commands.complete).not.toHaveBeenCalled();
     }
+  });
+
+  it('completes an ordinary action as the recipient through the workflow', async () => {
+    const { service, commands } = setUp();
+    const used = await service.use(tokenFor('complete'), 'request-5');
+    expect(used.status).toBe(HttpStatus.OK);
+    expect(heading(used.html)).toBe('ACT-2026-000042 is marked complete');
+    expect(commands.complete).toHaveBeenCalledWith(
+      expect.objectContaining({ workflowId, status: 'open' }),
+      recipientId,
+    );
+    expect(recorded()).toMatchObject({ verb: 'complete', outcome: 'done' });
+  });
+
+  it("refuses to complete an enquiry's deadline, like the signed-in route, and spends the link", async () => {
+    const { service, commands } = setUp('open', 'ENQ-2026-000007');
+    const token = tokenFor('complete');
+    const why = [
+      'ACT-2026-000042 is a deadline of enquiry ENQ-2026-000007: it closes when the enquiry records that step.',
+      'Nothing has been changed.',
+      'To see or update the action, sign in to the safeguarding service.',
+    ];
+
+    const preview = await service.preview(token);
+    expect(preview.status).toBe(HttpStatus.CONFLICT);
+    expect(heading(preview.html)).toBe('This cannot be done now');
+    expect(paragraphs(preview.html)).toEqual(why);
+    expect(preview.html).not.toContain('<form');
+
+    const used = await service.use(token, 'request-6');
+    expect(used.status).toBe(HttpStatus.CONFLICT);
+    expect(paragraphs(used.html)).toEqual(why);
+    expect(recorded()).toMatchObject({ verb: 'complete', outcome: 'stage-conflict' });
+    expect(commands.complete).not.toHaveBeenCalled();
+    expect(commands.execute).not.toHaveBeenCalled();
+  });
+
+  it("still lets the owner acknowledge an enquiry's deadline by link", async () => {
+    const { service, commands } = setUp('open', 'ENQ-2026-000007');
+    const token = tokenFor('acknowledge');
+    expect(heading((await service.preview(token)).html)).toBe('Acknowledge ACT-2026-000042?');
+    const used = await service.use(token, 'request-7');
+    expect(used.status).toBe(HttpStatus.OK);
+    expect(commands.execute).toHaveBeenCalledWith(
+      expect.objectContaining({ workflowId }),
+      acknowledgeActionUpdate,
+      { actorId: recipientId },
+    );
   });
 
   it('lets the link be tried again when the workflow service fails', async () => {

@@ -12,6 +12,7 @@ import { acknowledgeActionUpdate } from '@safeguard/workflows';
 import { DataSource, EntityManager } from 'typeorm';
 import { ProblemException, ProblemType } from '../common/problem';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
+import { assertNotEnquiryDeadline, CLOSES_WITH_ENQUIRY } from '../meetings/action-access';
 import { ActionCommandsService } from '../meetings/action-commands.service';
 import { LINK_PAGES, type LinkPage } from './link-pages';
 
@@ -24,7 +25,19 @@ interface LinkTarget {
   recipientAgencyId: string;
   /** The recipient still owns the action and is active, so the link may still act for them. */
   stillTheirs: boolean;
+  /** Set when the action is a deadline of a Section 42 enquiry. */
+  enquiryReference: string | null;
 }
+
+/**
+ * What each verb's signed-in route refuses before the workflow is asked, whatever the stage (409):
+ * an enquiry's deadline is completed only through the enquiry, so a complete link for one (issued
+ * before reminders stopped offering them) is refused like `POST /actions/:id/complete`.
+ */
+const GUARDS: Record<ActionLinkVerb, (target: LinkTarget) => void> = {
+  complete: (target) => assertNotEnquiryDeadline(target, CLOSES_WITH_ENQUIRY),
+  acknowledge: () => undefined,
+};
 
 /** How a use ended, as the chronology records it (single tokens). */
 type Outcome = 'done' | 'expired' | 'already-used' | 'not-owner' | 'stage-conflict';
@@ -69,7 +82,11 @@ export class ActionLinksService {
     );
     if (used) return LINK_PAGES.used;
     if (!target.stillTheirs) return LINK_PAGES.notYours;
-    return closedPage(target.status) ?? LINK_PAGES.confirm(target.reference, link.verb);
+    return (
+      closedPage(target.status) ??
+      refusedPage(target, link.verb) ??
+      LINK_PAGES.confirm(target.reference, link.verb)
+    );
   }
 
   /**
@@ -93,8 +110,8 @@ export class ActionLinksService {
         if (!check.ok) return outcome('expired', LINK_PAGES.expired);
         if (!(await this.claim(db, link))) return outcome('already-used', LINK_PAGES.used);
         if (!target.stillTheirs) return outcome('not-owner', LINK_PAGES.notYours);
-        const closed = closedPage(target.status);
-        if (closed) return outcome('stage-conflict', closed);
+        const refused = closedPage(target.status) ?? refusedPage(target, link.verb);
+        if (refused) return outcome('stage-conflict', refused);
         try {
           await this.perform[link.verb](target, link.recipientId);
         } catch (error) {
@@ -117,9 +134,11 @@ export class ActionLinksService {
   private async target(db: EntityManager, link: ActionLink): Promise<LinkTarget | undefined> {
     const [row] = await db.query(
       `SELECT a.reference, a.partnership_id, a.workflow_id, a.status, p.agency_id,
-              (a.owner_id = p.id AND p.active) AS still_theirs
-         FROM actions a, people p
-        WHERE a.id = $1 AND p.id = $2`,
+              (a.owner_id = p.id AND p.active) AS still_theirs, e.reference AS enquiry_reference
+         FROM actions a
+         JOIN people p ON p.id = $2
+         LEFT JOIN enquiries e ON e.id = a.enquiry_id
+        WHERE a.id = $1`,
       [link.actionId, link.recipientId],
     );
     return (
@@ -130,6 +149,7 @@ export class ActionLinksService {
         status: row.status,
         recipientAgencyId: row.agency_id,
         stillTheirs: row.still_theirs,
+        enquiryReference: row.enquiry_reference ?? null,
       }
     );
   }
@@ -175,6 +195,18 @@ function closedPage(status: ActionStatus): LinkPage | undefined {
   if (status === 'completed') return LINK_PAGES.alreadyComplete;
   if (status === 'cancelled') return LINK_PAGES.cancelled;
   return undefined;
+}
+
+/** Why the verb is refused outright for this action (see `GUARDS`); undefined if it is not. */
+function refusedPage(target: LinkTarget, verb: ActionLinkVerb): LinkPage | undefined {
+  try {
+    GUARDS[verb](target);
+    return undefined;
+  } catch (error) {
+    const reason = stageConflictReason(error);
+    if (reason === undefined) throw error;
+    return LINK_PAGES.refused(reason);
+  }
 }
 
 /** The workflow's reason for refusing the verb at this stage (409), if that is what `error` is. */

@@ -1,23 +1,53 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ActionEntity, MeetingEntity, PersonEntity } from '@safeguard/persistence';
+import { ActionEntity, EnquiryEntity, MeetingEntity, PersonEntity } from '@safeguard/persistence';
 import { DataSource, EntityManager } from 'typeorm';
 import { seesWholePartnership } from '../auth/access-rules';
 import type { Principal } from '../auth/principal';
 import { ProblemException } from '../common/problem';
 
-/** An action as its reader may see it, with the chair of its meeting (if it came from one). */
+/**
+ * An action as its reader may see it, with whoever answers for it in the process it came from:
+ * its meeting's chair, or its enquiry's manager.
+ */
 export interface VisibleAction {
   action: ActionEntity;
-  chairId: string | null;
+  accountableId: string | null;
+  /** Set when the action is a deadline of a Section 42 enquiry. */
+  enquiryReference: string | null;
 }
+
+/** Why an enquiry's deadline refuses a command on the item itself, or through an action link. */
+export const CLOSES_WITH_ENQUIRY = 'it closes when the enquiry records that step';
+export const OWNED_THROUGH_ENQUIRY = "its owner changes only through the enquiry's own commands";
+
+/**
+ * Refuses (409, saying why) a command on an enquiry's deadline that only the enquiry may give,
+ * whoever gives it: a signed-in person (`ActionAccess`) or the recipient of an action link.
+ */
+export function assertNotEnquiryDeadline(
+  { reference, enquiryReference }: { reference: string; enquiryReference: string | null },
+  followsEnquiry: string,
+): void {
+  if (enquiryReference) {
+    throw ProblemException.stageConflict(
+      `${reference} is a deadline of enquiry ${enquiryReference}: ${followsEnquiry}`,
+    );
+  }
+}
+
+/** Who answers for an item: the chair of its meeting, or the manager of its enquiry. */
+const ACCOUNTABLE = 'COALESCE(meeting.chair_id, enquiry.enquiry_manager_id)';
 
 /**
  * Who may see and command an action. Seeing: partnership-wide leads see every action of their
- * partnerships, others those their agency owns or whose meeting they chaired; anything else is
- * simply not found (404).
- * Commanding: the owner acknowledges, asks for more time and completes; the meeting's chair or a
- * partnership-wide lead decides extensions, reassigns and cancels, and may complete (403 if not).
+ * partnerships, others those their agency owns (so each tier of the escalation ladder can open
+ * what it is told about) or that they answer for as the meeting's chair or the enquiry's manager;
+ * anything else is simply not found (404).
+ * Commanding: the owner acknowledges, asks for more time and completes; the chair (the enquiry's
+ * manager for an enquiry's deadline) or a partnership-wide lead decides extensions, reassigns and
+ * cancels, and may complete (403 if not). An enquiry's deadline is never completed, cancelled or
+ * reassigned on its own: it follows the enquiry's commands (409).
  */
 @Injectable()
 export class ActionAccess {
@@ -28,20 +58,34 @@ export class ActionAccess {
       .createQueryBuilder(ActionEntity, 'action')
       .innerJoin(PersonEntity, 'owner', 'owner.id = action.owner_id')
       .leftJoin(MeetingEntity, 'meeting', 'meeting.id = action.meeting_id')
-      .addSelect('meeting.chair_id', 'chair_id')
+      .leftJoin(EnquiryEntity, 'enquiry', 'enquiry.id = action.enquiry_id')
+      .addSelect(ACCOUNTABLE, 'accountable_id')
+      .addSelect('enquiry.reference', 'enquiry_reference')
       .where('action.id = :id', { id })
       .andWhere('action.partnership_id = ANY(:partnershipIds)', {
         partnershipIds: principal.partnershipIds,
       });
     if (!seesWholePartnership(principal)) {
-      query.andWhere('(owner.agency_id = :agencyId OR meeting.chair_id = :personId)', {
+      query.andWhere(`(owner.agency_id = :agencyId OR ${ACCOUNTABLE} = :personId)`, {
         agencyId: principal.agencyId,
         personId: principal.personId,
       });
     }
     const { entities, raw } = await query.getRawAndEntities();
     if (!entities[0]) throw ProblemException.notFound('action');
-    return { action: entities[0], chairId: raw[0]?.chair_id ?? null };
+    return {
+      action: entities[0],
+      accountableId: raw[0]?.accountable_id ?? null,
+      enquiryReference: raw[0]?.enquiry_reference ?? null,
+    };
+  }
+
+  /** Closing or passing on an enquiry's deadline is the enquiry's business, never the item's. */
+  assertNotEnquiryDeadline(
+    { action, enquiryReference }: VisibleAction,
+    followsEnquiry: string,
+  ): void {
+    assertNotEnquiryDeadline({ reference: action.reference, enquiryReference }, followsEnquiry);
   }
 
   assertOwner({ action }: VisibleAction, principal: Principal, what: string): void {
@@ -53,7 +97,7 @@ export class ActionAccess {
   assertDecisionMaker(target: VisibleAction, principal: Principal, what: string): void {
     if (!this.decides(target, principal)) {
       throw ProblemException.forbidden(
-        `only the meeting's chair or a safeguarding lead can ${what}`,
+        `only ${accountableOf(target)} or a safeguarding lead can ${what}`,
       );
     }
   }
@@ -98,7 +142,11 @@ export class ActionAccess {
     }
   }
 
-  private decides({ chairId }: VisibleAction, principal: Principal): boolean {
-    return seesWholePartnership(principal) || chairId === principal.personId;
+  private decides({ accountableId }: VisibleAction, principal: Principal): boolean {
+    return seesWholePartnership(principal) || accountableId === principal.personId;
   }
+}
+
+function accountableOf({ enquiryReference }: VisibleAction): string {
+  return enquiryReference ? "the enquiry's manager" : "the meeting's chair";
 }

@@ -1,15 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  Client,
-  WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
-  type UpdateDefinition,
-} from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { Client, type UpdateDefinition } from '@temporalio/client';
 import type { ActionStatus } from '@safeguard/domain';
-import { completeActionUpdate, STAGE_CONFLICT } from '@safeguard/workflows';
+import { completeActionUpdate } from '@safeguard/workflows';
 import { ProblemException } from '../common/problem';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+import { executeUpdateOrConflict } from '../temporal/workflow-updates';
 
 /** The action a command is for, as the read model has it. */
 export interface CommandTarget {
@@ -39,32 +34,16 @@ export class ActionCommandsService {
     if (action.status === 'completed' || action.status === 'cancelled') {
       throw ProblemException.stageConflict(`the action is already ${action.status}`);
     }
-    try {
-      await this.temporal.workflow
-        .getHandle(action.workflowId)
-        .executeUpdate(update, { args: [command] });
-    } catch (error) {
-      throw translateUpdateFailure(error);
-    }
+    await executeUpdateOrConflict(
+      this.temporal,
+      action.workflowId,
+      update,
+      command,
+      'the action is not being chased: it is closed, or its chaser has not started yet',
+    );
   }
 
   complete(action: CommandTarget, actorId: string, noteId?: string): Promise<void> {
     return this.execute(action, completeActionUpdate, { actorId, noteId });
   }
-}
-
-function translateUpdateFailure(error: unknown): unknown {
-  if (
-    error instanceof WorkflowUpdateFailedError &&
-    error.cause instanceof ApplicationFailure &&
-    error.cause.type === STAGE_CONFLICT
-  ) {
-    return ProblemException.stageConflict(error.cause.message);
-  }
-  if (error instanceof WorkflowNotFoundError) {
-    return ProblemException.stageConflict(
-      'the action is not being chased: it is closed, or its chaser has not started yet',
-    );
-  }
-  return error;
 }

@@ -11,8 +11,8 @@ import {
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
-import { ProblemException, ProblemType } from '../common/problem';
-import { ActionAccess } from './action-access';
+import { undoneIfRefused } from '../temporal/workflow-updates';
+import { ActionAccess, CLOSES_WITH_ENQUIRY, OWNED_THROUGH_ENQUIRY } from './action-access';
 import { ActionCommandsService } from './action-commands.service';
 import { ActionsService } from './actions.service';
 import {
@@ -49,6 +49,7 @@ export class ActionLifecycleService {
 
   async complete(id: string, dto: CompleteActionDto, principal: Principal): Promise<ActionView> {
     const target = await this.access.visible(id, principal);
+    this.access.assertNotEnquiryDeadline(target, CLOSES_WITH_ENQUIRY);
     this.access.assertOwnerOrDecisionMaker(target, principal, 'complete it');
     await this.withNote(id, 'completion', dto.note, principal, (noteId) =>
       this.commands.complete(target.action, principal.personId, noteId),
@@ -96,6 +97,7 @@ export class ActionLifecycleService {
 
   async reassign(id: string, dto: ReassignActionDto, principal: Principal): Promise<ActionView> {
     const target = await this.access.visible(id, principal);
+    this.access.assertNotEnquiryDeadline(target, OWNED_THROUGH_ENQUIRY);
     this.access.assertDecisionMaker(target, principal, 'reassign it');
     await this.access.assertCanOwn(
       this.dataSource.manager,
@@ -112,6 +114,7 @@ export class ActionLifecycleService {
 
   async cancel(id: string, dto: CancelActionDto, principal: Principal): Promise<ActionView> {
     const target = await this.access.visible(id, principal);
+    this.access.assertNotEnquiryDeadline(target, CLOSES_WITH_ENQUIRY);
     this.access.assertDecisionMaker(target, principal, 'cancel it');
     await this.withNote(id, 'cancellation', dto.reason, principal, (noteId) =>
       this.commands.execute(target.action, cancelActionUpdate, {
@@ -122,11 +125,7 @@ export class ActionLifecycleService {
     return this.actions.load(id, principal);
   }
 
-  /**
-   * Free text never enters a workflow: the note is stored first and the command carries its id.
-   * If the workflow refuses the command, the note goes too, so a refusal changes nothing; after
-   * any other failure the command may still have been accepted, so the note stays.
-   */
+  /** Free text never enters a workflow: the note is stored first and the command carries its id. */
   private async withNote(
     actionId: string,
     kind: ActionNoteKind,
@@ -144,13 +143,9 @@ export class ActionLifecycleService {
       createdAt: new Date(),
     });
     await this.dataSource.manager.insert(ActionNoteEntity, note);
-    try {
-      await command(note.id);
-    } catch (error) {
-      if (error instanceof ProblemException && error.problem.type === ProblemType.stageConflict) {
-        await this.dataSource.manager.delete(ActionNoteEntity, note.id);
-      }
-      throw error;
-    }
+    await undoneIfRefused(
+      () => command(note.id),
+      () => this.dataSource.manager.delete(ActionNoteEntity, note.id),
+    );
   }
 }

@@ -1,11 +1,4 @@
-import {
-  chasePlan,
-  nextSendingAt,
-  STAGE_OF_ITEM,
-  stagePolicy,
-  touchesStillToCome,
-  type ChasedItemKind,
-} from '@safeguard/domain';
+import { firstSendingAt, STAGE_OF_ITEM, stagePolicy, type ChasedItemKind } from '@safeguard/domain';
 import type { PolicyVersionEntity } from '@safeguard/persistence';
 import type { ActionChaserInput } from '@safeguard/workflows';
 
@@ -44,7 +37,6 @@ export function chaserInput(item: ChasedItem, policy: PolicyVersionEntity): Acti
 /** When the new item's chaser will first send something: the read model has it from the start. */
 export function firstReminderAt(input: ActionChaserInput, now: Date): Date | null {
   if (!input.timetable || !input.delivery) return null;
-  const plan = chasePlan(input.timetable, new Date(input.dueAt), input.delivery);
-  const at = nextSendingAt(touchesStillToCome(plan, now.getTime()), input.delivery, now.getTime());
+  const at = firstSendingAt(input.timetable, new Date(input.dueAt), input.delivery, now.getTime());
   return at ? new Date(at) : null;
 }

@@ -35,14 +35,13 @@ import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { PoliciesService } from '../policies/policies.service';
 import { startOrUnavailable } from '../temporal/start-workflow';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+import { startedWithin } from '../temporal/workflow-updates';
 import { ActionAccess } from './action-access';
 import { ActionCommandsService } from './action-commands.service';
 import { newChasedItem, nextActionReference } from './actions.service';
 import { chaserInput, firstReminderAt } from './chaser-input';
 import { RecordMeetingDto } from './dto/record-meeting.dto';
 import { MeetingView } from './dto/meeting.view';
-
-const ITEMS_START_PATIENCE_MS = 10_000;
 
 /** What the minute-taker records as circulated. */
 export type MinutesItem = Extract<ChasedItemKind, 'action-log' | 'minutes'>;
@@ -229,24 +228,9 @@ export class MeetingsService {
       }
       return id;
     });
-    await this.itemsStarted(meetingWorkflowId(meetingId));
+    // Every item's chaser runs by the time we answer, so each takes commands at once.
+    await startedWithin(this.temporal, meetingWorkflowId(meetingId), itemsStartedUpdate);
     return this.load(meetingId, principal);
-  }
-
-  /**
-   * Waits (briefly) until every item's chaser runs, so each takes commands as soon as we answer.
-   * The meeting is recorded and its workflow accepted either way: with no worker running, the
-   * items start when one comes back, and we do not hold the caller until then.
-   */
-  private async itemsStarted(workflowId: string): Promise<void> {
-    const update = this.temporal.workflow.getHandle(workflowId).executeUpdate(itemsStartedUpdate);
-    let timer: NodeJS.Timeout | undefined;
-    const patience = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, ITEMS_START_PATIENCE_MS);
-    });
-    await Promise.race([update.catch(() => undefined), patience]).finally(() =>
-      clearTimeout(timer),
-    );
   }
 
   /** Reading a meeting's record is itself recorded. */

@@ -179,8 +179,12 @@ export function createActionActivities(deps: ActionActivityDeps): ActionActiviti
     let email: RenderedEmail;
     switch (kind) {
       // "Due" and "due soon" go to the owner in person (a stand-in gets "owner unreachable").
+      // An enquiry's deadline closes only through the enquiry, so it gets no complete link.
       case 'action.due':
-        email = renderMessage(kind, { ...facts, completeLink: ownerLink('complete') });
+        email = renderMessage(
+          kind,
+          action.enquiryId ? facts : { ...facts, completeLink: ownerLink('complete') },
+        );
         break;
       case 'action.reminder':
         email = renderMessage(kind, { ...facts, acknowledgeLink: ownerLink('acknowledge') });

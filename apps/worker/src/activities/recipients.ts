@@ -12,8 +12,9 @@ export interface ResolvedRecipients {
 
 /**
  * Roles, not people, in policy: the directory says who holds each one today, for the action's
- * owner (their line manager, their agency's designated lead or head of service) or partnership
- * (the local authority's safeguarding leads, the board).
+ * owner (their line manager, their agency's designated lead or head of service), the process it
+ * belongs to (the meeting's chair, the enquiry's manager) or partnership (the local authority's
+ * safeguarding leads, the board).
  */
 export async function resolveRecipients(
   dataSource: DataSource,
@@ -46,6 +47,22 @@ export async function resolveRecipients(
     return query.getMany();
   };
   const localAuthorityLeads = () => inPartnership(['safeguarding-lead'], 'local-authority');
+  /**
+   * Whoever answers for the item in the process it belongs to, while active: its meeting's chair,
+   * or the local authority's manager of its enquiry (delegating never moves accountability).
+   */
+  const accountable = async (meetingId: string | null, enquiryId: string | null) =>
+    meetingId || enquiryId
+      ? await dataSource.manager
+          .createQueryBuilder(PersonEntity, 'person')
+          .where('person.active')
+          .andWhere(
+            `person.id IN (SELECT chair_id FROM meetings WHERE id = :meetingId
+                 UNION ALL SELECT enquiry_manager_id FROM enquiries WHERE id = :enquiryId)`,
+            { meetingId, enquiryId },
+          )
+          .getOne()
+      : null;
   const some = (people: Array<PersonEntity | null>) => ({
     people: people.filter((person): person is PersonEntity => person !== null),
     rerouted: false,
@@ -61,20 +78,16 @@ export async function resolveRecipients(
       return some(await inOwnerAgency('designated-safeguarding-lead'));
     case 'head-of-service':
       return some(await inOwnerAgency('head-of-service'));
-    case 'local-authority-lead':
-      return some(await localAuthorityLeads());
+    case 'local-authority-lead': {
+      // An escalation that would only come back to the owner goes to the leads instead.
+      const manager = await accountable(null, action.enquiryId);
+      return some(manager && manager.id !== owner.id ? [manager] : await localAuthorityLeads());
+    }
     case 'board':
       return some(await inPartnership(['board-chair', 'board-business-manager']));
     case 'decision-maker': {
-      const [chair] = action.meetingId
-        ? await dataSource.query(
-            `SELECT p.id FROM meetings m JOIN people p ON p.id = m.chair_id AND p.active
-              WHERE m.id = $1`,
-            [action.meetingId],
-          )
-        : [];
-      if (chair) return some([await dataSource.manager.findOneBy(PersonEntity, { id: chair.id })]);
-      return some(await localAuthorityLeads());
+      const decider = await accountable(action.meetingId, action.enquiryId);
+      return some(decider ? [decider] : await localAuthorityLeads());
     }
   }
 }

@@ -24,4 +24,20 @@ describe('action reminder email', () => {
     }
     expect(email.html).toMatch(/^<!doctype html><html lang="en">/);
   });
+
+  it('offers no complete link when there is none to give (an enquiry deadline)', () => {
+    const unlinked = renderMessage('action.due', {
+      reference: 'ACT-2026-000042',
+      dueAt: new Date('2026-12-01T17:30:00Z'),
+      link: 'https://safeguarding.example/actions/5d1f',
+    });
+    for (const body of [unlinked.text, unlinked.html]) {
+      expect(body).toContain('An action assigned to you has reached its due date.');
+      expect(body).toContain('https://safeguarding.example/actions/5d1f');
+      expect(body).not.toContain('Already done?');
+      expect(body).not.toContain('/links/');
+      expect(body).not.toContain('do not forward');
+    }
+    expect(unlinked.text).not.toMatch(/\n{3,}/);
+  });
 });

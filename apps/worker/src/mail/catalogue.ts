@@ -43,7 +43,7 @@ const ACTION_FACTS: SchemaFor<ActionFacts> = {
 
 const ACTION_DUE_FACTS: SchemaFor<ActionDueFacts> = {
   ...ACTION_FACTS,
-  completeLink: 'actionLink',
+  completeLink: 'optionalActionLink',
 };
 
 const ACTION_REMINDER_FACTS: SchemaFor<ActionReminderFacts> = {
@@ -72,6 +72,7 @@ function actionView(facts: ActionFacts, title: string) {
   };
 }
 
+/** Without a link (an enquiry's deadline), `completeLink` is unset and the email offers none. */
 function actionDueView(facts: ActionDueFacts, title: string) {
   return {
     ...actionView(facts, title),

@@ -129,6 +129,19 @@ describe('message facts', () => {
     ).toThrow('digest.daily.items[0].kind: must be an action message kind');
   });
 
+  it('takes a complete link on "due" when there is one (none for an enquiry deadline)', () => {
+    expect(() => renderMessage('action.due', dueFacts)).not.toThrow();
+    expect(() => renderMessage('action.due', facts)).not.toThrow();
+    expect(() => renderMessage('action.due', { ...facts, completeLink: undefined })).not.toThrow();
+    for (const bad of [facts.link, `${dueFacts.completeLink}?who=some.body`, '']) {
+      expect(() => renderMessage('action.due', { ...facts, completeLink: bad })).toThrow(
+        new MessageFactsError(
+          'action.due.completeLink: must be a signed action link into the service, or left out',
+        ),
+      );
+    }
+  });
+
   it('takes an acknowledge link on "due soon" always, and on "assigned" when there is one', () => {
     expect(() => renderMessage('action.reminder', { ...facts, acknowledgeLink })).not.toThrow();
     expect(() => renderMessage('action.assigned', { ...facts, acknowledgeLink })).not.toThrow();

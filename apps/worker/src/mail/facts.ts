@@ -6,7 +6,8 @@
  * - at compile time, every kind's facts need a schema (`SchemaFor`), and a `string` field can only
  *   be given one if it is called `reference`, `link` or `…Link` (an action link); any other string
  *   field has no valid schema. Only an action link may be optional (`optionalActionLink`: links
- *   go to the owner only, so a message that can reach someone else carries one only for them);
+ *   go to the owner only, so a message that can reach someone else carries one only for them,
+ *   and a verb an item's own process keeps to itself is not offered for that item);
  * - at render time, `assertFacts` checks each value against its schema (reference pattern, link
  *   shape, plausible instant) and refuses unknown fields, so an object carrying extra properties
  *   cannot slip anything through either.
@@ -40,10 +41,13 @@ export interface ActionFacts {
   link: string;
 }
 
-/** The due reminder also lets its recipient mark the action complete without signing in. */
+/**
+ * The due reminder also lets its recipient mark the action complete without signing in, unless the
+ * action is a deadline of a Section 42 enquiry: that closes only through the enquiry's commands.
+ */
 export interface ActionDueFacts extends ActionFacts {
-  /** A signed, single-use action link (`…/links/<token>`) for the `complete` verb. */
-  completeLink: string;
+  /** A signed, single-use action link (`…/links/<token>`) for the `complete` verb, if offered. */
+  completeLink?: string;
 }
 
 /** The "due soon" reminder (always to the owner) lets them acknowledge it without signing in. */

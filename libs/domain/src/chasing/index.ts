@@ -8,5 +8,11 @@ export {
   type TouchKind,
 } from './chase-plan';
 export { dueAfter } from './due-date';
-export { nextSendingAt, sendingTime, sendingTimeFrom, type DeliveryWindow } from './sending';
+export {
+  firstSendingAt,
+  nextSendingAt,
+  sendingTime,
+  sendingTimeFrom,
+  type DeliveryWindow,
+} from './sending';
 export { CHASED_ITEM_KINDS, STAGE_OF_ITEM, type ChasedItemKind } from './chased-items';

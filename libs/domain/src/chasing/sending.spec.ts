@@ -1,6 +1,6 @@
 import { defaultPolicy } from '../policy/default-policy';
 import type { Touch } from './chase-plan';
-import { nextSendingAt, sendingTime, type DeliveryWindow } from './sending';
+import { firstSendingAt, nextSendingAt, sendingTime, type DeliveryWindow } from './sending';
 
 const england: DeliveryWindow = {
   nation: 'england-and-wales',
@@ -91,5 +91,33 @@ describe('next sending instant of a plan', () => {
     expect(nextSendingAt(friday, england, at('2026-05-23T21:00:00.000Z'))).toBe(
       '2026-05-26T07:30:00.000Z',
     );
+  });
+});
+
+describe('first sending instant of a new item', () => {
+  // Reminder on the due day, a chase a working day later, then the ladder.
+  const decision = defaultPolicy.stages['s42.decision'];
+  const dueTuesday = new Date('2026-05-26T16:30:00.000Z');
+
+  it('is the first reminder when the item is recorded in good time', () => {
+    expect(firstSendingAt(decision, dueTuesday, england, at('2026-05-22T09:00:00.000Z'))).toBe(
+      '2026-05-26T07:30:00.000Z',
+    );
+  });
+
+  it('is the latest message already due, at the next window, when recorded late', () => {
+    const wednesdayNight = at('2026-05-27T20:00:00.000Z');
+    expect(firstSendingAt(decision, dueTuesday, england, wednesdayNight)).toBe(
+      '2026-05-28T07:30:00.000Z',
+    );
+    expect(firstSendingAt(decision, dueTuesday, { ...england, urgent: true }, wednesdayNight)).toBe(
+      '2026-05-27T20:00:00.000Z',
+    );
+  });
+
+  it('is nothing when the timetable sends nothing', () => {
+    const silent = { remindersBeforeDue: [], overdueChases: [], escalation: [] };
+    const before = at('2026-05-22T09:00:00.000Z');
+    expect(firstSendingAt(silent, dueTuesday, england, before)).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 import type { Nation } from '../calendar/bank-holidays';
 import { nextInSendWindow } from '../calendar/working-day-clock';
 import type { SendWindow } from '../policy/policy.schema';
-import type { Touch } from './chase-plan';
+import { chasePlan, touchesStillToCome, type ChaseTimetable, type Touch } from './chase-plan';
 
 /** When an item's messages may go out, from its pinned policy. */
 export interface DeliveryWindow {
@@ -41,4 +41,18 @@ export function nextSendingAt(
   const next = touches[0];
   if (!next) return undefined;
   return new Date(delivery ? sendingTimeFrom(next.at, now, delivery) : next.at).toISOString();
+}
+
+/**
+ * When a new item's chaser will first send something, the plan laid at `now` as the chaser lays
+ * it, so the read model shows the next reminder from the moment the item is recorded.
+ */
+export function firstSendingAt(
+  timetable: ChaseTimetable,
+  dueAt: Date,
+  delivery: DeliveryWindow,
+  now: number,
+): string | undefined {
+  const plan = chasePlan(timetable, dueAt, delivery);
+  return nextSendingAt(touchesStillToCome(plan, now), delivery, now);
 }

@@ -8,18 +8,16 @@ import {
   IsUUID,
   MaxLength,
 } from 'class-validator';
-
-const NOTE_MAX = 2000;
-const ISO_INSTANT = { strict: true, strictSeparator: true } as const;
+import { ISO_INSTANT, TEXT_MAX } from '../../common/validation';
 
 export class CompleteActionDto {
   @ApiPropertyOptional({
-    maxLength: NOTE_MAX,
+    maxLength: TEXT_MAX,
     description: 'What was done. Stored with the action, never sent in emails.',
   })
   @IsOptional()
   @IsString()
-  @MaxLength(NOTE_MAX)
+  @MaxLength(TEXT_MAX)
   note?: string;
 }
 
@@ -28,10 +26,10 @@ export class RequestExtensionDto {
   @IsISO8601(ISO_INSTANT)
   proposedDueAt: string;
 
-  @ApiProperty({ maxLength: NOTE_MAX, description: 'Why more time is needed.' })
+  @ApiProperty({ maxLength: TEXT_MAX, description: 'Why more time is needed.' })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(NOTE_MAX)
+  @MaxLength(TEXT_MAX)
   reason: string;
 }
 
@@ -48,10 +46,10 @@ export class DecideExtensionDto {
   @IsISO8601(ISO_INSTANT)
   newDueAt?: string;
 
-  @ApiPropertyOptional({ maxLength: NOTE_MAX })
+  @ApiPropertyOptional({ maxLength: TEXT_MAX })
   @IsOptional()
   @IsString()
-  @MaxLength(NOTE_MAX)
+  @MaxLength(TEXT_MAX)
   note?: string;
 }
 
@@ -65,9 +63,9 @@ export class ReassignActionDto {
 }
 
 export class CancelActionDto {
-  @ApiProperty({ maxLength: NOTE_MAX, description: 'Why the action is no longer needed.' })
+  @ApiProperty({ maxLength: TEXT_MAX, description: 'Why the action is no longer needed.' })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(NOTE_MAX)
+  @MaxLength(TEXT_MAX)
   reason: string;
 }

@@ -15,9 +15,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-
-const ISO_INSTANT = { strict: true, strictSeparator: true } as const;
-const TEXT_MAX = 2000;
+import { ISO_INSTANT, TEXT_MAX } from '../../common/validation';
 
 export class AttendeeDto {
   @ApiProperty({ format: 'uuid' })
