@@ -1,4 +1,5 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { isISO8601, ValidateBy } from 'class-validator';
 import { FieldProblem, ProblemException } from './problem';
 
 /** Flattens class-validator's tree into one entry per offending field, with dotted paths. */
@@ -17,5 +18,25 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     exceptionFactory: (errors) => ProblemException.invalid(fieldProblems(errors)),
+  });
+}
+
+/** An instant with its date and time in full: "2026-12-04T17:30:00Z". */
+export const ISO_INSTANT = { strict: true, strictSeparator: true } as const;
+
+/** Notes and reasons: room for a paragraph, not for a document. */
+export const TEXT_MAX = 2000;
+
+/** A calendar date that exists, as "YYYY-MM-DD" (a birthday, a period under review). */
+export function IsLocalDate(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isLocalDate',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === 'string' &&
+        /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+        isISO8601(value, { strict: true }),
+      defaultMessage: (args) => `${args?.property} must be a date as YYYY-MM-DD`,
+    },
   });
 }

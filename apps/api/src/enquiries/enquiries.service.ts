@@ -1,0 +1,278 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Client } from '@temporalio/client';
+import { formatReference, ukLocalDate } from '@safeguard/domain';
+import {
+  ActionEntity,
+  AdultEntity,
+  appendChronology,
+  ChronologyEntryEntity,
+  EnquiryEntity,
+  EnquiryRecordEntity,
+  partnershipChain,
+} from '@safeguard/persistence';
+import {
+  enquiryPolicyOf,
+  enquiryStartedUpdate,
+  enquiryWorkflowId,
+  section42EnquiryWorkflow,
+} from '@safeguard/workflows';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager, In, Not } from 'typeorm';
+import { auditedBy, type Principal } from '../auth/principal';
+import { ProblemException } from '../common/problem';
+import { API_CONFIG, ApiConfig } from '../config/api-config';
+import { PoliciesService } from '../policies/policies.service';
+import { startOrUnavailable } from '../temporal/start-workflow';
+import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+import { startedWithin } from '../temporal/workflow-updates';
+import { RaiseEnquiryDto } from './dto/raise-enquiry.dto';
+import { EnquiryView } from './dto/enquiry.view';
+import { EnquiryAccess, type VisibleEnquiry } from './enquiry-access';
+import { EnquiryPeople } from './enquiry-people';
+
+/**
+ * Raising a concern starts its Section 42 workflow; reading an enquiry reads Postgres only (the
+ * read model the workflow writes, the records people wrote, its deadlines and its chronology).
+ */
+@Injectable()
+export class EnquiriesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly policies: PoliciesService,
+    private readonly access: EnquiryAccess,
+    private readonly people: EnquiryPeople,
+  ) {}
+
+  /** All in one transaction: if Temporal refuses the start, nothing is recorded. */
+  async raise(dto: RaiseEnquiryDto, principal: Principal): Promise<EnquiryView> {
+    const { partnershipId } = dto;
+    if (!principal.partnershipIds.includes(partnershipId)) {
+      throw ProblemException.unprocessable('partnershipId', 'no partnership with this id');
+    }
+    const now = new Date();
+    const receivedAt = new Date(dto.receivedAt);
+    if (receivedAt > now) {
+      throw ProblemException.invalid([
+        { field: 'receivedAt', message: 'must not be in the future' },
+      ]);
+    }
+    await this.assertReferrer(dto);
+    const triageWorkerId = await this.triageWorker(dto, principal);
+    const id = randomUUID();
+    const workflowId = enquiryWorkflowId(id);
+    await this.dataSource.transaction(async (db) => {
+      const policy = await this.policies.latest(db, partnershipId);
+      if (!policy) {
+        throw ProblemException.unprocessable('partnershipId', 'no partnership with this id');
+      }
+      const adultId = randomUUID();
+      await db.insert(AdultEntity, {
+        id: adultId,
+        partnershipId,
+        fullName: dto.adult.fullName,
+        dateOfBirth: dto.adult.dateOfBirth ?? null,
+        createdAt: now,
+      });
+      await db.insert(EnquiryEntity, {
+        ...unopenedReadModel(now),
+        id,
+        reference: await nextEnquiryReference(db, now),
+        partnershipId,
+        policyVersion: policy.version,
+        adultId,
+        receivedAt,
+        source: dto.source,
+        referrerAgencyId: dto.referrerAgencyId ?? null,
+        raisedById: principal.personId,
+        urgency: dto.urgency,
+        riskTypes: dto.riskTypes,
+        riskLocation: dto.riskLocation,
+        riskSource: dto.riskSource,
+        concernSummary: dto.concernSummary ?? null,
+        triageWorkerId,
+        workflowId,
+      });
+      // Start before appending: the chronology append holds its chain's lock until commit,
+      // and the Temporal round trip should not be inside that lock.
+      await startOrUnavailable(
+        this.temporal,
+        section42EnquiryWorkflow,
+        {
+          taskQueue: this.config.temporal.taskQueue,
+          workflowId,
+          args: [
+            {
+              enquiryId: id,
+              receivedAt: receivedAt.toISOString(),
+              urgency: dto.urgency,
+              triageWorkerId,
+              policy: enquiryPolicyOf(policy.document, { partnershipId, version: policy.version }),
+            },
+          ],
+        },
+        'enquiry',
+      );
+      await appendChronology(db, {
+        subjectType: 'enquiry',
+        subjectId: id,
+        event: 'enquiry.raised',
+        chain: partnershipChain(partnershipId),
+        detail: {
+          adultId,
+          receivedAt: receivedAt.toISOString(),
+          source: dto.source,
+          ...(dto.referrerAgencyId ? { referrerAgencyId: dto.referrerAgencyId } : {}),
+          urgency: dto.urgency,
+          riskTypes: dto.riskTypes,
+          riskLocation: dto.riskLocation,
+          riskSource: dto.riskSource,
+          triageWorkerId,
+          policyVersion: policy.version,
+        },
+        occurredAt: now,
+        ...auditedBy(principal),
+      });
+    });
+    // The first deadline (the acknowledgement) exists by the time we answer, or soon after.
+    await startedWithin(this.temporal, workflowId, enquiryStartedUpdate);
+    // The raiser sees what they have just raised, even when the case is not theirs to read later.
+    const enquiry = await this.dataSource.manager.findOneByOrFail(EnquiryEntity, { id });
+    return this.view({ enquiry, delegation: null, reader: 'case-holder' }, principal);
+  }
+
+  /** Reading an enquiry is itself recorded: who looked at this adult's case, and when. */
+  async get(id: string, principal: Principal): Promise<EnquiryView> {
+    const target = await this.access.visible(id, principal);
+    const view = await this.view(target, principal);
+    await this.dataSource.transaction((db) =>
+      appendChronology(db, {
+        subjectType: 'enquiry',
+        subjectId: id,
+        event: 'enquiry.viewed',
+        kind: 'read',
+        chain: partnershipChain(target.enquiry.partnershipId),
+        ...auditedBy(principal),
+      }),
+    );
+    return view;
+  }
+
+  /** Everything the reader may see, from Postgres only. */
+  async view(target: VisibleEnquiry, principal: Principal): Promise<EnquiryView> {
+    const { enquiry } = target;
+    const db = this.dataSource.manager;
+    const [adult, records, deadlines, timeline] = await Promise.all([
+      db.findOneByOrFail(AdultEntity, { id: enquiry.adultId }),
+      db.find(EnquiryRecordEntity, {
+        where: { enquiryId: enquiry.id },
+        order: { createdAt: 'ASC', id: 'ASC' },
+      }),
+      db.find(ActionEntity, {
+        where: { enquiryId: enquiry.id, status: Not(In(['completed', 'cancelled'])) },
+        order: { dueAt: 'ASC' },
+      }),
+      this.timeline(enquiry),
+    ]);
+    return EnquiryView.full({
+      enquiry,
+      adult,
+      delegation: this.access.delegationFor(target, principal),
+      records: this.access.recordsFor(target, principal, records),
+      deadlines,
+      timeline,
+    });
+  }
+
+  /** What happened to the enquiry and to each of its deadlines, in the order it happened. */
+  private timeline(enquiry: EnquiryEntity): Promise<ChronologyEntryEntity[]> {
+    return this.dataSource.manager
+      .createQueryBuilder(ChronologyEntryEntity, 'entry')
+      .where('entry.chain = :chain', { chain: partnershipChain(enquiry.partnershipId) })
+      .andWhere("entry.kind <> 'read'")
+      .andWhere(
+        `((entry.subject_type = 'enquiry' AND entry.subject_id = :id)
+          OR (entry.subject_type = 'action'
+              AND entry.subject_id IN (SELECT id FROM actions WHERE enquiry_id = :id)))`,
+        { id: enquiry.id },
+      )
+      // When it happened: a workflow's write can land just after one it preceded.
+      .orderBy('entry.occurred_at', 'ASC')
+      .addOrderBy('entry.id', 'ASC')
+      .getMany();
+  }
+
+  private async assertReferrer({ referrerAgencyId, partnershipId }: RaiseEnquiryDto) {
+    if (!referrerAgencyId) return;
+    const members: unknown[] = await this.dataSource.manager.query(
+      `SELECT 1 FROM agency_partnerships WHERE agency_id = $1 AND partnership_id = $2`,
+      [referrerAgencyId, partnershipId],
+    );
+    if (members.length === 0) {
+      throw ProblemException.unprocessable(
+        'referrerAgencyId',
+        'no agency with this id in the partnership',
+      );
+    }
+  }
+
+  /**
+   * The local authority triages: the person named, else the raiser if they work there, else its
+   * longest-serving safeguarding lead.
+   */
+  private async triageWorker(dto: RaiseEnquiryDto, principal: Principal): Promise<string> {
+    const localAuthority = { localAuthorityOf: dto.partnershipId };
+    if (dto.triageWorkerId) {
+      await this.people.assertNamed(dto.triageWorkerId, 'triageWorkerId', localAuthority);
+      return dto.triageWorkerId;
+    }
+    if (await this.people.worksIn(principal.personId, localAuthority)) return principal.personId;
+    const lead = await this.people.firstWithRole(localAuthority, 'safeguarding-lead');
+    if (!lead) {
+      throw ProblemException.invalid([
+        {
+          field: 'triageWorkerId',
+          message: "required: the partnership's local authority has no active safeguarding lead",
+        },
+      ]);
+    }
+    return lead;
+  }
+}
+
+/** The read-model columns of a concern nobody has acted on yet; its workflow writes the rest. */
+function unopenedReadModel(now: Date) {
+  return {
+    stage: 'concern' as const,
+    step: null,
+    enquiryType: null,
+    ledBy: null,
+    enquiryManagerId: null,
+    enquirerId: null,
+    delegationId: null,
+    delegatedAgencyId: null,
+    decisionId: null,
+    strategyMeetingId: null,
+    reportId: null,
+    outcomeId: null,
+    planId: null,
+    planLeadId: null,
+    pausedSince: null,
+    closure: null,
+    nextDueAt: null,
+    decidedAt: null,
+    concludedAt: null,
+    closedAt: null,
+    // Below the workflow's first version, so its first write always lands.
+    processVersion: 0,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+async function nextEnquiryReference(db: EntityManager, now: Date): Promise<string> {
+  const [{ sequence }] = await db.query(`SELECT nextval('enquiry_reference_seq') AS sequence`);
+  return formatReference('ENQ', ukLocalDate(now).year, Number(sequence));
+}

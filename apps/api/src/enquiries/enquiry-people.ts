@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Role } from '@safeguard/domain';
+import { DataSource } from 'typeorm';
+import { ProblemException } from '../common/problem';
+
+/**
+ * Where someone named in an enquiry must work: the local authority holds the case (triage worker,
+ * enquiry manager, its own enquirer), the delegated agency makes a caused enquiry (contact and
+ * enquirer), and a plan can be led by anyone in the partnership.
+ */
+export type Workplace = { localAuthorityOf: string } | { agency: string } | { partnership: string };
+
+const WORKPLACE_WORDS = {
+  localAuthorityOf: "in the partnership's local authority",
+  agency: 'in the agency',
+  partnership: 'in the partnership',
+} as const;
+
+/** Checks and defaults for the people an enquiry names. */
+@Injectable()
+export class EnquiryPeople {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** 422 naming the field unless the person is active and works where the role needs. */
+  async assertNamed(personId: string, field: string, workplace: Workplace): Promise<void> {
+    const [person]: Array<{ active: boolean }> = await this.dataSource.manager.query(
+      `SELECT p.active FROM people p WHERE p.id = $1 AND ${agencyCondition(workplace, '$2')}`,
+      [personId, Object.values(workplace)[0]],
+    );
+    if (!person) {
+      const where = WORKPLACE_WORDS[Object.keys(workplace)[0] as keyof typeof WORKPLACE_WORDS];
+      throw ProblemException.unprocessable(field, `no person with this id ${where}`);
+    }
+    if (!person.active) {
+      throw ProblemException.unprocessable(field, 'this person has been deactivated');
+    }
+  }
+
+  /** Whether the person is active and works there. */
+  async worksIn(personId: string, workplace: Workplace): Promise<boolean> {
+    return (await this.firstActive(workplace, { personId })) !== null;
+  }
+
+  /** The longest-serving active holder of a role there, or null if there is none. */
+  firstWithRole(workplace: Workplace, role: Role): Promise<string | null> {
+    return this.firstActive(workplace, { role });
+  }
+
+  private async firstActive(
+    workplace: Workplace,
+    who: { personId?: string; role?: Role },
+  ): Promise<string | null> {
+    const [first]: Array<{ id: string }> = await this.dataSource.manager.query(
+      `SELECT p.id FROM people p
+        WHERE p.active AND ${agencyCondition(workplace, '$1')}
+          AND ($2::uuid IS NULL OR p.id = $2) AND ($3::text IS NULL OR $3 = ANY(p.roles))
+        ORDER BY p.created_at, p.id LIMIT 1`,
+      [Object.values(workplace)[0], who.personId ?? null, who.role ?? null],
+    );
+    return first?.id ?? null;
+  }
+}
+
+/** SQL restricting `p.agency_id` to the workplace whose id is the parameter given. */
+function agencyCondition(workplace: Workplace, parameter: string): string {
+  if ('agency' in workplace) return `p.agency_id = ${parameter}`;
+  const localAuthority = 'localAuthorityOf' in workplace;
+  return `p.agency_id IN (
+    SELECT ap.agency_id FROM agency_partnerships ap JOIN agencies a ON a.id = ap.agency_id
+     WHERE ap.partnership_id = ${parameter}${localAuthority ? ` AND a.type = 'local-authority'` : ''})`;
+}
