@@ -19,7 +19,10 @@ import {
  * fails here until someone writes down who may use it.
  */
 type Target = 'otherAgency' | 'otherPartnership';
-type Objects = Record<'action' | 'meeting' | 'person' | 'agency' | 'partnership', string>;
+type Objects = Record<
+  'action' | 'meeting' | 'enquiry' | 'person' | 'agency' | 'partnership',
+  string
+>;
 /** The expected status, or 'changes-data' where an allowed write would really happen. */
 type Expectation = number | 'changes-data';
 type Rule = (role: Role, target: Target) => Expectation;
@@ -46,6 +49,13 @@ const scoped =
 const caseRecord = (visible: Expectation): Rule =>
   onlyFor(CASE_ROLES, (role, target) =>
     target === 'otherPartnership' ? 404 : PARTNERSHIP_WIDE.includes(role) ? visible : 404,
+  );
+/** The roles' agency is the partnership's local authority, which holds every enquiry in it. */
+const enquiryRecord = (visible: Expectation): Rule => onlyFor(CASE_ROLES, scoped(visible));
+/** Partnership-wide leads may (`lead`: what they get); the other case roles are refused. */
+const leadsOnly = (lead: Expectation): Rule =>
+  onlyFor(CASE_ROLES, (role, target) =>
+    target === 'otherPartnership' ? 404 : PARTNERSHIP_WIDE.includes(role) ? lead : 403,
   );
 
 const RULES: Record<string, Rule> = {
@@ -93,6 +103,35 @@ const RULES: Record<string, Rule> = {
   'DELETE /me/calendar-feed': () => 204,
   'GET /me/notification-preferences': () => 200,
   'PUT /me/notification-preferences': () => 'changes-data',
+  'POST /enquiries': onlyFor(CASE_ROLES, scoped('changes-data', 422)),
+  'GET /enquiries/{id}': enquiryRecord(200),
+  // The enquiry is a concern just raised, triaged by someone else: a lead may acknowledge it,
+  // and hears why anything further must wait (409); nobody else may act on it.
+  'POST /enquiries/{id}/acknowledge': leadsOnly('changes-data'),
+  'POST /enquiries/{id}/decision': leadsOnly(409),
+  'POST /enquiries/{id}/strategy-discussion': leadsOnly(409),
+  // The enquirer named works for another agency than the local authority.
+  'POST /enquiries/{id}/lead': leadsOnly(422),
+  'POST /enquiries/{id}/delegations': leadsOnly(409),
+  'POST /enquiries/{id}/delegations/{delegationId}/accept': enquiryRecord(404),
+  'POST /enquiries/{id}/delegations/{delegationId}/decline': enquiryRecord(404),
+  'POST /enquiries/{id}/reports': leadsOnly(409),
+  'POST /enquiries/{id}/reports/{reportId}/accept': leadsOnly(404),
+  'POST /enquiries/{id}/reports/{reportId}/return': leadsOnly(404),
+  'POST /enquiries/{id}/outcome': leadsOnly(409),
+  'POST /enquiries/{id}/plan': leadsOnly(409),
+  'POST /enquiries/{id}/plan/reviews': leadsOnly(409),
+  'POST /enquiries/{id}/pause': leadsOnly(409),
+  'POST /enquiries/{id}/resume': leadsOnly(409),
+  'POST /enquiries/{id}/close': leadsOnly(409),
+  'GET /partnerships/{partnershipId}/enquiries': onlyFor(PARTNERSHIP_WIDE, scoped(200)),
+  'GET /agencies/{agencyId}/delegated-enquiries': leadsOnly(200),
+  // Counts for partnership-wide leads and the board. The matrix sends no year, so a caller who
+  // gets past access control is refused the input instead.
+  'GET /partnerships/{partnershipId}/statutory-return': onlyFor(
+    ['safeguarding-lead', 'head-of-service', 'board-business-manager', 'board-chair'],
+    scoped(400),
+  ),
 };
 /** No bearer token: a calendar feed's or action link's URL token is its own credential. */
 const PUBLIC = new Set([
@@ -103,6 +142,8 @@ const PUBLIC = new Set([
   'GET /links/{token}',
   'POST /links/{token}',
 ]);
+
+const NO_RECORD = '00000000-0000-4000-8000-000000000000';
 
 function requestBody(operation: string, objects: Objects): unknown {
   switch (operation) {
@@ -145,6 +186,37 @@ function requestBody(operation: string, objects: Objects): unknown {
     case 'POST /partnerships/{partnershipId}/policy':
     case 'POST /partnerships/{partnershipId}/policy/validate':
       return { schemaVersion: 1 };
+    case 'POST /enquiries':
+      return enquiryBody(objects.partnership);
+    case 'POST /enquiries/{id}/decision':
+      return { dutyMet: true, reason: 'Matrix' };
+    case 'POST /enquiries/{id}/strategy-discussion':
+      return { meetingId: objects.meeting };
+    case 'POST /enquiries/{id}/lead':
+    case 'POST /enquiries/{id}/delegations/{delegationId}/accept':
+      return { enquirerId: objects.person };
+    case 'POST /enquiries/{id}/delegations':
+      return {
+        agencyId: objects.agency,
+        contactId: objects.person,
+        scope: 'Matrix',
+        adultsViews: 'Matrix',
+        desiredOutcomes: 'Matrix',
+        capacityView: 'not-yet-assessed',
+        periodFrom: '2026-01-01',
+        periodTo: '2026-02-01',
+        keyIssues: 'Matrix',
+      };
+    case 'POST /enquiries/{id}/delegations/{delegationId}/decline':
+      return { reason: 'Matrix' };
+    case 'POST /enquiries/{id}/reports':
+      return { text: 'Matrix' };
+    case 'POST /enquiries/{id}/reports/{reportId}/return':
+      return { questions: 'Matrix', newDueAt: '2030-01-31T17:30:00Z' };
+    case 'POST /enquiries/{id}/plan':
+      return { leadId: objects.person, text: 'Matrix' };
+    case 'POST /enquiries/{id}/pause':
+      return { reason: 'other', note: 'Matrix' };
     default:
       return undefined;
   }
@@ -163,22 +235,43 @@ function meetingBody(partnershipId: string, personId: string) {
   };
 }
 
+function enquiryBody(partnershipId: string) {
+  return {
+    partnershipId,
+    receivedAt: new Date().toISOString(),
+    source: 'anonymous',
+    adult: { fullName: 'Matrix Adult' },
+    riskTypes: ['self-neglect'],
+    riskLocation: 'own-home',
+    riskSource: 'other-unknown-to-individual',
+    urgency: 'routine',
+  };
+}
+
 function concretePath(path: string, objects: Objects): string {
   const resource = path.startsWith('/actions')
     ? objects.action
     : path.startsWith('/meetings')
       ? objects.meeting
-      : path.startsWith('/people')
-        ? objects.person
-        : path.startsWith('/agencies')
-          ? objects.agency
-          : objects.partnership;
-  return path
-    .replace('{id}', resource)
-    .replace('{partnershipId}', objects.partnership)
-    .replace('{version}', '1')
-    .replace('{subjectType}', 'action')
-    .replace('{subjectId}', objects.action);
+      : path.startsWith('/enquiries')
+        ? objects.enquiry
+        : path.startsWith('/people')
+          ? objects.person
+          : path.startsWith('/agencies')
+            ? objects.agency
+            : objects.partnership;
+  return (
+    path
+      .replace('{id}', resource)
+      .replace('{partnershipId}', objects.partnership)
+      .replace('{version}', '1')
+      .replace('{subjectType}', 'action')
+      .replace('{subjectId}', objects.action)
+      .replace('{agencyId}', objects.agency)
+      // No such delegation or report: the enquiry is still a concern.
+      .replace('{delegationId}', NO_RECORD)
+      .replace('{reportId}', NO_RECORD)
+  );
 }
 
 describe('access matrix', () => {
@@ -214,9 +307,13 @@ describe('access matrix', () => {
     const dueAt = new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString();
     const meeting = async (partnershipId: string, person: string) =>
       (await post('/meetings', meetingBody(partnershipId, person))).body.id;
+    // Raised by the e2e operator, whose council is in both partnerships and triages them.
+    const enquiry = async (partnershipId: string) =>
+      (await post('/enquiries', enquiryBody(partnershipId))).body.id;
     objects.otherAgency = {
       action: (await postAction(otherOwner, { dueAt })).body.id,
       meeting: await meeting(home.id, otherOwner.id),
+      enquiry: await enquiry(home.id),
       person: otherOwner.id,
       agency: otherAgency.id,
       partnership: home.id,
@@ -224,6 +321,7 @@ describe('access matrix', () => {
     objects.otherPartnership = {
       action: (await postAction(foreignOwner, { dueAt })).body.id,
       meeting: await meeting(elsewhere.id, foreignOwner.id),
+      enquiry: await enquiry(elsewhere.id),
       person: foreignOwner.id,
       agency: foreignAgency.id,
       partnership: elsewhere.id,

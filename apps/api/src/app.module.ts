@@ -14,10 +14,12 @@ import { CalendarFeedModule } from './calendar-feed/calendar-feed.module';
 import { loggableUrl } from './common/credential-paths';
 import { API_CONFIG, ApiConfig } from './config/api-config';
 import { DirectoryModule } from './directory/directory.module';
+import { EnquiriesModule } from './enquiries/enquiries.module';
 import { HealthModule } from './health/health.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PoliciesModule } from './policies/policies.module';
+import { StatutoryReturnModule } from './statutory-return/statutory-return.module';
 import { TemporalModule } from './temporal/temporal.module';
 
 const REQUEST_ID_HEADER = 'x-request-id';
@@ -77,10 +79,12 @@ export class AppModule {
         DirectoryModule,
         PoliciesModule,
         MeetingsModule,
+        EnquiriesModule,
         NotificationsModule,
         AuditModule,
         CalendarFeedModule,
         ActionLinksModule,
+        StatutoryReturnModule,
       ],
     };
   }

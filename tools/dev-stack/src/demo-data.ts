@@ -137,6 +137,8 @@ export interface DemoData {
   actionDueAt: string;
   meetingId: string;
   meetingReference: string;
+  enquiryId: string;
+  enquiryReference: string;
 }
 
 function emailOf(person: DemoPerson, agency: DemoAgency): string {
@@ -238,6 +240,40 @@ export async function seedDemoData(stack: {
     ],
     reviewAt: new Date(Date.now() + 42 * 24 * 3600 * 1000).toISOString(),
   });
+  // The concern that strategy discussion was about: a fictional adult, the duty met, and the
+  // enquiry caused to the hospital trust, whose designated lead has two working days to accept.
+  const concern = await lead.post('/enquiries', {
+    partnershipId: partnership.id,
+    receivedAt: daysAgo(4),
+    source: 'care-provider',
+    referrerAgencyId: agencyOf.get('care-manager'),
+    adult: { fullName: 'Demo Person (fictional)', dateOfBirth: '1941-06-02' },
+    riskTypes: ['neglect-and-acts-of-omission'],
+    riskLocation: 'care-home-residential',
+    riskSource: 'service-provider',
+    urgency: 'routine',
+    triageWorkerId: people.get('la-worker'),
+  });
+  const enquiryPath = `/enquiries/${concern.id}`;
+  await lead.post(`${enquiryPath}/acknowledge`, { enquiryManagerId: people.get('la-lead') });
+  await lead.post(`${enquiryPath}/decision`, {
+    dutyMet: true,
+    reason: 'Care and support needs; at risk of neglect; unable to protect themself.',
+    consentSought: true,
+    capacityView: 'lacks-capacity',
+  });
+  await lead.post(`${enquiryPath}/strategy-discussion`, { meetingId: meeting.id });
+  await lead.post(`${enquiryPath}/delegations`, {
+    agencyId: agencyOf.get('nhs-dsl'),
+    scope: 'Medication administration during the hospital admission in the period under review.',
+    adultsViews: 'Wants to return to the care home and to be involved in decisions.',
+    desiredOutcomes: 'To feel safe and to get the right medication on time.',
+    capacityView: 'lacks-capacity',
+    periodFrom: daysAgo(60).slice(0, 10),
+    periodTo: daysAgo(4).slice(0, 10),
+    keyIssues: 'Missed doses recorded on two wards; discharge medication not reconciled.',
+  });
+
   const tokenCommand = (email: string) =>
     `TOKEN=$(curl -s -X POST ${stack.apiUrl}/dev/tokens -H 'content-type: application/json' -d '{"email":"${email}"}' | sed 's/.*"accessToken":"\\([^"]*\\)".*/\\1/')`;
   const nhs = AGENCIES.find((agency) => agency.type === 'nhs-trust') as DemoAgency;
@@ -255,6 +291,8 @@ export async function seedDemoData(stack: {
     actionDueAt: dueAt,
     meetingId: meeting.id,
     meetingReference: meeting.reference,
+    enquiryId: concern.id,
+    enquiryReference: concern.reference,
   };
 }
 

@@ -61,6 +61,8 @@ async function main(): Promise<void> {
     `  Temporal workflow id: action-${demo.actionId}`,
     `Demo meeting ${demo.meetingReference}, with its action log, minutes, actions and review:`,
     `  curl -H "Authorization: Bearer $TOKEN" ${stack.apiUrl}/meetings/${demo.meetingId}`,
+    `Demo Section 42 enquiry ${demo.enquiryReference}, delegated to the hospital trust and waiting for it to accept:`,
+    `  curl -H "Authorization: Bearer $TOKEN" ${stack.apiUrl}/enquiries/${demo.enquiryId}`,
     '',
     'Press Ctrl-C to stop everything.',
   ];
