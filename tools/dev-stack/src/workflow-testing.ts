@@ -1,3 +1,5 @@
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { historyToJSON, type History } from '@temporalio/common/lib/proto-utils';
 import { DefaultLogger, Runtime, Worker, type BundleOptions } from '@temporalio/worker';
@@ -134,3 +136,35 @@ export function london(reading: string): number {
 }
 
 export const londonIso = (reading: string): string => new Date(london(reading)).toISOString();
+
+/** Moves the test server's clock on to a Europe/London reading 'YYYY-MM-DD HH:MM'. */
+export async function sleepUntilLondon(env: TestWorkflowEnvironment, reading: string) {
+  const wait = london(reading) - (await env.currentTimeMs());
+  if (wait < 0) throw new Error(`the test clock is already past ${reading}`);
+  await env.sleep(wait);
+}
+
+/** Polls (in real time, the clock held) until the assertion holds: children act on their own. */
+export async function eventually(assertion: () => Promise<void>): Promise<void> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await assertion();
+    } catch (error) {
+      if (attempt >= 50) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+/** The reason a workflow's update validator gave for refusing a command with this failure type. */
+export async function refusalOf(update: Promise<unknown>, failureType: string): Promise<string> {
+  const error = await update.then(
+    () => undefined,
+    (failure: unknown) => failure,
+  );
+  const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
+  if (!(cause instanceof ApplicationFailure) || cause.type !== failureType) {
+    throw new Error(`expected the command to be refused with ${failureType}, got ${String(error)}`);
+  }
+  return cause.message;
+}

@@ -1,11 +1,12 @@
-import { Client, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { Client, type WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import {
   startWorkflowTestRig,
   storeHistoryFixture,
   type WorkflowTestRig,
-  london,
+  sleepUntilLondon,
+  eventually,
+  refusalOf,
   londonIso,
   londonReading,
 } from '@safeguard/dev-stack';
@@ -93,23 +94,7 @@ async function startRig(queue: string): Promise<void> {
   plain = new Client({ connection: env.connection, namespace: env.namespace });
 }
 
-async function sleepUntil(reading: string): Promise<void> {
-  const wait = london(reading) - (await env.currentTimeMs());
-  if (wait < 0) throw new Error(`the test clock is already past ${reading}`);
-  await env.sleep(wait);
-}
-
-/** Polls (in real time, the clock held) until the assertion holds: children act on their own. */
-async function eventually(assertion: () => Promise<void>): Promise<void> {
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      return await assertion();
-    } catch (error) {
-      if (attempt >= 50) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-}
+const sleepUntil = (reading: string) => sleepUntilLondon(env, reading);
 
 async function raise(
   receivedReading: string,
@@ -150,17 +135,7 @@ const statusOf = async (actionId: string) =>
   (await chaserOf(actionId).query(actionStateQuery)).status;
 
 /** The reason of a command the workflow refused (its update validator's STAGE_CONFLICT). */
-async function refusal(update: Promise<unknown>): Promise<string> {
-  const error = await update.then(
-    () => new Error('expected the command to be refused'),
-    (failure: unknown) => failure,
-  );
-  expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
-  const cause = (error as WorkflowUpdateFailedError).cause;
-  expect(cause).toBeInstanceOf(ApplicationFailure);
-  expect((cause as ApplicationFailure).type).toBe(STAGE_CONFLICT);
-  return (cause as ApplicationFailure).message;
-}
+const refusal = (update: Promise<unknown>) => refusalOf(update, STAGE_CONFLICT);
 
 const as = (actorId: string) => ({ actorId });
 

@@ -1,11 +1,12 @@
-import { Client, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { Client, type WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import {
   startWorkflowTestRig,
   storeHistoryFixture,
   type WorkflowTestRig,
-  london,
+  sleepUntilLondon,
+  refusalOf,
   londonIso,
   londonReading,
 } from '@safeguard/dev-stack';
@@ -137,11 +138,7 @@ describe('action chaser workflow (time-skipping server)', () => {
       .map((s) => s.command.idempotencyKey);
   const snapshotsOf = (actionId: string) => snapshots.filter((s) => s.actionId === actionId);
 
-  async function sleepUntil(reading: string): Promise<void> {
-    const wait = london(reading) - (await env.currentTimeMs());
-    if (wait < 0) throw new Error(`the test clock is already past ${reading}`);
-    await env.sleep(wait);
-  }
+  const sleepUntil = (reading: string) => sleepUntilLondon(env, reading);
 
   async function startChaser(
     input: Partial<ActionChaserInput> & { dueAt: string },
@@ -160,17 +157,7 @@ describe('action chaser workflow (time-skipping server)', () => {
   }
 
   /** The reason of a command the workflow refused (its update validator's STAGE_CONFLICT). */
-  async function refusal(update: Promise<unknown>): Promise<string> {
-    const error = await update.then(
-      () => new Error('expected the command to be refused'),
-      (failure: unknown) => failure,
-    );
-    expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
-    const cause = (error as WorkflowUpdateFailedError).cause;
-    expect(cause).toBeInstanceOf(ApplicationFailure);
-    expect((cause as ApplicationFailure).type).toBe(STAGE_CONFLICT);
-    return (cause as ApplicationFailure).message;
-  }
+  const refusal = (update: Promise<unknown>) => refusalOf(update, STAGE_CONFLICT);
 
   const finished = (handle: WorkflowHandle) =>
     plain.workflow.getHandle<typeof actionChaserWorkflow>(handle.workflowId).result();

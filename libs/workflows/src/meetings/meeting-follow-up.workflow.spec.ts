@@ -4,7 +4,8 @@ import {
   startWorkflowTestRig,
   storeHistoryFixture,
   type WorkflowTestRig,
-  london,
+  sleepUntilLondon,
+  eventually,
   londonIso,
   londonReading,
 } from '@safeguard/dev-stack';
@@ -76,23 +77,7 @@ describe('meeting follow-up workflow (time-skipping server)', () => {
 
   afterAll(() => rig?.stop());
 
-  async function sleepUntil(reading: string): Promise<void> {
-    const wait = london(reading) - (await env.currentTimeMs());
-    if (wait < 0) throw new Error(`the test clock is already past ${reading}`);
-    await env.sleep(wait);
-  }
-
-  /** Polls (in real time, the clock held) until the assertion holds: children close on their own. */
-  async function eventually(assertion: () => Promise<void>): Promise<void> {
-    for (let attempt = 0; ; attempt += 1) {
-      try {
-        return await assertion();
-      } catch (error) {
-        if (attempt >= 50) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    }
-  }
+  const sleepUntil = (reading: string) => sleepUntilLondon(env, reading);
 
   const item = (dueReading: string, stage: StageKey, legacy = false): ActionChaserInput => ({
     actionId: randomUUID(),
