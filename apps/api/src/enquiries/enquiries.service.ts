@@ -188,20 +188,22 @@ export class EnquiriesService {
 
   /** What happened to the enquiry and to each of its deadlines, in the order it happened. */
   private timeline(enquiry: EnquiryEntity): Promise<ChronologyEntryEntity[]> {
-    return this.dataSource.manager
-      .createQueryBuilder(ChronologyEntryEntity, 'entry')
-      .where('entry.chain = :chain', { chain: partnershipChain(enquiry.partnershipId) })
-      .andWhere("entry.kind <> 'read'")
-      .andWhere(
-        `((entry.subject_type = 'enquiry' AND entry.subject_id = :id)
+    return (
+      this.dataSource.manager
+        .createQueryBuilder(ChronologyEntryEntity, 'entry')
+        .where('entry.chain = :chain', { chain: partnershipChain(enquiry.partnershipId) })
+        .andWhere("entry.kind <> 'read'")
+        .andWhere(
+          `((entry.subject_type = 'enquiry' AND entry.subject_id = :id)
           OR (entry.subject_type = 'action'
               AND entry.subject_id IN (SELECT id FROM actions WHERE enquiry_id = :id)))`,
-        { id: enquiry.id },
-      )
-      // When it happened: a workflow's write can land just after one it preceded.
-      .orderBy('entry.occurred_at', 'ASC')
-      .addOrderBy('entry.id', 'ASC')
-      .getMany();
+          { id: enquiry.id },
+        )
+        // When it happened: a workflow's write can land just after one it preceded.
+        .orderBy('entry.occurred_at', 'ASC')
+        .addOrderBy('entry.id', 'ASC')
+        .getMany()
+    );
   }
 
   private async assertReferrer({ referrerAgencyId, partnershipId }: RaiseEnquiryDto) {
