@@ -3,6 +3,7 @@ export * from './calendar';
 export * from './chasing';
 export * from './directory/directory';
 export * from './directory/line-management';
+export * from './disagreements/disagreement';
 export * from './enquiries';
 export * from './meetings/meeting';
 export * from './policy';

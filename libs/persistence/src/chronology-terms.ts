@@ -3,6 +3,7 @@ export const CHRONOLOGY_SUBJECT_TYPES = [
   'action',
   'meeting',
   'enquiry',
+  'disagreement',
   'person',
   'agency',
   'partnership',

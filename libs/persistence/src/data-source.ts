@@ -10,6 +10,7 @@ import {
   EnquiryEntity,
   EnquiryRecordEntity,
 } from './entities/enquiry.entity';
+import { DisagreementEntity, DisagreementRecordEntity } from './entities/disagreement.entity';
 import { NotificationEntity } from './entities/notification.entity';
 import { NotificationPreferenceEntity } from './entities/notification-preference.entity';
 import {
@@ -32,6 +33,7 @@ import { NotificationPreferences1764200000000 } from './migrations/1764200000000
 import { ActionLinkUses1764150000000 } from './migrations/1764150000000-action-link-uses';
 import { MeetingFollowUp1764250000000 } from './migrations/1764250000000-meeting-follow-up';
 import { Section42Enquiries1764300000000 } from './migrations/1764300000000-section-42-enquiries';
+import { ProfessionalDisagreements1764350000000 } from './migrations/1764350000000-professional-disagreements';
 
 export const entities = [
   PartnershipEntity,
@@ -51,6 +53,8 @@ export const entities = [
   EnquiryEntity,
   EnquiryDelegationEntity,
   EnquiryRecordEntity,
+  DisagreementEntity,
+  DisagreementRecordEntity,
 ];
 export const migrations = [
   Foundation1763750000000,
@@ -65,6 +69,7 @@ export const migrations = [
   NotificationPreferences1764200000000,
   MeetingFollowUp1764250000000,
   Section42Enquiries1764300000000,
+  ProfessionalDisagreements1764350000000,
 ];
 
 /** One definition of how every process (API, worker, tools) talks to Postgres. */

@@ -8,6 +8,7 @@ export * from './entities/action.entity';
 export * from './entities/action-note.entity';
 export * from './entities/meeting.entity';
 export * from './entities/enquiry.entity';
+export * from './entities/disagreement.entity';
 export * from './entities/agency.entity';
 export * from './entities/calendar-feed.entity';
 export * from './entities/chronology-entry.entity';

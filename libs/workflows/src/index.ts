@@ -1,3 +1,7 @@
+export * from './common/commands';
+export * from './disagreements/disagreement-activities';
+export * from './disagreements/disagreement-policy';
+export * from './disagreements/professional-disagreement.workflow';
 export * from './enquiries/enquiry-activities';
 export * from './enquiries/enquiry-policy';
 export * from './enquiries/section42-enquiry.workflow';

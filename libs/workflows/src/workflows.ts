@@ -1,4 +1,5 @@
 // The workflow bundle's entry point: every workflow type the worker registers, and nothing else.
+export { professionalDisagreementWorkflow } from './disagreements/professional-disagreement.workflow';
 export { section42EnquiryWorkflow } from './enquiries/section42-enquiry.workflow';
 export { actionChaserWorkflow } from './meetings/action-chaser.workflow';
 export { meetingFollowUpWorkflow } from './meetings/meeting-follow-up.workflow';

@@ -28,6 +28,10 @@ export class ActionEntity {
   @Column({ name: 'enquiry_id', type: 'uuid', nullable: true })
   enquiryId: string | null;
 
+  /** An action agreed when a professional disagreement was resolved. */
+  @Column({ name: 'disagreement_id', type: 'uuid', nullable: true })
+  disagreementId: string | null;
+
   /** Why the meeting agreed it; free text, so it never leaves Postgres. */
   @Column({ type: 'text', nullable: true })
   rationale: string | null;

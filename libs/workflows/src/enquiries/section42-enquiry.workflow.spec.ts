@@ -12,12 +12,9 @@ import {
 } from '@safeguard/dev-stack';
 import { defaultPolicy, type EnquiryItemKind, type Urgency } from '@safeguard/domain';
 import { randomUUID } from 'node:crypto';
+import { STAGE_CONFLICT } from '../common/commands';
 import type { ActionActivities, SendActionReminder } from '../meetings/action-activities';
-import {
-  actionStateQuery,
-  actionWorkflowId,
-  STAGE_CONFLICT,
-} from '../meetings/action-chaser.workflow';
+import { actionStateQuery, actionWorkflowId } from '../meetings/action-chaser.workflow';
 import type {
   EnquiryActivities,
   EnquiryStateSnapshot,

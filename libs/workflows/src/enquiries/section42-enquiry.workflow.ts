@@ -36,10 +36,8 @@ import {
   startChild,
   uuid4,
   workflowInfo,
-  ApplicationFailure,
   ParentClosePolicy,
 } from '@temporalio/workflow';
-import type { UpdateDefinition } from '@temporalio/common';
 import {
   acknowledgeConcern,
   agreePlan,
@@ -95,9 +93,9 @@ import {
   holdChaseSignal,
   releaseChaseSignal,
   settleChaseSignal,
-  STAGE_CONFLICT,
   type PolicyPin,
 } from '../meetings/action-chaser.workflow';
+import { oneCommandAtATime } from '../common/commands';
 import type {
   EnquiryActivities,
   EnquiryItemRef,
@@ -424,27 +422,11 @@ export async function section42EnquiryWorkflow(input: Section42EnquiryInput): Pr
         );
         await record('enquiry.timetable-started');
       })();
-  let queue: Promise<unknown> = opening.then(() => {
-    started = true;
-  });
-  function on<C>(
-    update: UpdateDefinition<EnquiryView, [C]>,
-    why: (command: C) => string | undefined,
-    handle: (command: C) => Promise<EnquiryView>,
-  ): void {
-    setHandler(
-      update,
-      (command: C) => {
-        const turn = queue.then(() => {
-          refuseIf(why(command));
-          return handle(command);
-        });
-        queue = turn.catch(() => undefined);
-        return turn;
-      },
-      { validator: (command: C) => refuseIf(why(command)) },
-    );
-  }
+  const on = oneCommandAtATime(
+    opening.then(() => {
+      started = true;
+    }),
+  );
 
   setHandler(enquiryViewQuery, view);
   setHandler(enquiryStartedUpdate, async () => {
@@ -453,7 +435,7 @@ export async function section42EnquiryWorkflow(input: Section42EnquiryInput): Pr
   });
 
   // 1. Concern received → acknowledged.
-  on<AcknowledgeConcernCommand>(
+  on(
     acknowledgeConcernUpdate,
     () => whyCannotAcknowledgeConcern(state),
     async ({ actorId, enquiryManagerId }) => {
@@ -469,7 +451,7 @@ export async function section42EnquiryWorkflow(input: Section42EnquiryInput): Pr
   );
 
   // 2. Section 42 decision.
-  on<RecordDecisionCommand>(
+  on(
     recordDecisionUpdate,
     (decision) => whyCannotRecordDecision(state, decision),
     async ({ actorId, ...decision }) => {
@@ -493,7 +475,7 @@ export async function section42EnquiryWorkflow(input: Section42EnquiryInput): Pr
   );
 
   // 3. Strategy discussion.
-  on<RecordStrategyDiscussionCommand>(
+  on(
     recordStrategyDiscussionUpdate,
     () => whyCannotRecordStrategyDiscussion(state),
     async ({ actorId, meetingId }) => {
@@ -505,7 +487,7 @@ export async function section42EnquiryWorkflow(input: Section42EnquiryInput): Pr
   );
 
   // 4. The enquiry: led by the local authority…
-  on<LeadEnquiryCommand>(
+  on(
     leadEnquiryUpdate,
     (lead) => whyCannotLeadEnquiry(state) ?? whyNotGivenDate(lead),
     async ({ actorId, enquirerId, ...date }) => {
@@ -517,7 +499,7 @@ export async function section42EnquiryWorkflow(input: Section42EnquiryInput): Pr
   );
 
   // …or caused to another agency, which accepts or declines within the policy's time.
-  on<DelegateEnquiryCommand>(
+  on(
     delegateEnquiryUpdate,
     (request) => whyCannotDelegateEnquiry(state) ?? whyNotGivenDate(request),
     async ({ actorId, delegationId, agencyId, contactId, ...date }) => {
@@ -529,7 +511,7 @@ export async function section42EnquiryWorkflow(input: Section42EnquiryInput): Pr
     },
   );
 
-  on<RespondToDelegationCommand>(
+  on(
     respondToDelegationUpdate,
     (response) => whyCannotRespondToDelegation(state, response),
     async ({ actorId, recordId, accepted, enquirerId }) => {
@@ -547,7 +529,7 @@ export async function section42EnquiryWorkflow(input: Section42EnquiryInput): Pr
     },
   );
 
-  on<SubmitReportCommand>(
+  on(
     submitReportUpdate,
     () => whyCannotSubmitReport(state),
     async ({ actorId, reportId }) => {
@@ -558,7 +540,7 @@ export async function section42EnquiryWorkflow(input: Section42EnquiryInput): Pr
     },
   );
 
-  on<ReviewReportCommand>(
+  on(
     reviewReportUpdate,
     (review) =>
       whyCannotReviewReport(state) ??
@@ -585,7 +567,7 @@ export async function section42EnquiryWorkflow(input: Section42EnquiryInput): Pr
     },
   );
 
-  on<RecordOutcomeCommand>(
+  on(
     recordOutcomeUpdate,
     () => whyCannotRecordOutcome(state),
     async ({ actorId, ...outcome }) => {
@@ -596,7 +578,7 @@ export async function section42EnquiryWorkflow(input: Section42EnquiryInput): Pr
   );
 
   // 6. The safeguarding plan and its reviews, which no pause stops.
-  on<AgreePlanCommand>(
+  on(
     agreePlanUpdate,
     ({ firstReviewAt }) => whyCannotAgreePlan(state) ?? whyNotReviewDate(firstReviewAt),
     async ({ actorId, planId, leadId, firstReviewAt }) => {
@@ -607,7 +589,7 @@ export async function section42EnquiryWorkflow(input: Section42EnquiryInput): Pr
     },
   );
 
-  on<RecordPlanReviewCommand>(
+  on(
     recordPlanReviewUpdate,
     ({ nextReviewAt }) => whyCannotReviewPlan(state) ?? whyNotReviewDate(nextReviewAt),
     async ({ actorId, reviewId, nextReviewAt }) => {
@@ -619,7 +601,7 @@ export async function section42EnquiryWorkflow(input: Section42EnquiryInput): Pr
   );
 
   // Pause and resume: the enquiry's clocks stop; the plan's reviews carry on.
-  on<PauseEnquiryCommand>(
+  on(
     pauseEnquiryUpdate,
     () => whyCannotPause(state),
     async ({ actorId, recordId, reason }) => {
@@ -632,7 +614,7 @@ export async function section42EnquiryWorkflow(input: Section42EnquiryInput): Pr
     },
   );
 
-  on<EnquiryCommand>(
+  on(
     resumeEnquiryUpdate,
     () => whyCannotResume(state),
     async ({ actorId }) => {
@@ -662,7 +644,7 @@ export async function section42EnquiryWorkflow(input: Section42EnquiryInput): Pr
   );
 
   // 7. Closure.
-  on<CloseEnquiryCommand>(
+  on(
     closeEnquiryUpdate,
     () => whyCannotClose(state),
     async ({ actorId, recordId }) => {
@@ -699,8 +681,4 @@ function whyNotGivenDate({ reportDueAt }: ReportDate): string | undefined {
   return reportDueAt === undefined
     ? undefined
     : whyNotFuture(reportDueAt, Date.now(), 'report due date');
-}
-
-function refuseIf(reason: string | undefined): void {
-  if (reason) throw ApplicationFailure.nonRetryable(reason, STAGE_CONFLICT);
 }

@@ -12,6 +12,7 @@ import {
 } from '@safeguard/dev-stack';
 import { defaultPolicy, type ChaseTimetable, type DeliveryWindow } from '@safeguard/domain';
 import { randomUUID } from 'node:crypto';
+import { STAGE_CONFLICT } from '../common/commands';
 import {
   DELIVERY_REFUSED,
   type ActionActivities,
@@ -30,7 +31,6 @@ import {
   decideExtensionUpdate,
   reassignActionUpdate,
   requestExtensionUpdate,
-  STAGE_CONFLICT,
   type ActionChaserInput,
 } from './action-chaser.workflow';
 

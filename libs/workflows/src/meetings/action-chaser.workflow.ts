@@ -71,6 +71,7 @@ import {
   type ActionStateSnapshot,
   type ReminderRecipient,
 } from './action-activities';
+import { refuseIf } from '../common/commands';
 
 export interface ActionChaserInput {
   actionId: string;
@@ -174,9 +175,6 @@ export const releaseChaseSignal = defineSignal<[ReleaseChaseCommand]>('releaseCh
 
 /** Patch marker: runs started before it never sent the fallback reminder (replay safety). */
 const LINE_MANAGER_WHEN_OWNER_UNREACHABLE = 'line-manager-when-owner-unreachable';
-
-/** Failure type an update validator raises for a command that does not fit the stage (HTTP 409). */
-export const STAGE_CONFLICT = 'StageConflict';
 
 const DEFAULT_HISTORY_LIMIT = 1000;
 
@@ -456,10 +454,6 @@ const CHRONOLOGY_EVENT: Record<Touch['kind'], string> = {
   chase: 'action.chased',
   escalation: 'action.escalated',
 };
-
-function refuseIf(reason: string | undefined): void {
-  if (reason) throw ApplicationFailure.nonRetryable(reason, STAGE_CONFLICT);
-}
 
 /** True once the message is dealt with; false if the mail server refused it for good. */
 async function remind(

@@ -1,0 +1,44 @@
+import {
+  DISAGREEMENT_STAGE_KEYS,
+  type DisagreementStageKey,
+  type PolicyDocument,
+} from '@safeguard/domain';
+import type { PolicyPin } from '../meetings/action-chaser.workflow';
+import type {
+  DisagreementPolicy,
+  DisagreementStageRules,
+} from './professional-disagreement.workflow';
+
+/**
+ * What a disagreement needs from the pinned policy version, copied into its input so publishing
+ * a new version never changes a running one: each stage's timescale, reminders and hand-over,
+ * the working day, the send window, and how agreed actions are chased.
+ */
+export function disagreementPolicyOf(document: PolicyDocument, pin: PolicyPin): DisagreementPolicy {
+  const stages = Object.fromEntries(
+    DISAGREEMENT_STAGE_KEYS.map((key): [DisagreementStageKey, DisagreementStageRules] => {
+      const { timescale, variants, remindersBeforeDue, overdueChases, escalation, autoEscalateTo } =
+        document.stages[key];
+      return [
+        key,
+        {
+          timescale,
+          ...(variants ? { variants } : {}),
+          remindersBeforeDue,
+          overdueChases,
+          escalation,
+          ...(autoEscalateTo ? { autoEscalateTo } : {}),
+        },
+      ];
+    }),
+  ) as Record<DisagreementStageKey, DisagreementStageRules>;
+  const { remindersBeforeDue, overdueChases, escalation } = document.stages['meeting.action'];
+  return {
+    pin,
+    nation: document.nation,
+    workingDay: document.workingDay,
+    sendWindow: document.sendWindow,
+    stages,
+    actionTimetable: { remindersBeforeDue, overdueChases, escalation },
+  };
+}
