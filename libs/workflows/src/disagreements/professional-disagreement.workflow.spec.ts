@@ -202,7 +202,7 @@ describe('professional disagreement workflow (time-skipping server)', () => {
     const result = await finished(handle.workflowId);
     expect(result).toMatchObject({ status: 'resolved', outcomeId: decisionId, highestStage: 4 });
     expect(eventsOf(disagreementId)).toEqual([
-      'disagreement.raised',
+      'disagreement.ladder-started',
       'disagreement.contribution',
       'disagreement.escalated',
       'disagreement.acknowledged',

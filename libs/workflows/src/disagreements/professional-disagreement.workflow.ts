@@ -279,7 +279,9 @@ export async function professionalDisagreementWorkflow(
 
   const opening = input.resume
     ? Promise.resolve()
-    : moveTo(firstStage(immediateRisk), 'disagreement.raised', undefined, { immediateRisk });
+    : moveTo(firstStage(immediateRisk), 'disagreement.ladder-started', undefined, {
+        immediateRisk,
+      });
   const on = oneCommandAtATime(opening);
   setHandler(disagreementStateQuery, current);
   setHandler(disagreementStartedUpdate, async () => {
