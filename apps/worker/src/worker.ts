@@ -3,6 +3,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { workflowsPath } from '@safeguard/workflows';
 import { createActionActivities, ActionActivityDeps } from './activities/action-activities';
 import { createDigestActivities } from './activities/digest-activities';
+import { createDisagreementActivities } from './activities/disagreement-activities';
 import { createEnquiryActivities } from './activities/enquiry-activities';
 import { createMeetingActivities } from './activities/meeting-activities';
 
@@ -28,6 +29,7 @@ export function createWorker(options: WorkerOptions): Promise<Worker> {
       ...createMeetingActivities(deps),
       ...createDigestActivities(deps),
       ...createEnquiryActivities(deps),
+      ...createDisagreementActivities(deps),
     },
   });
 }

@@ -3,7 +3,6 @@ import type { Logger } from 'pino';
 import {
   ActionEntity,
   appendChronology,
-  NotificationEntity,
   NotificationPreferenceEntity,
   partnershipChain,
   PersonEntity,
@@ -23,6 +22,12 @@ import { DeliveryRefused, type Mailer } from '../mail/mailer';
 import { renderMessage } from '../mail/catalogue';
 import type { RenderedEmail } from '../mail/renderer';
 import type { ActionMessageKind } from '../mail/facts';
+import {
+  claimNotification,
+  recordRefused,
+  recordSent,
+  type NotificationSubject,
+} from './notification-log';
 import { resolveRecipients } from './recipients';
 
 export interface ActionActivityDeps {
@@ -63,6 +68,10 @@ function messageFor(event: ActionReminderEvent, toOwnerInPerson: boolean): Actio
 /** Roles that can be held by several people get one message each, keyed apart. */
 const SINGLE_PERSON: ReadonlySet<ReminderRecipient> = new Set(['owner', 'owner-line-manager']);
 
+function subjectOf(action: ActionEntity): NotificationSubject {
+  return { subjectType: 'action', subjectId: action.id, partnershipId: action.partnershipId };
+}
+
 function refused(smtpCode: number): ApplicationFailure {
   return ApplicationFailure.nonRetryable(
     `the mail server refused the reminder (SMTP ${smtpCode})`,
@@ -90,39 +99,7 @@ export function createActionActivities(deps: ActionActivityDeps): ActionActiviti
     );
   }
 
-  /** Kept as failed with its SMTP code, for the lead to see. */
-  async function recordRefusal(
-    claim: NotificationEntity,
-    error: DeliveryRefused,
-    partnershipId: string | null,
-  ): Promise<void> {
-    await dataSource.transaction(async (db) => {
-      await db.update(NotificationEntity, claim.id, {
-        status: 'failed',
-        failureCode: error.smtpCode,
-        failedAt: new Date(),
-      });
-      await appendChronology(db, {
-        subjectType: 'action',
-        subjectId: claim.subjectId,
-        event: 'notification.failed',
-        chain: partnershipChain(partnershipId),
-        kind: 'system',
-        detail: {
-          notificationId: claim.id,
-          event: claim.event,
-          recipientId: claim.recipientId,
-          smtpCode: error.smtpCode,
-        },
-      });
-    });
-    log.warn({ notificationId: claim.id, smtpCode: error.smtpCode }, 'reminder refused');
-  }
-
-  /**
-   * Sends once per idempotency key: the row is claimed before sending and marked after.
-   * What remains: a worker killed between SMTP acceptance and the mark sends again on retry.
-   */
+  /** Sends once per idempotency key (see notification-log.ts). */
   async function sendTo(
     action: ActionEntity & { owner: PersonEntity },
     recipient: PersonEntity,
@@ -138,23 +115,12 @@ export function createActionActivities(deps: ActionActivityDeps): ActionActiviti
       TIMETABLE_EVENTS.has(event) &&
       !action.urgent &&
       (await prefersDigest(dataSource, recipient.id));
-    await dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(NotificationEntity)
-      .values({
-        idempotencyKey,
-        subjectType: 'action',
-        subjectId: action.id,
-        event,
-        recipientId: recipient.id,
-        status: holdForDigest ? 'held-for-digest' : 'sending',
-        createdAt: new Date(),
-      })
-      .orIgnore()
-      .execute();
-    const claim = await dataSource.manager.findOneByOrFail(NotificationEntity, {
+    const subject = subjectOf(action);
+    const claim = await claimNotification(dataSource, subject, {
       idempotencyKey,
+      event,
+      recipientId: recipient.id,
+      status: holdForDigest ? 'held-for-digest' : 'sending',
     });
     if (claim.status === 'sent') {
       log.info({ actionId: action.id, event, notificationId: claim.id }, 'reminder already sent');
@@ -205,27 +171,15 @@ export function createActionActivities(deps: ActionActivityDeps): ActionActiviti
       smtpMessageId = await mailer.send({ to: recipient.email, ...email });
     } catch (error) {
       if (error instanceof DeliveryRefused) {
-        await recordRefusal(claim, error, action.partnershipId);
+        await recordRefused(dataSource, subject, claim, error.smtpCode);
+        log.warn({ notificationId: claim.id, smtpCode: error.smtpCode }, 'reminder refused');
         throw refused(error.smtpCode);
       }
       // Deferred deliveries are retried by Temporal with backoff, as long as it takes.
       throw error;
     }
 
-    await dataSource.transaction(async (db) => {
-      await db.update(NotificationEntity, claim.id, {
-        status: 'sent',
-        smtpMessageId,
-        sentAt: new Date(),
-      });
-      await appendChronology(db, {
-        subjectType: 'action',
-        subjectId: action.id,
-        event: 'notification.sent',
-        chain: partnershipChain(action.partnershipId),
-        detail: { notificationId: claim.id, event, recipientId: recipient.id, addressee },
-      });
-    });
+    await recordSent(dataSource, subject, claim, smtpMessageId, { addressee });
     log.info({ actionId: action.id, event, notificationId: claim.id, addressee }, 'reminder sent');
     return 'sent';
   }

@@ -1,93 +1,36 @@
 import { IsNull, type DataSource } from 'typeorm';
-import {
-  firstSendingAt,
-  formatReference,
-  initialActionState,
-  isPausedWithEnquiry,
-  STAGE_OF_ENQUIRY_ITEM,
-  stagePolicy,
-  ukLocalDate,
-} from '@safeguard/domain';
+import { isPausedWithEnquiry } from '@safeguard/domain';
 import {
   ActionEntity,
   appendChronology,
   EnquiryDelegationEntity,
   EnquiryEntity,
   partnershipChain,
-  PolicyVersionEntity,
 } from '@safeguard/persistence';
-import {
-  actionWorkflowId,
-  type EnquiryActivities,
-  type EnquiryStateSnapshot,
-  type OpenEnquiryItem,
+import type {
+  EnquiryActivities,
+  EnquiryStateSnapshot,
+  OpenEnquiryItem,
 } from '@safeguard/workflows';
+import { openChasedItemRow } from './chased-item-rows';
 
 export function createEnquiryActivities(deps: { dataSource: DataSource }): EnquiryActivities {
   const { dataSource } = deps;
   return {
-    /**
-     * The deadline's row of `actions`, laid out as the API lays out a new item, so it shows in
-     * lists, digests and feeds before its chaser first writes. A retry finds the row by its id
-     * and changes nothing.
-     */
+    /** The deadline's row of `actions`, before its chaser starts (see chased-item-rows.ts). */
     async openEnquiryItem(command: OpenEnquiryItem): Promise<void> {
-      const now = new Date();
       await dataSource.transaction(async (db) => {
         const enquiry = await db.findOneByOrFail(EnquiryEntity, { id: command.enquiryId });
-        const { document } = await db.findOneByOrFail(PolicyVersionEntity, {
-          partnershipId: enquiry.partnershipId,
-          version: enquiry.policyVersion,
-        });
-        const stage = stagePolicy(document, STAGE_OF_ENQUIRY_ITEM[command.kind]);
-        const dueAt = new Date(command.dueAt);
-        const delivery = {
-          nation: document.nation,
-          sendWindow: document.sendWindow,
+        await openChasedItemRow(db, {
+          actionId: command.actionId,
+          kind: command.kind,
+          ownerId: command.ownerId,
+          dueAt: new Date(command.dueAt),
           urgent: command.urgent,
-        };
-        const nextReminderAt = firstSendingAt(stage, dueAt, delivery, now.getTime());
-        const [{ sequence }] = await db.query(`SELECT nextval('action_reference_seq') AS sequence`);
-        // The id is the only unique column a retry can collide on: the reference is fresh and the
-        // workflow id follows from the id.
-        const inserted = await db
-          .createQueryBuilder()
-          .insert()
-          .into(ActionEntity)
-          .values({
-            id: command.actionId,
-            reference: formatReference('ACT', ukLocalDate(now).year, Number(sequence)),
-            title: stage.title,
-            kind: command.kind,
-            meetingId: null,
-            enquiryId: command.enquiryId,
-            rationale: null,
-            ownerId: command.ownerId,
-            partnershipId: enquiry.partnershipId,
-            policyVersion: enquiry.policyVersion,
-            urgent: command.urgent,
-            dueAt,
-            status: 'open',
-            // The chaser starts at this version, so its first write of the item wins.
-            processVersion: initialActionState().version,
-            workflowId: actionWorkflowId(command.actionId),
-            createdAt: now,
-            updatedAt: now,
-            acknowledged: false,
-            nextReminderAt: nextReminderAt ? new Date(nextReminderAt) : null,
-          })
-          .orIgnore()
-          .returning('id')
-          .execute();
-        if (inserted.raw.length === 0) return;
-        await appendChronology(db, {
-          subjectType: 'action',
-          subjectId: command.actionId,
-          event: 'action.created',
-          chain: partnershipChain(enquiry.partnershipId),
-          kind: 'system',
+          partnershipId: enquiry.partnershipId,
+          policyVersion: enquiry.policyVersion,
+          belongsTo: { enquiryId: command.enquiryId },
           detail: { enquiryId: command.enquiryId, kind: command.kind, dueAt: command.dueAt },
-          occurredAt: now,
         });
       });
     },

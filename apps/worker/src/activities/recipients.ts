@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { PersonEntity, type ActionEntity } from '@safeguard/persistence';
 import type { AgencyType, Role } from '@safeguard/domain';
 import type { ReminderRecipient } from '@safeguard/workflows';
+import { activePerson, inAgency, inPartnership } from './directory';
 
 /** Whose inbox a message about an action lands in: people, resolved when it is sent. */
 export interface ResolvedRecipients {
@@ -22,38 +23,19 @@ export async function resolveRecipients(
   addressee: ReminderRecipient,
 ): Promise<ResolvedRecipients> {
   const owner = action.owner;
-  const lineManager = async () =>
-    owner.lineManagerId
-      ? await dataSource.manager.findOneBy(PersonEntity, { id: owner.lineManagerId, active: true })
-      : null;
-  const inOwnerAgency = (role: Role) =>
-    dataSource.manager
-      .createQueryBuilder(PersonEntity, 'person')
-      .where('person.agency_id = :agencyId AND person.active', { agencyId: owner.agencyId })
-      .andWhere(':role = ANY(person.roles)', { role })
-      .orderBy('person.id')
-      .getMany();
-  const inPartnership = (roles: Role[], agencyType?: AgencyType) => {
-    const query = dataSource.manager
-      .createQueryBuilder(PersonEntity, 'person')
-      .innerJoin('agency_partnerships', 'ap', 'ap.agency_id = person.agency_id')
-      .innerJoin('agencies', 'agency', 'agency.id = person.agency_id')
-      .where('ap.partnership_id = :partnershipId AND person.active', {
-        partnershipId: action.partnershipId,
-      })
-      .andWhere('person.roles && :roles', { roles })
-      .orderBy('person.id');
-    if (agencyType) query.andWhere('agency.type = :agencyType', { agencyType });
-    return query.getMany();
-  };
-  const localAuthorityLeads = () => inPartnership(['safeguarding-lead'], 'local-authority');
+  const db = dataSource.manager;
+  const lineManager = () => activePerson(db, owner.lineManagerId);
+  const inOwnerAgency = (role: Role) => inAgency(db, owner.agencyId, role);
+  const inActionPartnership = (roles: Role[], agencyType?: AgencyType) =>
+    inPartnership(db, action.partnershipId, roles, agencyType);
+  const localAuthorityLeads = () => inActionPartnership(['safeguarding-lead'], 'local-authority');
   /**
    * Whoever answers for the item in the process it belongs to, while active: its meeting's chair,
    * or the local authority's manager of its enquiry (delegating never moves accountability).
    */
   const accountable = async (meetingId: string | null, enquiryId: string | null) =>
     meetingId || enquiryId
-      ? await dataSource.manager
+      ? await db
           .createQueryBuilder(PersonEntity, 'person')
           .where('person.active')
           .andWhere(
@@ -84,7 +66,7 @@ export async function resolveRecipients(
       return some(manager && manager.id !== owner.id ? [manager] : await localAuthorityLeads());
     }
     case 'board':
-      return some(await inPartnership(['board-chair', 'board-business-manager']));
+      return some(await inActionPartnership(['board-chair', 'board-business-manager']));
     case 'decision-maker': {
       const decider = await accountable(action.meetingId, action.enquiryId);
       return some(decider ? [decider] : await localAuthorityLeads());

@@ -11,6 +11,9 @@ const action = {
   dueAt: new Date('2026-12-01T17:30:00Z'),
   link: LINK,
 };
+const DISAGREEMENT_LINK =
+  'https://safeguarding.example/disagreements/0b6c3f1e-2d4a-4f5b-8c7d-9e0f1a2b3c4d';
+const disagreement = { reference: 'DIS-2026-000007', stage: 2, link: DISAGREEMENT_LINK };
 
 interface Example<K extends MessageKind> {
   facts: MessageFacts[K];
@@ -46,6 +49,12 @@ const EXAMPLES: { [K in MessageKind]: Example<K> } = {
   'action.extension-approved': actionExample(),
   'action.extension-refused': actionExample(),
   'action.cancelled': actionExample(),
+  'disagreement.stage-started': disagreementExample(),
+  'disagreement.reminder': disagreementExample(),
+  'disagreement.escalated': disagreementExample(),
+  'disagreement.overdue': disagreementExample(),
+  'disagreement.resolved': { ...disagreementExample(), facts: disagreement, dues: [] },
+  'disagreement.withdrawn': { ...disagreementExample(), facts: disagreement, dues: [] },
   'digest.daily': {
     facts: {
       link: 'https://safeguarding.example/actions',
@@ -80,10 +89,20 @@ function actionExample() {
   };
 }
 
+function disagreementExample() {
+  return {
+    facts: { ...disagreement, dueAt: new Date('2026-12-01T17:30:00Z') },
+    subject: disagreement.reference,
+    dues: ['Tue 1 December 2026, 17:30'],
+    references: [disagreement.reference],
+    links: [DISAGREEMENT_LINK],
+  };
+}
+
 const visibleText = (html: string) => html.replace(/<[^>]*>/g, '');
 
 describe('message catalogue', () => {
-  it('covers the kinds the chasers, escalation, reassignment, extensions, cancellation and digest need, with neutral titles', () => {
+  it('covers the kinds the chasers, escalation, reassignment, extensions, cancellation, disagreements and digest need, with neutral titles', () => {
     expect(
       Object.fromEntries(MESSAGE_KINDS.map((kind) => [kind, MESSAGE_CATALOGUE[kind].title])),
     ).toEqual({
@@ -97,6 +116,12 @@ describe('message catalogue', () => {
       'action.extension-approved': 'Extension approved',
       'action.extension-refused': 'Extension refused',
       'action.cancelled': 'Action cancelled',
+      'disagreement.stage-started': 'Professional disagreement to acknowledge',
+      'disagreement.reminder': 'Professional disagreement awaiting your acknowledgement',
+      'disagreement.escalated': 'Professional disagreement escalated',
+      'disagreement.overdue': 'Professional disagreement past its timescale',
+      'disagreement.resolved': 'Professional disagreement resolved',
+      'disagreement.withdrawn': 'Professional disagreement withdrawn',
       'digest.daily': 'Your safeguarding actions today',
     });
   });

@@ -7,6 +7,9 @@ import {
   type ActionFacts,
   type ActionMessageKind,
   type DigestFacts,
+  type DisagreementFacts,
+  type DisagreementMessageKind,
+  type DisagreementStageFacts,
   type MessageFacts,
   type ActionReminderFacts,
   type MessageKind,
@@ -24,6 +27,12 @@ import { actionOverdueTemplate } from './templates/action-overdue.template';
 import { actionOwnerUnreachableTemplate } from './templates/action-owner-unreachable.template';
 import { actionReminderTemplate } from './templates/action-reminder.template';
 import { digestDailyTemplate } from './templates/digest-daily.template';
+import { disagreementEscalatedTemplate } from './templates/disagreement-escalated.template';
+import { disagreementOverdueTemplate } from './templates/disagreement-overdue.template';
+import { disagreementReminderTemplate } from './templates/disagreement-reminder.template';
+import { disagreementResolvedTemplate } from './templates/disagreement-resolved.template';
+import { disagreementStageStartedTemplate } from './templates/disagreement-stage-started.template';
+import { disagreementWithdrawnTemplate } from './templates/disagreement-withdrawn.template';
 
 export interface MessageDefinition<K extends MessageKind> {
   /** Neutral, from the process; the first half of the subject. */
@@ -54,6 +63,17 @@ const ACTION_REMINDER_FACTS: SchemaFor<ActionReminderFacts> = {
 const ACTION_ASSIGNED_FACTS: SchemaFor<ActionAssignedFacts> = {
   ...ACTION_FACTS,
   acknowledgeLink: 'optionalActionLink',
+};
+
+const DISAGREEMENT_FACTS: SchemaFor<DisagreementFacts> = {
+  reference: 'reference',
+  stage: 'stage',
+  link: 'link',
+};
+
+const DISAGREEMENT_STAGE_FACTS: SchemaFor<DisagreementStageFacts> = {
+  ...DISAGREEMENT_FACTS,
+  dueAt: 'instant',
 };
 
 const DIGEST_FACTS: SchemaFor<DigestFacts> = {
@@ -92,6 +112,20 @@ function actionAcknowledgeView(facts: ActionReminderFacts | ActionAssignedFacts,
   };
 }
 
+/** `due` and `dueIso` are unset once no stage runs; the summary then gives no date. */
+function disagreementView(facts: DisagreementFacts | DisagreementStageFacts, title: string) {
+  const dueAt = 'dueAt' in facts ? facts.dueAt : undefined;
+  return {
+    title,
+    reference: facts.reference,
+    stage: facts.stage,
+    due: dueAt && formatUkDateTime(dueAt),
+    dueIso: dueAt?.toISOString(),
+    link: facts.link,
+    linkText: `Open disagreement ${facts.reference} in the safeguarding service`,
+  };
+}
+
 function digestView(facts: DigestFacts, title: string) {
   const items = [...facts.items]
     .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())
@@ -119,6 +153,28 @@ const actionMessage = (title: string, template: EmailTemplateSource) =>
     template,
     view: actionView,
   }) satisfies MessageDefinition<ActionMessageKind>;
+
+type DisagreementStageKind = {
+  [K in DisagreementMessageKind]: MessageFacts[K] extends DisagreementStageFacts ? K : never;
+}[DisagreementMessageKind];
+
+/** About a stage that is running: it says when the stage's timescale runs out. */
+const stageMessage = (title: string, template: EmailTemplateSource) =>
+  ({
+    title,
+    facts: DISAGREEMENT_STAGE_FACTS,
+    template,
+    view: disagreementView,
+  }) satisfies MessageDefinition<DisagreementStageKind>;
+
+/** About a disagreement that is over: no stage runs, so there is no date to give. */
+const closingMessage = (title: string, template: EmailTemplateSource) =>
+  ({
+    title,
+    facts: DISAGREEMENT_FACTS,
+    template,
+    view: disagreementView,
+  }) satisfies MessageDefinition<Exclude<DisagreementMessageKind, DisagreementStageKind>>;
 
 /** Every message the service sends. A new kind needs a title, a facts schema and a template. */
 export const MESSAGE_CATALOGUE: { readonly [K in MessageKind]: MessageDefinition<K> } = {
@@ -153,6 +209,30 @@ export const MESSAGE_CATALOGUE: { readonly [K in MessageKind]: MessageDefinition
   'action.extension-approved': actionMessage('Extension approved', actionExtensionApprovedTemplate),
   'action.extension-refused': actionMessage('Extension refused', actionExtensionRefusedTemplate),
   'action.cancelled': actionMessage('Action cancelled', actionCancelledTemplate),
+  'disagreement.stage-started': stageMessage(
+    'Professional disagreement to acknowledge',
+    disagreementStageStartedTemplate,
+  ),
+  'disagreement.reminder': stageMessage(
+    'Professional disagreement awaiting your acknowledgement',
+    disagreementReminderTemplate,
+  ),
+  'disagreement.escalated': stageMessage(
+    'Professional disagreement escalated',
+    disagreementEscalatedTemplate,
+  ),
+  'disagreement.overdue': stageMessage(
+    'Professional disagreement past its timescale',
+    disagreementOverdueTemplate,
+  ),
+  'disagreement.resolved': closingMessage(
+    'Professional disagreement resolved',
+    disagreementResolvedTemplate,
+  ),
+  'disagreement.withdrawn': closingMessage(
+    'Professional disagreement withdrawn',
+    disagreementWithdrawnTemplate,
+  ),
   'digest.daily': {
     title: 'Your safeguarding actions today',
     facts: DIGEST_FACTS,

@@ -16,6 +16,12 @@ const facts = {
 const TOKEN = `${'A'.repeat(75)}.${'b'.repeat(43)}`;
 const dueFacts = { ...facts, completeLink: `https://safeguarding.example/links/${TOKEN}` };
 const acknowledgeLink = `https://safeguarding.example/links/${TOKEN}`;
+const disagreement = {
+  reference: 'DIS-2026-000007',
+  stage: 3,
+  link: 'https://safeguarding.example/disagreements/0b6c3f1e-2d4a-4f5b-8c7d-9e0f1a2b3c4d',
+};
+const runningStage = { ...disagreement, dueAt: facts.dueAt };
 
 describe('message facts', () => {
   it('accepts references of the ACT-YYYY-NNNNNN family only', () => {
@@ -158,6 +164,58 @@ describe('message facts', () => {
     }
   });
 
+  it('takes a disagreement stage from 1 to 4, as a whole number only', () => {
+    for (const stage of [1, 2, 3, 4]) {
+      expect(() =>
+        renderMessage('disagreement.resolved', { ...disagreement, stage }),
+      ).not.toThrow();
+    }
+    for (const stage of [0, 5, 2.5, -1, Number.NaN, 19410312, '2', null] as number[]) {
+      expect(() => renderMessage('disagreement.escalated', { ...runningStage, stage })).toThrow(
+        new MessageFactsError('disagreement.escalated.stage: must be a stage number from 1 to 4'),
+      );
+    }
+  });
+
+  it('gives a disagreement due date while a stage runs, and none once it is over', () => {
+    const { dueAt: _dueAt, ...undated } = runningStage;
+    for (const kind of [
+      'disagreement.stage-started',
+      'disagreement.reminder',
+      'disagreement.escalated',
+      'disagreement.overdue',
+    ] as const) {
+      expect(() => renderMessage(kind, runningStage)).not.toThrow();
+      expect(() => renderMessage(kind, undated as typeof runningStage)).toThrow(
+        `${kind}.dueAt: must be a valid date between 2000 and 2099`,
+      );
+    }
+    for (const kind of ['disagreement.resolved', 'disagreement.withdrawn'] as const) {
+      expect(() => renderMessage(kind, runningStage)).toThrow(
+        `${kind}.dueAt: not a fact this message takes`,
+      );
+    }
+  });
+
+  it('refuses what a disagreement is about: its case, its words, the people in it', () => {
+    for (const [field, value] of [
+      ['caseReference', 'ASC/2026/04417'],
+      ['subject', 'Threshold for a Section 42 enquiry'],
+      ['concern', 'The GP will not refer her to the memory clinic'],
+      ['otherPerson', 'Alan Whitcombe'],
+      ['themes', ['risk-assessment']],
+    ] as const) {
+      expect(() =>
+        renderMessage('disagreement.stage-started', { ...runningStage, [field]: value }),
+      ).toThrow(
+        new MessageFactsError(`disagreement.stage-started.${field}: not a fact this message takes`),
+      );
+    }
+    expect(() =>
+      renderMessage('disagreement.withdrawn', { ...disagreement, reference: 'ASC/2026/04417' }),
+    ).toThrow('disagreement.withdrawn.reference: must be a reference');
+  });
+
   it('makes a name or free text impossible to pass at compile time', () => {
     // Checked by `tsc -p tsconfig.spec.json`: each line below must be a type error.
     // @ts-expect-error an undeclared field is an excess property
@@ -172,6 +230,25 @@ describe('message facts', () => {
     const optional: SchemaFor<{ note?: string }> = { note: 'optionalActionLink' };
     // @ts-expect-error the "due soon" reminder always carries its acknowledge link
     const unlinked = () => renderMessage('action.reminder', facts);
-    expect([extra, text, title, note, optional, unlinked]).toHaveLength(6);
+    // @ts-expect-error a disagreement message takes no words about what is disagreed
+    const subject = () => renderMessage('disagreement.resolved', { ...disagreement, subject: 'x' });
+    // @ts-expect-error a stage is a number, not a label that could carry a name
+    const label = () => renderMessage('disagreement.resolved', { ...disagreement, stage: 'x' });
+    // @ts-expect-error a number called stage must be declared a stage, not a count
+    const stage: SchemaFor<{ stage: number }> = { stage: 'count' };
+    // @ts-expect-error a running stage always says when it is due
+    const undated = () => renderMessage('disagreement.stage-started', disagreement);
+    expect([
+      extra,
+      text,
+      title,
+      note,
+      optional,
+      unlinked,
+      subject,
+      label,
+      stage,
+      undated,
+    ]).toHaveLength(10);
   });
 });

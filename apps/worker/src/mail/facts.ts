@@ -1,16 +1,17 @@
 /**
  * The facts a message may carry, and nothing else: references, instants, links into the service,
- * signed action links and counts (practice primer §4). There is deliberately no way to give a template a name, a date
- * of birth, an allegation or any text a user typed:
+ * signed action links, counts and stage numbers (practice primer §4). There is deliberately no way
+ * to give a template a name, a date of birth, an allegation or any text a user typed:
  *
  * - at compile time, every kind's facts need a schema (`SchemaFor`), and a `string` field can only
  *   be given one if it is called `reference`, `link` or `…Link` (an action link); any other string
- *   field has no valid schema. Only an action link may be optional (`optionalActionLink`: links
- *   go to the owner only, so a message that can reach someone else carries one only for them,
- *   and a verb an item's own process keeps to itself is not offered for that item);
+ *   field has no valid schema, and a number is a count unless it is called `stage` (1 to 4).
+ *   Only an action link may be optional (`optionalActionLink`: links go to the owner only, so a
+ *   message that can reach someone else carries one only for them, and a verb an item's own
+ *   process keeps to itself is not offered for that item);
  * - at render time, `assertFacts` checks each value against its schema (reference pattern, link
- *   shape, plausible instant) and refuses unknown fields, so an object carrying extra properties
- *   cannot slip anything through either.
+ *   shape, plausible instant, stage in range) and refuses unknown fields, so an object carrying
+ *   extra properties cannot slip anything through either.
  *
  * Errors name the field and the rule, never the value: a refused value may be exactly the personal
  * data we are keeping out, and errors end up in logs and workflow histories.
@@ -32,7 +33,19 @@ export const ACTION_MESSAGE_KINDS = [
   'action.cancelled',
 ] as const;
 export type ActionMessageKind = (typeof ACTION_MESSAGE_KINDS)[number];
-export type MessageKind = ActionMessageKind | 'digest.daily';
+
+/** Kinds of message about one professional disagreement; never part of a digest. */
+export const DISAGREEMENT_MESSAGE_KINDS = [
+  'disagreement.stage-started',
+  'disagreement.reminder',
+  'disagreement.escalated',
+  'disagreement.overdue',
+  'disagreement.resolved',
+  'disagreement.withdrawn',
+] as const;
+export type DisagreementMessageKind = (typeof DISAGREEMENT_MESSAGE_KINDS)[number];
+
+export type MessageKind = ActionMessageKind | DisagreementMessageKind | 'digest.daily';
 
 /** One action: its reference (ACT-2026-000042), when it is due and where to open it. */
 export interface ActionFacts {
@@ -80,6 +93,21 @@ export interface DigestFacts {
   link: string;
 }
 
+/**
+ * One professional disagreement: its reference (DIS-2026-000007), the stage it is at and where to
+ * open it. What is disagreed, by whom, and the case it concerns stay in the service.
+ */
+export interface DisagreementFacts {
+  reference: string;
+  stage: number;
+  link: string;
+}
+
+/** While a stage runs, when its timescale runs out; once resolved or withdrawn there is none. */
+export interface DisagreementStageFacts extends DisagreementFacts {
+  dueAt: Date;
+}
+
 export interface MessageFacts {
   'action.due': ActionDueFacts;
   'action.reminder': ActionReminderFacts;
@@ -91,6 +119,12 @@ export interface MessageFacts {
   'action.extension-approved': ActionFacts;
   'action.extension-refused': ActionFacts;
   'action.cancelled': ActionFacts;
+  'disagreement.stage-started': DisagreementStageFacts;
+  'disagreement.reminder': DisagreementStageFacts;
+  'disagreement.escalated': DisagreementStageFacts;
+  'disagreement.overdue': DisagreementStageFacts;
+  'disagreement.resolved': DisagreementFacts;
+  'disagreement.withdrawn': DisagreementFacts;
   'digest.daily': DigestFacts;
 }
 
@@ -101,6 +135,7 @@ export type FieldSpec =
   | 'optionalActionLink'
   | 'instant'
   | 'count'
+  | 'stage'
   | 'actionKind'
   | ListSpec;
 export interface ListSpec {
@@ -125,7 +160,9 @@ type SpecFor<K, T> = [T] extends [ActionMessageKind]
       : [T] extends [Date]
         ? 'instant'
         : [T] extends [number]
-          ? 'count'
+          ? K extends 'stage'
+            ? 'stage'
+            : 'count'
           : [T] extends [ReadonlyArray<infer I>]
             ? { readonly list: SchemaFor<I> }
             : never;
@@ -152,6 +189,10 @@ const MAX_LINK_LENGTH = 2048;
 /** Due dates outside this range are a mistake, such as a date of birth in the wrong field. */
 const EARLIEST_INSTANT = Date.UTC(2000, 0, 1);
 const LATEST_INSTANT = Date.UTC(2100, 0, 1);
+
+/** The stages of the disagreement ladder (practice primer §3). */
+const FIRST_STAGE = 1;
+const LAST_STAGE = 4;
 
 export class MessageFactsError extends Error {
   override name = 'MessageFactsError';
@@ -240,6 +281,15 @@ function checkField(spec: FieldSpec, value: unknown, path: string): void {
     case 'count':
       if (!Number.isSafeInteger(value) || (value as number) < 0) {
         refuse('must be a whole number, zero or more');
+      }
+      return;
+    case 'stage':
+      if (
+        !Number.isInteger(value) ||
+        (value as number) < FIRST_STAGE ||
+        (value as number) > LAST_STAGE
+      ) {
+        refuse(`must be a stage number from ${FIRST_STAGE} to ${LAST_STAGE}`);
       }
       return;
     case 'actionKind':

@@ -12,7 +12,8 @@ import { compileEmailTemplate, type RenderedEmail } from './renderer';
 
 /**
  * Practice primer §4: a message carries a reference, a neutral title, the due date and a link,
- * never anything about the adult, the allegation or the people involved. This renders every kind
+ * never anything about the adult, the allegation or the people involved (nor, for a professional
+ * disagreement, what is disagreed, who disagrees or the case it concerns). This renders every kind
  * in the catalogue next to a realistic case record and fails if any of the record shows through.
  */
 
@@ -32,6 +33,11 @@ const CASE = {
     'Her son has been taking money from her pension and she has unexplained bruising on her arms.',
   practitioner: { name: 'Priya Raman', email: 'priya.raman@northshire.nhs.uk' },
   note: 'Neighbour says the son visits late at night; do not ring the landline.',
+  disagreement: {
+    caseReference: 'ASC/2026/04417',
+    concern: 'The GP practice will not refer her to the memory clinic after two falls.',
+    otherPractitioner: { name: 'Alan Whitcombe', email: 'alan.whitcombe@northshire-gp.nhs.uk' },
+  },
 };
 
 /** What must never appear: every value above, and the parts of it that identify on their own. */
@@ -57,6 +63,13 @@ const NEEDLES = [
   CASE.note,
   'Neighbour',
   'landline',
+  CASE.disagreement.caseReference,
+  '04417',
+  CASE.disagreement.concern,
+  'memory clinic',
+  CASE.disagreement.otherPractitioner.name,
+  'Whitcombe',
+  CASE.disagreement.otherPractitioner.email,
 ];
 
 /** Lower case, HTML entities and percent-encoding decoded, punctuation runs made one space. */
@@ -134,6 +147,8 @@ function sample(spec: FieldSpec, seed: number): unknown {
       return new Date(CASE.dueAt.getTime() + seed * 86_400_000);
     case 'count':
       return seed + 1;
+    case 'stage':
+      return (seed % 4) + 1;
     case 'actionKind':
       return ACTION_MESSAGE_KINDS[seed % ACTION_MESSAGE_KINDS.length];
     default: {
@@ -188,6 +203,7 @@ const SMUGGLED: Record<Exclude<FieldSpec, object>, unknown[]> = {
     `${CASE.reference} ${CASE.adult.name}`,
     `${CASE.reference}\n${CASE.allegation}`,
     `${CASE.adult.name} (${CASE.reference})`,
+    `${CASE.reference} ${CASE.disagreement.caseReference}`,
   ],
   link: [
     ...NEEDLES,
@@ -200,11 +216,15 @@ const SMUGGLED: Record<Exclude<FieldSpec, object>, unknown[]> = {
     `https://priya.raman@safeguarding.example/actions/${CASE.id}`,
     `mailto:${CASE.practitioner.email}`,
     `https://safeguarding.example/actions/${CASE.id}"><script>alert(1)</script>`,
+    `https://safeguarding.example/disagreements/${CASE.disagreement.caseReference}`,
+    `https://safeguarding.example/disagreements?case=${CASE.disagreement.caseReference}`,
   ],
   actionLink: SMUGGLED_ACTION_LINKS,
   optionalActionLink: SMUGGLED_ACTION_LINKS,
   instant: [...NEEDLES, new Date(CASE.adult.dateOfBirthIso), new Date('not a date')],
   count: [...NEEDLES, -1, 1.5],
+  // An NHS number or a date fits in a number; a stage is 1 to 4 and nothing else.
+  stage: [...NEEDLES, 0, 5, 2.5, 9434765919, 19410312, '2'],
   actionKind: [...NEEDLES, 'digest.daily'],
 };
 
@@ -258,6 +278,7 @@ describe('personal-data scan', () => {
         { ...CASE },
         { ...facts, ...CASE.adult },
         { ...facts, note: CASE.note },
+        { ...facts, ...CASE.disagreement },
       ]) {
         expect(() => render(kind, attempt)).toThrow(MessageFactsError);
       }

@@ -1,5 +1,12 @@
 import Handlebars from 'handlebars';
-import { htmlActionSummary, htmlLayout, textActionSummary, textLayout } from './templates/layout';
+import {
+  htmlActionSummary,
+  htmlDisagreementSummary,
+  htmlLayout,
+  textActionSummary,
+  textDisagreementSummary,
+  textLayout,
+} from './templates/layout';
 
 /** A template as three Handlebars sources, kept in a TypeScript module so `tsc` ships it. */
 export interface EmailTemplateSource {
@@ -36,6 +43,11 @@ handlebars.registerPartial('layout', compile(htmlLayout, HTML_OPTIONS));
 handlebars.registerPartial('actionSummary', compile(htmlActionSummary, HTML_OPTIONS));
 handlebars.registerPartial('textLayout', compile(textLayout, TEXT_OPTIONS));
 handlebars.registerPartial('textActionSummary', compile(textActionSummary, TEXT_OPTIONS));
+handlebars.registerPartial('disagreementSummary', compile(htmlDisagreementSummary, HTML_OPTIONS));
+handlebars.registerPartial(
+  'textDisagreementSummary',
+  compile(textDisagreementSummary, TEXT_OPTIONS),
+);
 
 export function compileEmailTemplate(source: EmailTemplateSource): CompiledEmailTemplate {
   const subject = compile(source.subject, TEXT_OPTIONS);

@@ -48,3 +48,19 @@ Due: <time datetime="{{dueIso}}">{{due}}</time></p>
 export const textActionSummary = `Reference: {{reference}}
 Due: {{due}}
 `;
+
+/**
+ * The reference and stage of one disagreement, and while a stage runs its due date. Context:
+ * `reference`, `stage`, `due` and `dueIso` (both unset once it is resolved or withdrawn).
+ */
+export const htmlDisagreementSummary = `<p style="margin:0 0 20px;">Reference: <strong>{{reference}}</strong><br>
+Stage: {{stage}} of 4{{#if due}}<br>
+Stage due: <time datetime="{{dueIso}}">{{due}}</time>{{/if}}</p>
+`;
+
+export const textDisagreementSummary = `Reference: {{reference}}
+Stage: {{stage}} of 4
+{{#if due}}
+Stage due: {{due}}
+{{/if}}
+`;
