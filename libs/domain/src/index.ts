@@ -4,6 +4,7 @@ export * from './chasing';
 export * from './directory/directory';
 export * from './directory/line-management';
 export * from './disagreements/disagreement';
+export * from './disagreements/escalation-log';
 export * from './enquiries';
 export * from './meetings/meeting';
 export * from './policy';

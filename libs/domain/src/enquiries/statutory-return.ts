@@ -12,6 +12,7 @@
  *   record, so an enquiry concluded before they were recorded shows as "not recorded".
  */
 import { FIRST_SUPPORTED_YEAR, LAST_SUPPORTED_YEAR, ukInstant, ukLocalDate } from '../calendar';
+import { csvLines } from '../reporting/csv';
 import { ENQUIRY_TYPES, type EnquiryType } from './enquiry-state';
 import {
   CONCERN_SOURCES,
@@ -354,7 +355,7 @@ const CSV_HEADER = ['table', 'row', 'column', 'count'];
  * with their own headers, which spreadsheets and BI tools cannot read as one table; one header
  * and a line per count can be filtered by table and pivoted back into any of them. The table is
  * named by its title, which is what a board member filtering the pivot will recognise.
- * RFC 4180: CRLF line ends, fields with a comma, quote or line break quoted, quotes doubled.
+ * RFC 4180 (see csvLines): CRLF line ends, fields with a comma, quote or line break quoted.
  */
 export function statutoryReturnCsv(tables: readonly StatutoryReturnTable[]): string {
   const records = [
@@ -370,9 +371,5 @@ export function statutoryReturnCsv(tables: readonly StatutoryReturnTable[]): str
       ),
     ),
   ];
-  return records.map((fields) => fields.map(csvField).join(',') + '\r\n').join('');
-}
-
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  return csvLines(records);
 }
