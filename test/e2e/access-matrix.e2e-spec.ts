@@ -20,7 +20,7 @@ import {
  */
 type Target = 'otherAgency' | 'otherPartnership';
 type Objects = Record<
-  'action' | 'meeting' | 'enquiry' | 'person' | 'agency' | 'partnership',
+  'action' | 'meeting' | 'enquiry' | 'disagreement' | 'person' | 'agency' | 'partnership',
   string
 >;
 /** The expected status, or 'changes-data' where an allowed write would really happen. */
@@ -36,6 +36,7 @@ const CASE_ROLES: Role[] = [
 ];
 const PARTNERSHIP_WIDE: Role[] = ['safeguarding-lead', 'head-of-service'];
 const AUDITORS: Role[] = ['safeguarding-lead', 'admin'];
+const BOARD: Role[] = ['board-business-manager', 'board-chair'];
 
 const onlyFor =
   (roles: Role[], then: Rule): Rule =>
@@ -52,6 +53,14 @@ const caseRecord = (visible: Expectation): Rule =>
   );
 /** The roles' agency is the partnership's local authority, which holds every enquiry in it. */
 const enquiryRecord = (visible: Expectation): Rule => onlyFor(CASE_ROLES, scoped(visible));
+/**
+ * The disagreement is between two other agencies' practitioners, at stage 1: only partnership-wide
+ * leads see it (`lead`: what they get); the board would from stage 4; everyone else, 404.
+ */
+const disagreementRecord = (lead: Expectation): Rule =>
+  onlyFor([...CASE_ROLES, ...BOARD], (role, target) =>
+    target === 'otherPartnership' ? 404 : PARTNERSHIP_WIDE.includes(role) ? lead : 404,
+  );
 /** Partnership-wide leads may (`lead`: what they get); the other case roles are refused. */
 const leadsOnly = (lead: Expectation): Rule =>
   onlyFor(CASE_ROLES, (role, target) =>
@@ -131,6 +140,25 @@ const RULES: Record<string, Rule> = {
   'GET /partnerships/{partnershipId}/statutory-return': onlyFor(
     ['safeguarding-lead', 'head-of-service', 'board-business-manager', 'board-chair'],
     scoped(400),
+  ),
+  // The escalation log, for the same readers; the matrix sends no period, so 400 past access.
+  'GET /partnerships/{partnershipId}/escalation-log': onlyFor(
+    ['safeguarding-lead', 'head-of-service', 'board-business-manager', 'board-chair'],
+    scoped(400),
+  ),
+  'POST /disagreements': onlyFor(CASE_ROLES, scoped('changes-data', 422)),
+  'GET /disagreements/{id}': disagreementRecord(200),
+  // A lead who is not taking part at the stage: the workflow refuses what only its participants
+  // may do (409); a lead may add in writing and may withdraw it.
+  'POST /disagreements/{id}/acknowledge': disagreementRecord(409),
+  'POST /disagreements/{id}/contributions': disagreementRecord('changes-data'),
+  'POST /disagreements/{id}/resolve': disagreementRecord(409),
+  'POST /disagreements/{id}/escalate': disagreementRecord(409),
+  'POST /disagreements/{id}/withdraw': disagreementRecord('changes-data'),
+  'GET /me/disagreements': onlyFor([...CASE_ROLES, ...BOARD], () => 200),
+  'GET /partnerships/{partnershipId}/disagreements': onlyFor(
+    [...PARTNERSHIP_WIDE, ...BOARD],
+    scoped(200),
   ),
 };
 /** No bearer token: a calendar feed's or action link's URL token is its own credential. */
@@ -217,6 +245,15 @@ function requestBody(operation: string, objects: Objects): unknown {
       return { leadId: objects.person, text: 'Matrix' };
     case 'POST /enquiries/{id}/pause':
       return { reason: 'other', note: 'Matrix' };
+    case 'POST /disagreements':
+      return disagreementBody(objects.partnership, objects.agency);
+    case 'POST /disagreements/{id}/contributions':
+      return { text: 'Matrix' };
+    case 'POST /disagreements/{id}/resolve':
+      return { outcome: 'Matrix' };
+    case 'POST /disagreements/{id}/escalate':
+    case 'POST /disagreements/{id}/withdraw':
+      return { reason: 'Matrix' };
     default:
       return undefined;
   }
@@ -248,6 +285,17 @@ function enquiryBody(partnershipId: string) {
   };
 }
 
+function disagreementBody(partnershipId: string, otherAgencyId: string) {
+  return {
+    partnershipId,
+    otherAgencyId,
+    themes: ['other'],
+    subject: 'Matrix',
+    disagreement: 'Matrix',
+    immediateRisk: false,
+  };
+}
+
 function concretePath(path: string, objects: Objects): string {
   const resource = path.startsWith('/actions')
     ? objects.action
@@ -255,11 +303,13 @@ function concretePath(path: string, objects: Objects): string {
       ? objects.meeting
       : path.startsWith('/enquiries')
         ? objects.enquiry
-        : path.startsWith('/people')
-          ? objects.person
-          : path.startsWith('/agencies')
-            ? objects.agency
-            : objects.partnership;
+        : path.startsWith('/disagreements')
+          ? objects.disagreement
+          : path.startsWith('/people')
+            ? objects.person
+            : path.startsWith('/agencies')
+              ? objects.agency
+              : objects.partnership;
   return (
     path
       .replace('{id}', resource)
@@ -310,10 +360,18 @@ describe('access matrix', () => {
     // Raised by the e2e operator, whose council is in both partnerships and triages them.
     const enquiry = async (partnershipId: string) =>
       (await post('/enquiries', enquiryBody(partnershipId))).body.id;
+    // Raised by the owner with a practitioner of a third agency: the roles' agency takes no part.
+    const disagreement = async (partnershipId: string, raiserEmail: string) => {
+      const third = await createAgency('housing', [partnershipId]);
+      await createPerson('Third agency practitioner', { agencyId: third.id });
+      const body = disagreementBody(partnershipId, third.id);
+      return (await post('/disagreements', body, await tokenFor(raiserEmail))).body.id;
+    };
     objects.otherAgency = {
       action: (await postAction(otherOwner, { dueAt })).body.id,
       meeting: await meeting(home.id, otherOwner.id),
       enquiry: await enquiry(home.id),
+      disagreement: await disagreement(home.id, otherOwner.email),
       person: otherOwner.id,
       agency: otherAgency.id,
       partnership: home.id,
@@ -322,6 +380,7 @@ describe('access matrix', () => {
       action: (await postAction(foreignOwner, { dueAt })).body.id,
       meeting: await meeting(elsewhere.id, foreignOwner.id),
       enquiry: await enquiry(elsewhere.id),
+      disagreement: await disagreement(elsewhere.id, foreignOwner.email),
       person: foreignOwner.id,
       agency: foreignAgency.id,
       partnership: elsewhere.id,

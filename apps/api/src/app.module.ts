@@ -10,10 +10,12 @@ import { AuditModule } from './audit/audit.module';
 import { AccessGuard } from './auth/access.guard';
 import { AuthModule } from './auth/auth.module';
 import { ActionLinksModule } from './action-links/action-links.module';
+import { BoardReportsModule } from './board-reports/board-reports.module';
 import { CalendarFeedModule } from './calendar-feed/calendar-feed.module';
 import { loggableUrl } from './common/credential-paths';
 import { API_CONFIG, ApiConfig } from './config/api-config';
 import { DirectoryModule } from './directory/directory.module';
+import { DisagreementsModule } from './disagreements/disagreements.module';
 import { EnquiriesModule } from './enquiries/enquiries.module';
 import { HealthModule } from './health/health.module';
 import { MeetingsModule } from './meetings/meetings.module';
@@ -80,11 +82,13 @@ export class AppModule {
         PoliciesModule,
         MeetingsModule,
         EnquiriesModule,
+        DisagreementsModule,
         NotificationsModule,
         AuditModule,
         CalendarFeedModule,
         ActionLinksModule,
         StatutoryReturnModule,
+        BoardReportsModule,
       ],
     };
   }

@@ -1,5 +1,5 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
-import { isISO8601, ValidateBy } from 'class-validator';
+import { isISO8601, Matches, ValidateBy } from 'class-validator';
 import { FieldProblem, ProblemException } from './problem';
 
 /** Flattens class-validator's tree into one entry per offending field, with dotted paths. */
@@ -38,5 +38,16 @@ export function IsLocalDate(): PropertyDecorator {
         isISO8601(value, { strict: true }),
       defaultMessage: (args) => `${args?.property} must be a date as YYYY-MM-DD`,
     },
+  });
+}
+
+/**
+ * A case's reference in the case-holding agency's own system ("S42-2026-000123"): letters,
+ * digits, - and /, up to 40, so it can never carry a name or a sentence.
+ */
+export function IsCaseReference(): PropertyDecorator {
+  return Matches(/^[A-Za-z0-9][A-Za-z0-9/-]{0,39}$/, {
+    message: (args) =>
+      `${args.property} must be a case reference: letters, digits, - and /, up to 40`,
   });
 }

@@ -1,12 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
-import { formatReference, ukLocalDate } from '@safeguard/domain';
 import {
   ActionEntity,
   AdultEntity,
   appendChronology,
-  ChronologyEntryEntity,
   EnquiryEntity,
   EnquiryRecordEntity,
   partnershipChain,
@@ -18,9 +16,11 @@ import {
   section42EnquiryWorkflow,
 } from '@safeguard/workflows';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, In, Not } from 'typeorm';
+import { DataSource, In, Not } from 'typeorm';
 import { auditedBy, type Principal } from '../auth/principal';
+import { caseTimeline } from '../common/case-timeline';
 import { ProblemException } from '../common/problem';
+import { nextReference } from '../common/references';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { PoliciesService } from '../policies/policies.service';
 import { startOrUnavailable } from '../temporal/start-workflow';
@@ -79,7 +79,7 @@ export class EnquiriesService {
       await db.insert(EnquiryEntity, {
         ...unopenedReadModel(now),
         id,
-        reference: await nextEnquiryReference(db, now),
+        reference: await nextReference(db, 'ENQ', now),
         partnershipId,
         policyVersion: policy.version,
         adultId,
@@ -174,7 +174,7 @@ export class EnquiriesService {
         where: { enquiryId: enquiry.id, status: Not(In(['completed', 'cancelled'])) },
         order: { dueAt: 'ASC' },
       }),
-      this.timeline(enquiry),
+      caseTimeline(db, { type: 'enquiry', id: enquiry.id, partnershipId: enquiry.partnershipId }),
     ]);
     return EnquiryView.full({
       enquiry,
@@ -186,38 +186,9 @@ export class EnquiriesService {
     });
   }
 
-  /** What happened to the enquiry and to each of its deadlines, in the order it happened. */
-  private timeline(enquiry: EnquiryEntity): Promise<ChronologyEntryEntity[]> {
-    return (
-      this.dataSource.manager
-        .createQueryBuilder(ChronologyEntryEntity, 'entry')
-        .where('entry.chain = :chain', { chain: partnershipChain(enquiry.partnershipId) })
-        .andWhere("entry.kind <> 'read'")
-        .andWhere(
-          `((entry.subject_type = 'enquiry' AND entry.subject_id = :id)
-          OR (entry.subject_type = 'action'
-              AND entry.subject_id IN (SELECT id FROM actions WHERE enquiry_id = :id)))`,
-          { id: enquiry.id },
-        )
-        // When it happened: a workflow's write can land just after one it preceded.
-        .orderBy('entry.occurred_at', 'ASC')
-        .addOrderBy('entry.id', 'ASC')
-        .getMany()
-    );
-  }
-
   private async assertReferrer({ referrerAgencyId, partnershipId }: RaiseEnquiryDto) {
     if (!referrerAgencyId) return;
-    const members: unknown[] = await this.dataSource.manager.query(
-      `SELECT 1 FROM agency_partnerships WHERE agency_id = $1 AND partnership_id = $2`,
-      [referrerAgencyId, partnershipId],
-    );
-    if (members.length === 0) {
-      throw ProblemException.unprocessable(
-        'referrerAgencyId',
-        'no agency with this id in the partnership',
-      );
-    }
+    await this.people.assertAgencyIn(referrerAgencyId, 'referrerAgencyId', partnershipId);
   }
 
   /**
@@ -272,9 +243,4 @@ function unopenedReadModel(now: Date) {
     createdAt: now,
     updatedAt: now,
   };
-}
-
-async function nextEnquiryReference(db: EntityManager, now: Date): Promise<string> {
-  const [{ sequence }] = await db.query(`SELECT nextval('enquiry_reference_seq') AS sequence`);
-  return formatReference('ENQ', ukLocalDate(now).year, Number(sequence));
 }

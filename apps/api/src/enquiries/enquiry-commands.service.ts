@@ -29,7 +29,7 @@ import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { ProblemException } from '../common/problem';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
-import { executeUpdateOrConflict, undoneIfRefused } from '../temporal/workflow-updates';
+import { executeUpdateOrConflict, storedFirst } from '../temporal/workflow-updates';
 import {
   AcceptDelegationDto,
   AcceptReportDto,
@@ -202,17 +202,14 @@ export class EnquiryCommandsService {
       enquirerId: null,
       respondedAt: null,
     });
-    await db.insert(EnquiryDelegationEntity, delegation);
-    await undoneIfRefused(
-      () =>
-        this.update(target, delegateEnquiryUpdate, {
-          actorId: principal.personId,
-          delegationId: delegation.id,
-          agencyId: dto.agencyId,
-          contactId,
-          ...reportDate(dto),
-        }),
-      () => db.delete(EnquiryDelegationEntity, delegation.id),
+    await storedFirst(db, EnquiryDelegationEntity, delegation, (delegationId) =>
+      this.update(target, delegateEnquiryUpdate, {
+        actorId: principal.personId,
+        delegationId,
+        agencyId: dto.agencyId,
+        contactId,
+        ...reportDate(dto),
+      }),
     );
     return this.answer(target, principal);
   }
@@ -451,13 +448,7 @@ export class EnquiryCommandsService {
 
   /** The agency's contact: the person named, else its longest-serving designated lead. */
   private async contact(dto: DelegateEnquiryDto, partnershipId: string): Promise<string> {
-    const members: unknown[] = await this.dataSource.manager.query(
-      `SELECT 1 FROM agency_partnerships WHERE agency_id = $1 AND partnership_id = $2`,
-      [dto.agencyId, partnershipId],
-    );
-    if (members.length === 0) {
-      throw ProblemException.unprocessable('agencyId', 'no agency with this id in the partnership');
-    }
+    await this.people.assertAgencyIn(dto.agencyId, 'agencyId', partnershipId);
     const agency = { agency: dto.agencyId };
     if (dto.contactId) {
       await this.people.assertNamed(dto.contactId, 'contactId', agency);
@@ -485,7 +476,6 @@ export class EnquiryCommandsService {
     content: RecordContent,
     command: (recordId: string) => Promise<unknown>,
   ): Promise<void> {
-    const db = this.dataSource.manager;
     const record = {
       ...content,
       id: randomUUID(),
@@ -493,11 +483,7 @@ export class EnquiryCommandsService {
       authorId: principal.personId,
       createdAt: new Date(),
     };
-    await db.insert(EnquiryRecordEntity, record);
-    await undoneIfRefused(
-      () => command(record.id),
-      () => db.delete(EnquiryRecordEntity, record.id),
-    );
+    await storedFirst(this.dataSource.manager, EnquiryRecordEntity, record, command);
   }
 
   /**

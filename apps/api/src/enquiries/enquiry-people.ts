@@ -7,7 +7,8 @@ import { ProblemException } from '../common/problem';
 /**
  * Where someone named in an enquiry must work: the local authority holds the case (triage worker,
  * enquiry manager, its own enquirer), the delegated agency makes a caused enquiry (contact and
- * enquirer), and a plan can be led by anyone in the partnership.
+ * enquirer), and a plan can be led by anyone in the partnership. (A disagreement's other party
+ * and the owners of the actions agreed to resolve it are checked the same way.)
  */
 export type Workplace = { localAuthorityOf: string } | { agency: string } | { partnership: string };
 
@@ -34,6 +35,17 @@ export class EnquiryPeople {
     }
     if (!person.active) {
       throw ProblemException.unprocessable(field, 'this person has been deactivated');
+    }
+  }
+
+  /** 422 naming the field unless the agency is one of the partnership's. */
+  async assertAgencyIn(agencyId: string, field: string, partnershipId: string): Promise<void> {
+    const members: unknown[] = await this.dataSource.manager.query(
+      `SELECT 1 FROM agency_partnerships WHERE agency_id = $1 AND partnership_id = $2`,
+      [agencyId, partnershipId],
+    );
+    if (members.length === 0) {
+      throw ProblemException.unprocessable(field, 'no agency with this id in the partnership');
     }
   }
 

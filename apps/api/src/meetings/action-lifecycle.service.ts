@@ -11,7 +11,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
-import { undoneIfRefused } from '../temporal/workflow-updates';
+import { storedFirst } from '../temporal/workflow-updates';
 import { ActionAccess, CLOSES_WITH_ENQUIRY, OWNED_THROUGH_ENQUIRY } from './action-access';
 import { ActionCommandsService } from './action-commands.service';
 import { ActionsService } from './actions.service';
@@ -142,10 +142,6 @@ export class ActionLifecycleService {
       authorId: principal.personId,
       createdAt: new Date(),
     });
-    await this.dataSource.manager.insert(ActionNoteEntity, note);
-    await undoneIfRefused(
-      () => command(note.id),
-      () => this.dataSource.manager.delete(ActionNoteEntity, note.id),
-    );
+    await storedFirst(this.dataSource.manager, ActionNoteEntity, note, command);
   }
 }

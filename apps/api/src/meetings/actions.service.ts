@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
-import { formatReference, ukLocalDate } from '@safeguard/domain';
 import {
   ActionEntity,
   ActionNoteEntity,
@@ -11,9 +10,10 @@ import {
 } from '@safeguard/persistence';
 import { actionChaserWorkflow, actionWorkflowId } from '@safeguard/workflows';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { ProblemException } from '../common/problem';
+import { nextReference } from '../common/references';
 import { auditedBy, type Principal } from '../auth/principal';
 import { PoliciesService } from '../policies/policies.service';
 import { startOrUnavailable } from '../temporal/start-workflow';
@@ -54,7 +54,7 @@ export class ActionsService {
       const record = db.create(ActionEntity, {
         ...newChasedItem(now),
         id,
-        reference: await nextActionReference(db, now),
+        reference: await nextReference(db, 'ACT', now),
         title: dto.title,
         kind: 'action',
         ownerId: dto.ownerId,
@@ -141,9 +141,4 @@ export function newChasedItem(now: Date) {
     completedAt: null,
     cancelledAt: null,
   };
-}
-
-export async function nextActionReference(db: EntityManager, now: Date): Promise<string> {
-  const [{ sequence }] = await db.query(`SELECT nextval('action_reference_seq') AS sequence`);
-  return formatReference('ACT', ukLocalDate(now).year, Number(sequence));
 }

@@ -3,10 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
 import {
   dueAfter,
-  formatReference,
   STAGE_OF_ITEM,
   stagePolicy,
-  ukLocalDate,
   type ChasedItemKind,
   type MeetingItemKind,
 } from '@safeguard/domain';
@@ -27,10 +25,11 @@ import {
   type MeetingFollowUpInput,
 } from '@safeguard/workflows';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { seesWholePartnership } from '../auth/access-rules';
 import { auditedBy, type Principal } from '../auth/principal';
 import { ProblemException } from '../common/problem';
+import { nextReference } from '../common/references';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { PoliciesService } from '../policies/policies.service';
 import { startOrUnavailable } from '../temporal/start-workflow';
@@ -38,7 +37,7 @@ import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import { startedWithin } from '../temporal/workflow-updates';
 import { ActionAccess } from './action-access';
 import { ActionCommandsService } from './action-commands.service';
-import { newChasedItem, nextActionReference } from './actions.service';
+import { newChasedItem } from './actions.service';
 import { chaserInput, firstReminderAt } from './chaser-input';
 import { RecordMeetingDto } from './dto/record-meeting.dto';
 import { MeetingView } from './dto/meeting.view';
@@ -87,7 +86,7 @@ export class MeetingsService {
       }
       const meeting = db.create(MeetingEntity, {
         id,
-        reference: await nextMeetingReference(db, now),
+        reference: await nextReference(db, 'MTG', now),
         partnershipId: dto.partnershipId,
         policyVersion: policy.version,
         type: dto.type,
@@ -124,7 +123,7 @@ export class MeetingsService {
           ...newChasedItem(now),
           ...fields,
           id: actionId,
-          reference: await nextActionReference(db, now),
+          reference: await nextReference(db, 'ACT', now),
           kind,
           meetingId: id,
           partnershipId: dto.partnershipId,
@@ -350,9 +349,4 @@ export class MeetingsService {
 function defaultDue(policy: PolicyVersionEntity, kind: ChasedItemKind, heldAt: Date): Date {
   const stage = stagePolicy(policy.document, STAGE_OF_ITEM[kind]);
   return dueAfter(stage.timescale, heldAt, policy.document);
-}
-
-async function nextMeetingReference(db: EntityManager, now: Date): Promise<string> {
-  const [{ sequence }] = await db.query(`SELECT nextval('meeting_reference_seq') AS sequence`);
-  return formatReference('MTG', ukLocalDate(now).year, Number(sequence));
 }

@@ -6,6 +6,8 @@ import {
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { STAGE_CONFLICT } from '@safeguard/workflows';
+import type { EntityManager, EntityTarget } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { ProblemException, ProblemType } from '../common/problem';
 
 /**
@@ -52,6 +54,23 @@ export async function undoneIfRefused<T>(
     }
     throw error;
   }
+}
+
+/**
+ * The usual shape of a command with words: the row holding them is stored first, the command
+ * (given the row's id) goes to the workflow, and a refused command takes the row with it.
+ */
+export async function storedFirst<Row extends { id: string }>(
+  db: EntityManager,
+  target: EntityTarget<Row>,
+  row: Row,
+  command: (id: string) => Promise<unknown>,
+): Promise<void> {
+  await db.insert(target, row as QueryDeepPartialEntity<Row>);
+  await undoneIfRefused(
+    () => command(row.id),
+    () => db.delete(target, row.id),
+  );
 }
 
 const START_PATIENCE_MS = 10_000;

@@ -35,6 +35,7 @@ import {
   type EnquiryRecordEntity,
   type EnquiryRecordKind,
 } from '@safeguard/persistence';
+import { TimelineEntryView } from '../../common/case-timeline';
 
 const DELEGATION_STATUSES = ['requested', 'accepted', 'declined'] as const;
 type DelegationStatus = (typeof DELEGATION_STATUSES)[number];
@@ -341,42 +342,6 @@ export class EnquiryDeadlineView {
       status: item.status,
       overdue: item.dueAt < now,
       nextReminderAt: iso(item.nextReminderAt),
-    };
-  }
-}
-
-/** What happened, to the enquiry or to one of its deadlines (reads are not listed). */
-export class TimelineEntryView {
-  @ApiProperty({ format: 'date-time' })
-  occurredAt: string;
-
-  @ApiProperty({ example: 'enquiry.decision-recorded' })
-  event: string;
-
-  @ApiProperty({ enum: ['enquiry', 'action'] })
-  subjectType: string;
-
-  @ApiProperty({ format: 'uuid' })
-  subjectId: string;
-
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
-  actorId: string | null;
-
-  @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
-    description: 'Ids, categories and times only, never personal data.',
-  })
-  detail: Record<string, unknown>;
-
-  static of(row: ChronologyEntryEntity): TimelineEntryView {
-    return {
-      occurredAt: row.occurredAt.toISOString(),
-      event: row.event,
-      subjectType: row.subjectType,
-      subjectId: row.subjectId,
-      actorId: row.actorId,
-      detail: row.detail,
     };
   }
 }

@@ -11,11 +11,10 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { ISO_INSTANT, TEXT_MAX } from '../../common/validation';
+import { IsCaseReference, ISO_INSTANT, TEXT_MAX } from '../../common/validation';
 
 export class AttendeeDto {
   @ApiProperty({ format: 'uuid' })
@@ -94,9 +93,7 @@ export class RecordMeetingDto {
     description: "The case it belongs to, in the case-holding agency's reference (no spaces).",
   })
   @IsOptional()
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9/-]{0,39}$/, {
-    message: 'caseReference must be a case reference: letters, digits, - and /, up to 40',
-  })
+  @IsCaseReference()
   caseReference?: string;
 
   @ApiProperty({ type: [String], description: 'Decisions, as minuted.' })

@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { EnquiryPeople } from '../enquiries/enquiry-people';
+import { PoliciesModule } from '../policies/policies.module';
+import { DisagreementAccess } from './disagreement-access';
+import { DisagreementCommandsController } from './disagreement-commands.controller';
+import { DisagreementCommandsService } from './disagreement-commands.service';
+import { DisagreementListsController } from './disagreement-lists.controller';
+import { DisagreementListsService } from './disagreement-lists.service';
+import { DisagreementsController } from './disagreements.controller';
+import { DisagreementsService } from './disagreements.service';
+
+@Module({
+  imports: [PoliciesModule],
+  controllers: [
+    DisagreementsController,
+    DisagreementCommandsController,
+    DisagreementListsController,
+  ],
+  providers: [
+    DisagreementsService,
+    DisagreementAccess,
+    DisagreementCommandsService,
+    DisagreementListsService,
+    EnquiryPeople,
+  ],
+})
+export class DisagreementsModule {}

@@ -1,0 +1,245 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Client } from '@temporalio/client';
+import { firstStage, stageNumber } from '@safeguard/domain';
+import {
+  ActionEntity,
+  appendChronology,
+  DisagreementEntity,
+  DisagreementRecordEntity,
+  partnershipChain,
+  PersonEntity,
+} from '@safeguard/persistence';
+import {
+  disagreementPolicyOf,
+  disagreementStartedUpdate,
+  disagreementWorkflowId,
+  professionalDisagreementWorkflow,
+} from '@safeguard/workflows';
+import { randomUUID } from 'node:crypto';
+import { DataSource, In } from 'typeorm';
+import { auditedBy, type Principal } from '../auth/principal';
+import { caseTimeline } from '../common/case-timeline';
+import { ProblemException } from '../common/problem';
+import { nextReference } from '../common/references';
+import { API_CONFIG, ApiConfig } from '../config/api-config';
+import { EnquiryPeople } from '../enquiries/enquiry-people';
+import { PoliciesService } from '../policies/policies.service';
+import { startOrUnavailable } from '../temporal/start-workflow';
+import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+import { startedWithin } from '../temporal/workflow-updates';
+import { DisagreementAccess } from './disagreement-access';
+import { DisagreementView } from './dto/disagreement.view';
+import { RaiseDisagreementDto } from './dto/raise-disagreement.dto';
+
+/**
+ * Raising a disagreement starts its workflow; reading one reads Postgres only (the read model the
+ * workflow writes, everything written in it, the actions agreed and its chronology).
+ */
+@Injectable()
+export class DisagreementsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly policies: PoliciesService,
+    private readonly access: DisagreementAccess,
+    private readonly people: EnquiryPeople,
+  ) {}
+
+  /**
+   * All in one transaction: the disagreement, the concern in the raiser's words, the chronology
+   * entry and the workflow's start (if Temporal refuses it, nothing is recorded). Then a short
+   * wait until the first stage's participants are known, so the answer shows them.
+   */
+  async raise(dto: RaiseDisagreementDto, principal: Principal): Promise<DisagreementView> {
+    const { partnershipId, immediateRisk } = dto;
+    if (!principal.partnershipIds.includes(partnershipId)) {
+      throw ProblemException.unprocessable('partnershipId', 'no partnership with this id');
+    }
+    const otherAgencyId = await this.otherParty(dto, principal);
+    const now = new Date();
+    const id = randomUUID();
+    const workflowId = disagreementWorkflowId(id);
+    await this.dataSource.transaction(async (db) => {
+      const policy = await this.policies.latest(db, partnershipId);
+      if (!policy) {
+        throw ProblemException.unprocessable('partnershipId', 'no partnership with this id');
+      }
+      await db.insert(DisagreementEntity, {
+        ...unopenedReadModel(now),
+        id,
+        reference: await nextReference(db, 'DIS', now),
+        partnershipId,
+        policyVersion: policy.version,
+        raisedById: principal.personId,
+        raiserAgencyId: principal.agencyId,
+        otherPersonId: dto.otherPersonId ?? null,
+        otherAgencyId,
+        caseReference: dto.caseReference ?? null,
+        themes: dto.themes,
+        immediateRisk,
+        raisedAt: now,
+        workflowId,
+      });
+      const concernId = randomUUID();
+      await db.insert(DisagreementRecordEntity, {
+        id: concernId,
+        disagreementId: id,
+        kind: 'concern',
+        stage: stageNumber(firstStage(immediateRisk)),
+        text: dto.disagreement,
+        facts: { subject: dto.subject },
+        authorId: principal.personId,
+        createdAt: now,
+      });
+      // Start before appending: the chronology append holds its chain's lock until commit,
+      // and the Temporal round trip should not be inside that lock.
+      await startOrUnavailable(
+        this.temporal,
+        professionalDisagreementWorkflow,
+        {
+          taskQueue: this.config.temporal.taskQueue,
+          workflowId,
+          args: [
+            {
+              disagreementId: id,
+              immediateRisk,
+              policy: disagreementPolicyOf(policy.document, {
+                partnershipId,
+                version: policy.version,
+              }),
+            },
+          ],
+        },
+        'disagreement',
+      );
+      await appendChronology(db, {
+        subjectType: 'disagreement',
+        subjectId: id,
+        event: 'disagreement.raised',
+        chain: partnershipChain(partnershipId),
+        detail: {
+          concernId,
+          raiserAgencyId: principal.agencyId,
+          ...(dto.otherPersonId ? { otherPersonId: dto.otherPersonId } : {}),
+          otherAgencyId,
+          themes: dto.themes,
+          immediateRisk,
+          policyVersion: policy.version,
+        },
+        occurredAt: now,
+        ...auditedBy(principal),
+      });
+    });
+    // The first stage's participants are known by the time we answer, or soon after.
+    await startedWithin(this.temporal, workflowId, disagreementStartedUpdate);
+    return this.view(await this.dataSource.manager.findOneByOrFail(DisagreementEntity, { id }));
+  }
+
+  /** Reading a disagreement is itself recorded: who looked at it, and when. */
+  async get(id: string, principal: Principal): Promise<DisagreementView> {
+    const disagreement = await this.access.visible(id, principal);
+    const view = await this.view(disagreement);
+    await this.dataSource.transaction((db) =>
+      appendChronology(db, {
+        subjectType: 'disagreement',
+        subjectId: id,
+        event: 'disagreement.viewed',
+        kind: 'read',
+        chain: partnershipChain(disagreement.partnershipId),
+        ...auditedBy(principal),
+      }),
+    );
+    return view;
+  }
+
+  /** Everything about it, from Postgres only (for a reader already allowed to see it). */
+  async view(disagreement: DisagreementEntity): Promise<DisagreementView> {
+    const db = this.dataSource.manager;
+    const { id, partnershipId } = disagreement;
+    const [records, actions, timeline] = await Promise.all([
+      db.find(DisagreementRecordEntity, {
+        where: { disagreementId: id },
+        order: { createdAt: 'ASC', id: 'ASC' },
+      }),
+      db.find(ActionEntity, { where: { disagreementId: id }, order: { dueAt: 'ASC', id: 'ASC' } }),
+      caseTimeline(db, { type: 'disagreement', id, partnershipId }),
+    ]);
+    const named = new Set([
+      disagreement.raisedById,
+      ...(disagreement.otherPersonId ? [disagreement.otherPersonId] : []),
+      ...disagreement.participantIds,
+      ...records.map((record) => record.authorId),
+      ...actions.map((action) => action.ownerId),
+    ]);
+    const people = await db.findBy(PersonEntity, { id: In([...named]) });
+    return DisagreementView.full({
+      disagreement,
+      records,
+      actions,
+      timeline,
+      people: new Map(people.map((person) => [person.id, person])),
+    });
+  }
+
+  /**
+   * The other agency: the named person's (who must be an active person of the partnership), or
+   * the one given. A disagreement is between agencies; within one, it is the agency's own to
+   * settle through its line management.
+   */
+  private async otherParty(dto: RaiseDisagreementDto, principal: Principal): Promise<string> {
+    const { partnershipId, otherPersonId } = dto;
+    let otherAgencyId = dto.otherAgencyId;
+    if (otherPersonId) {
+      await this.people.assertNamed(otherPersonId, 'otherPersonId', {
+        partnership: partnershipId,
+      });
+      const person = await this.dataSource.manager.findOneByOrFail(PersonEntity, {
+        id: otherPersonId,
+      });
+      if (otherAgencyId !== undefined && otherAgencyId !== person.agencyId) {
+        throw ProblemException.unprocessable(
+          'otherAgencyId',
+          'not the agency of the person named as otherPersonId',
+        );
+      }
+      otherAgencyId = person.agencyId;
+    } else if (otherAgencyId) {
+      await this.people.assertAgencyIn(otherAgencyId, 'otherAgencyId', partnershipId);
+    }
+    if (!otherAgencyId) {
+      throw ProblemException.invalid([
+        { field: 'otherAgencyId', message: 'required when no otherPersonId is given' },
+      ]);
+    }
+    if (otherAgencyId === principal.agencyId) {
+      throw ProblemException.unprocessable(
+        otherPersonId ? 'otherPersonId' : 'otherAgencyId',
+        'must be of another agency than yours: a disagreement within one agency is settled by its own line management',
+      );
+    }
+    return otherAgencyId;
+  }
+}
+
+/** The read-model columns of a disagreement whose workflow has not yet begun; it writes the rest. */
+function unopenedReadModel(now: Date) {
+  return {
+    status: 'open' as const,
+    stageKey: null,
+    stage: null,
+    highestStage: null,
+    stageStartedAt: null,
+    stageDueAt: null,
+    participantIds: [],
+    acknowledgedByIds: [],
+    outcomeId: null,
+    withdrawalId: null,
+    closedAt: null,
+    // Below the workflow's first version, so its first write always lands.
+    processVersion: 0,
+    createdAt: now,
+    updatedAt: now,
+  };
+}

@@ -1,0 +1,300 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ACTION_STATUSES,
+  DISAGREEMENT_STAGE_KEYS,
+  DISAGREEMENT_THEMES,
+  type ActionStatus,
+  type DisagreementStageKey,
+  type DisagreementStatus,
+  type DisagreementTheme,
+} from '@safeguard/domain';
+import {
+  DISAGREEMENT_RECORD_KINDS,
+  type ActionEntity,
+  type ChronologyEntryEntity,
+  type DisagreementEntity,
+  type DisagreementRecordEntity,
+  type DisagreementRecordKind,
+  type PersonEntity,
+} from '@safeguard/persistence';
+import { TimelineEntryView } from '../../common/case-timeline';
+import { DISAGREEMENT_STATUSES } from './list-disagreements.query';
+
+const iso = (date: Date | null) => date?.toISOString() ?? null;
+
+/**
+ * A disagreement as lists show it: references, stages, dates, agencies and themes; never a
+ * person, the case or anything anyone wrote.
+ */
+export class DisagreementSummaryView {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'DIS-2026-000042' })
+  reference: string;
+
+  @ApiProperty({ format: 'uuid' })
+  partnershipId: string;
+
+  @ApiProperty({ enum: DISAGREEMENT_STATUSES })
+  status: DisagreementStatus;
+
+  @ApiPropertyOptional({
+    type: Number,
+    minimum: 1,
+    maximum: 4,
+    nullable: true,
+    description: 'The current (or last) stage; null until its workflow has begun.',
+  })
+  stage: number | null;
+
+  @ApiPropertyOptional({ enum: DISAGREEMENT_STAGE_KEYS, nullable: true })
+  stageKey: DisagreementStageKey | null;
+
+  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 4, nullable: true })
+  highestStage: number | null;
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    nullable: true,
+    description: "When the stage's timescale runs out (then it goes up a stage).",
+  })
+  stageDueAt: string | null;
+
+  @ApiProperty({ description: 'Open, and past the timescale of its stage.' })
+  overdue: boolean;
+
+  @ApiProperty()
+  immediateRisk: boolean;
+
+  @ApiProperty({ enum: DISAGREEMENT_THEMES, isArray: true })
+  themes: DisagreementTheme[];
+
+  @ApiProperty({ format: 'uuid', description: "The raiser's agency when it was raised." })
+  raiserAgencyId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  otherAgencyId: string;
+
+  @ApiProperty({ format: 'date-time' })
+  raisedAt: string;
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    nullable: true,
+    description: 'When it was resolved or withdrawn.',
+  })
+  closedAt: string | null;
+
+  static of(disagreement: DisagreementEntity, now = new Date()): DisagreementSummaryView {
+    const { stageDueAt } = disagreement;
+    return {
+      id: disagreement.id,
+      reference: disagreement.reference,
+      partnershipId: disagreement.partnershipId,
+      status: disagreement.status,
+      stage: disagreement.stage,
+      stageKey: disagreement.stageKey,
+      highestStage: disagreement.highestStage,
+      stageDueAt: iso(stageDueAt),
+      overdue: disagreement.status === 'open' && stageDueAt !== null && stageDueAt < now,
+      immediateRisk: disagreement.immediateRisk,
+      themes: disagreement.themes,
+      raiserAgencyId: disagreement.raiserAgencyId,
+      otherAgencyId: disagreement.otherAgencyId,
+      raisedAt: disagreement.raisedAt.toISOString(),
+      closedAt: iso(disagreement.closedAt),
+    };
+  }
+}
+
+/** Someone named in the disagreement, for those who may see it. */
+export class PersonRefView {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  displayName: string;
+
+  @ApiProperty({ format: 'uuid' })
+  agencyId: string;
+
+  static of(id: string, people: ReadonlyMap<string, PersonEntity>): PersonRefView {
+    const person = people.get(id);
+    return { id, displayName: person?.displayName ?? '', agencyId: person?.agencyId ?? '' };
+  }
+}
+
+export class ParticipantView extends PersonRefView {
+  @ApiProperty({ description: 'They have acknowledged the current stage.' })
+  acknowledged: boolean;
+}
+
+/** Everything in writing: who said what, when, at which stage. */
+export class DisagreementRecordView {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({
+    enum: DISAGREEMENT_RECORD_KINDS,
+    description:
+      'concern: as raised; outcome: what was agreed (at stage 4, the board’s decision), with its agreed actions in facts.',
+  })
+  kind: DisagreementRecordKind;
+
+  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 4, nullable: true })
+  stage: number | null;
+
+  @ApiProperty()
+  text: string;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    example: { agreedActions: [{ title: '…', ownerId: '…', dueAt: '2026-12-04T17:30:00.000Z' }] },
+  })
+  facts: Record<string, unknown>;
+
+  @ApiProperty({ type: PersonRefView })
+  author: PersonRefView;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+
+  static of(
+    record: DisagreementRecordEntity,
+    people: ReadonlyMap<string, PersonEntity>,
+  ): DisagreementRecordView {
+    return {
+      id: record.id,
+      kind: record.kind,
+      stage: record.stage,
+      text: record.text,
+      facts: record.facts,
+      author: PersonRefView.of(record.authorId, people),
+      createdAt: record.createdAt.toISOString(),
+    };
+  }
+}
+
+/** An action agreed when it was resolved, chased like any other (GET /actions/{id}). */
+export class AgreedActionView {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'ACT-2026-000042' })
+  reference: string;
+
+  @ApiProperty()
+  title: string;
+
+  @ApiProperty({ type: PersonRefView })
+  owner: PersonRefView;
+
+  @ApiProperty({ format: 'date-time' })
+  dueAt: string;
+
+  @ApiProperty({ enum: ACTION_STATUSES })
+  status: ActionStatus;
+
+  static of(action: ActionEntity, people: ReadonlyMap<string, PersonEntity>): AgreedActionView {
+    return {
+      id: action.id,
+      reference: action.reference,
+      title: action.title,
+      owner: PersonRefView.of(action.ownerId, people),
+      dueAt: action.dueAt.toISOString(),
+      status: action.status,
+    };
+  }
+}
+
+/** Everything about one disagreement, for those who may see it. */
+export interface DisagreementParts {
+  disagreement: DisagreementEntity;
+  records: DisagreementRecordEntity[];
+  actions: ActionEntity[];
+  timeline: ChronologyEntryEntity[];
+  /** Everyone the parts name, by id. */
+  people: ReadonlyMap<string, PersonEntity>;
+}
+
+export class DisagreementView extends DisagreementSummaryView {
+  @ApiProperty({ description: 'The policy version its timescales come from.' })
+  policyVersion: number;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'S42-2026-000123' })
+  caseReference: string | null;
+
+  @ApiProperty({ description: 'The heading the raiser gave it.' })
+  subject: string;
+
+  @ApiProperty({ type: PersonRefView })
+  raisedBy: PersonRefView;
+
+  @ApiPropertyOptional({
+    type: PersonRefView,
+    nullable: true,
+    description: 'The person disagreed with, if one was named (else their agency only).',
+  })
+  otherPerson: PersonRefView | null;
+
+  @ApiPropertyOptional({ format: 'date-time', nullable: true })
+  stageStartedAt: string | null;
+
+  @ApiProperty({
+    type: [ParticipantView],
+    description: 'Who takes part at the current stage.',
+  })
+  participants: ParticipantView[];
+
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    description: 'Who has acknowledged the current stage.',
+  })
+  acknowledgedBy: string[];
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    description: 'The outcome record (at stage 4: the board’s decision).',
+  })
+  outcomeId: string | null;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  withdrawalId: string | null;
+
+  @ApiProperty({ type: [DisagreementRecordView], description: 'Oldest first.' })
+  records: DisagreementRecordView[];
+
+  @ApiProperty({ type: [AgreedActionView], description: 'Earliest due first.' })
+  agreedActions: AgreedActionView[];
+
+  @ApiProperty({ type: [TimelineEntryView] })
+  timeline: TimelineEntryView[];
+
+  static full(parts: DisagreementParts, now = new Date()): DisagreementView {
+    const { disagreement: d, records, people } = parts;
+    const concern = records.find((record) => record.kind === 'concern');
+    return {
+      ...DisagreementSummaryView.of(d, now),
+      policyVersion: d.policyVersion,
+      caseReference: d.caseReference,
+      subject: typeof concern?.facts.subject === 'string' ? concern.facts.subject : '',
+      raisedBy: PersonRefView.of(d.raisedById, people),
+      otherPerson: d.otherPersonId ? PersonRefView.of(d.otherPersonId, people) : null,
+      stageStartedAt: iso(d.stageStartedAt),
+      participants: d.participantIds.map((id) => ({
+        ...PersonRefView.of(id, people),
+        acknowledged: d.acknowledgedByIds.includes(id),
+      })),
+      acknowledgedBy: d.acknowledgedByIds,
+      outcomeId: d.outcomeId,
+      withdrawalId: d.withdrawalId,
+      records: records.map((record) => DisagreementRecordView.of(record, people)),
+      agreedActions: parts.actions.map((action) => AgreedActionView.of(action, people)),
+      timeline: parts.timeline.map(TimelineEntryView.of),
+    };
+  }
+}
