@@ -139,6 +139,8 @@ export interface DemoData {
   meetingReference: string;
   enquiryId: string;
   enquiryReference: string;
+  disagreementId: string;
+  disagreementReference: string;
 }
 
 function emailOf(person: DemoPerson, agency: DemoAgency): string {
@@ -274,6 +276,24 @@ export async function seedDemoData(stack: {
     keyIssues: 'Missed doses recorded on two wards; discharge medication not reconciled.',
   });
 
+  // The police and the care home disagree about sharing the care records: stage 1, between the
+  // two practitioners, with a working week to resolve it.
+  const police = AGENCIES.find((agency) => agency.type === 'police') as DemoAgency;
+  const detective = police.people.find((person) => person.key === 'police-ds') as DemoPerson;
+  const raiser = new DemoApi(
+    stack.apiUrl,
+    await devToken(stack.apiUrl, emailOf(detective, police)),
+  );
+  const disagreement = await raiser.post('/disagreements', {
+    partnershipId: partnership.id,
+    otherPersonId: people.get('care-worker'),
+    themes: ['information-sharing'],
+    subject: 'Access to the care records before interview',
+    disagreement:
+      'The care home will not share the medication records until the police ask in writing.',
+    immediateRisk: false,
+  });
+
   const tokenCommand = (email: string) =>
     `TOKEN=$(curl -s -X POST ${stack.apiUrl}/dev/tokens -H 'content-type: application/json' -d '{"email":"${email}"}' | sed 's/.*"accessToken":"\\([^"]*\\)".*/\\1/')`;
   const nhs = AGENCIES.find((agency) => agency.type === 'nhs-trust') as DemoAgency;
@@ -293,6 +313,8 @@ export async function seedDemoData(stack: {
     meetingReference: meeting.reference,
     enquiryId: concern.id,
     enquiryReference: concern.reference,
+    disagreementId: disagreement.id,
+    disagreementReference: disagreement.reference,
   };
 }
 

@@ -63,6 +63,8 @@ async function main(): Promise<void> {
     `  curl -H "Authorization: Bearer $TOKEN" ${stack.apiUrl}/meetings/${demo.meetingId}`,
     `Demo Section 42 enquiry ${demo.enquiryReference}, delegated to the hospital trust and waiting for it to accept:`,
     `  curl -H "Authorization: Bearer $TOKEN" ${stack.apiUrl}/enquiries/${demo.enquiryId}`,
+    `Demo professional disagreement ${demo.disagreementReference}, at stage 1 between the police and the care home:`,
+    `  curl -H "Authorization: Bearer $TOKEN" ${stack.apiUrl}/disagreements/${demo.disagreementId}`,
     '',
     'Press Ctrl-C to stop everything.',
   ];
