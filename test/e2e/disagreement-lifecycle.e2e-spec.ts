@@ -5,6 +5,7 @@ import {
   createPerson,
   get,
   post,
+  postSucceeding,
   tokenFor,
   waitForEmail,
   type CaughtEmail,
@@ -107,20 +108,12 @@ describe('professional disagreement lifecycle', () => {
     };
   }
 
-  async function raise(extra: Record<string, unknown> = {}, by = officer) {
-    const response = await post('/disagreements', concern(extra), as(by));
-    if (response.status !== 201) throw new Error(`raise: ${JSON.stringify(response.body)}`);
-    return response.body;
-  }
+  const raise = (extra: Record<string, unknown> = {}, by = officer) =>
+    postSucceeding('/disagreements', concern(extra), as(by), 201);
 
   /** A command that must succeed: its answer is the disagreement as it now stands. */
-  async function command(path: string, body: unknown, by: TestPerson) {
-    const response = await post(path, body, as(by));
-    if (response.status !== 200) {
-      throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
-    }
-    return response.body;
-  }
+  const command = (path: string, body: unknown, by: TestPerson) =>
+    postSucceeding(path, body, as(by));
 
   const about = (reference: string, to: TestPerson, title: string) => (email: CaughtEmail) =>
     email.to.includes(to.email) && email.subject === `${title}: ${reference}`;

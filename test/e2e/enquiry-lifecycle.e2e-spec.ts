@@ -5,6 +5,7 @@ import {
   createPerson,
   get,
   post,
+  postSucceeding,
   tokenFor,
   waitForEmail,
   type TestPerson,
@@ -82,20 +83,12 @@ describe('Section 42 enquiry lifecycle', () => {
     };
   }
 
-  async function raise(extra: Record<string, unknown> = {}, by = triage) {
-    const response = await post('/enquiries', concern(extra), as(by));
-    if (response.status !== 201) throw new Error(`raise: ${JSON.stringify(response.body)}`);
-    return response.body;
-  }
+  const raise = (extra: Record<string, unknown> = {}, by = triage) =>
+    postSucceeding('/enquiries', concern(extra), as(by), 201);
 
   /** A command that must succeed: its answer is the enquiry as it now stands. */
-  async function command(path: string, body: unknown, by: TestPerson) {
-    const response = await post(path, body, as(by));
-    if (response.status !== 200) {
-      throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
-    }
-    return response.body;
-  }
+  const command = (path: string, body: unknown, by: TestPerson) =>
+    postSucceeding(path, body, as(by));
 
   const deadline = (enquiry: any, kind: string) =>
     enquiry.openDeadlines.find((item: any) => item.kind === kind);

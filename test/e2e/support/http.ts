@@ -36,6 +36,20 @@ export const get = <T = any>(path: string, token?: string | null) =>
 export const post = <T = any>(path: string, body?: unknown, token?: string | null) =>
   call<T>('POST', path, body, token);
 
+/** A POST that must succeed with this status: anything else fails the test with the problem. */
+export async function postSucceeding<T = any>(
+  path: string,
+  body: unknown,
+  token: string,
+  status = 200,
+): Promise<T> {
+  const response = await post<T>(path, body, token);
+  if (response.status !== status) {
+    throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
+  }
+  return response.body;
+}
+
 export interface CaughtEmail {
   to: string[];
   subject: string;
