@@ -173,6 +173,13 @@ describe('Section 42 enquiry lifecycle', () => {
     expect(
       (await post(`/enquiries/${id}/decision`, { dutyMet: true, reason: 'x' }, as(triage))).status,
     ).toBe(403);
+    const withoutConsent = await post(
+      `/enquiries/${id}/decision`,
+      { dutyMet: true, reason: 'x', consentSought: false },
+      as(manager),
+    );
+    expect(withoutConsent.status).toBe(400);
+    expect(JSON.stringify(withoutConsent.body)).toContain('consentNotSoughtReason');
     const decided = await command(
       `/enquiries/${id}/decision`,
       {
@@ -180,6 +187,7 @@ describe('Section 42 enquiry lifecycle', () => {
         reason: 'Risk of neglect; Mrs Example cannot protect herself',
         consentSought: true,
         capacityView: 'has-capacity',
+        advocacy: 'independent-advocate-arranged',
       },
       manager,
     );
@@ -191,6 +199,7 @@ describe('Section 42 enquiry lifecycle', () => {
         otherEnquiry: false,
         consentSought: true,
         capacityView: 'has-capacity',
+        advocacy: 'independent-advocate-arranged',
       },
       authorId: manager.id,
     });

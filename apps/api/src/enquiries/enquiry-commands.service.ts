@@ -108,7 +108,9 @@ export class EnquiryCommandsService {
       ...definedOnly({
         route: dto.route,
         consentSought: dto.consentSought,
+        consentNotSoughtReason: dto.consentNotSoughtReason,
         capacityView: dto.capacityView,
+        advocacy: dto.advocacy,
       }),
     };
     await this.withRecord(

@@ -65,6 +65,31 @@ export type OutcomesMet = (typeof OUTCOMES_MET)[number];
 export const CAPACITY_VIEWS = ['has-capacity', 'lacks-capacity', 'not-yet-assessed'] as const;
 export type CapacityView = (typeof CAPACITY_VIEWS)[number];
 
+/**
+ * Why the adult's consent was not sought or was overridden: the grounds safeguarding practice
+ * accepts for going ahead without it (practice primer §1, "Consent and capacity").
+ */
+export const CONSENT_NOT_SOUGHT_REASONS = [
+  'lacks-capacity',
+  'risk-to-others',
+  'serious-crime',
+  'coercion-or-undue-influence',
+  'vital-interests',
+  'other',
+] as const;
+export type ConsentNotSoughtReason = (typeof CONSENT_NOT_SOUGHT_REASONS)[number];
+
+/**
+ * Care Act s68: an independent advocate where the adult has substantial difficulty taking part
+ * and nobody appropriate can support them.
+ */
+export const ADVOCACY = [
+  'independent-advocate-arranged',
+  'appropriate-person-supports',
+  'not-needed',
+] as const;
+export type Advocacy = (typeof ADVOCACY)[number];
+
 /** Where a concern goes when the Section 42 duty is not met and no other enquiry is made. */
 export const NO_ENQUIRY_ROUTES = [
   'no-further-action',

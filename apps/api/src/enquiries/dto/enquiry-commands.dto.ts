@@ -1,11 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  ADVOCACY,
   CAPACITY_VIEWS,
+  CONSENT_NOT_SOUGHT_REASONS,
   NO_ENQUIRY_ROUTES,
   OUTCOMES_MET,
   PAUSE_REASONS,
   RISK_OUTCOMES,
+  type Advocacy,
   type CapacityView,
+  type ConsentNotSoughtReason,
   type NoEnquiryRoute,
   type OutcomesMet,
   type PauseReason,
@@ -71,10 +75,26 @@ export class RecordDecisionDto {
   @IsBoolean()
   consentSought?: boolean;
 
+  @ApiPropertyOptional({
+    enum: CONSENT_NOT_SOUGHT_REASONS,
+    description: 'Why consent was not sought; required when consentSought is false.',
+  })
+  @ValidateIf((dto: RecordDecisionDto) => dto.consentSought === false)
+  @IsIn(CONSENT_NOT_SOUGHT_REASONS)
+  consentNotSoughtReason?: ConsentNotSoughtReason;
+
   @ApiPropertyOptional({ enum: CAPACITY_VIEWS })
   @IsOptional()
   @IsIn(CAPACITY_VIEWS)
   capacityView?: CapacityView;
+
+  @ApiPropertyOptional({
+    enum: ADVOCACY,
+    description: 'Care Act s68: whether the adult has an independent advocate for the enquiry.',
+  })
+  @IsOptional()
+  @IsIn(ADVOCACY)
+  advocacy?: Advocacy;
 }
 
 function noEnquiry(dto: RecordDecisionDto): boolean {
