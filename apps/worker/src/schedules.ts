@@ -4,6 +4,8 @@ import { DAILY_DIGEST_SCHEDULE_ID, dailyDigestWorkflow } from '@safeguard/workfl
 /**
  * The morning digest runs from a Temporal schedule: durable, one per cluster however many
  * workers start, and visible in the Temporal UI. Every worker makes sure it exists.
+ * It fires on weekdays; bank holidays, which depend on the nation of each item's partnership, are
+ * skipped by the digest activity, and the next working day's digest lists what was held.
  */
 export async function ensureDailyDigestSchedule(client: Client, taskQueue: string): Promise<void> {
   try {

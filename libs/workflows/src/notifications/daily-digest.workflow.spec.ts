@@ -22,6 +22,9 @@ describe('daily digest workflow (time-skipping server)', () => {
   });
 
   afterAll(() => rig?.stop());
+  beforeEach(() => {
+    commands.length = 0;
+  });
 
   it('sends the digests for the UK date on which it runs', async () => {
     const handle = await rig.env.client.workflow.start(dailyDigestWorkflow, {
@@ -34,5 +37,18 @@ describe('daily digest workflow (time-skipping server)', () => {
     expect(commands).toEqual([{ date: today }]);
     expect(run).toEqual({ date: today, sent: 3 });
     storeHistoryFixture('daily-digest', await handle.fetchHistory());
+  });
+
+  it('passes a given date through as it is, bank holiday or not: the activity decides per nation', async () => {
+    // Christmas Day 2026, a bank holiday in every UK nation; whether anything is listed depends on
+    // each item's partnership, which only the activity knows.
+    const run = await rig.env.client.workflow.execute(dailyDigestWorkflow, {
+      taskQueue,
+      workflowId: `daily-digest-dated-${Date.now()}`,
+      args: [{ date: '2026-12-25' }],
+    });
+
+    expect(commands).toEqual([{ date: '2026-12-25' }]);
+    expect(run).toEqual({ date: '2026-12-25', sent: 3 });
   });
 });

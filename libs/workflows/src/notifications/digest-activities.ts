@@ -3,13 +3,22 @@ export interface DigestActivities {
   sendDailyDigests(command: SendDailyDigests): Promise<DigestRun>;
 }
 
+/** How the digest is started: the schedule gives nothing, which means today's UK date. */
+export interface DailyDigestInput {
+  /** The UK date to send the digest for, as YYYY-MM-DD (a missed morning, or a test). */
+  date?: string;
+}
+
 export interface SendDailyDigests {
-  /** The UK date the digest is for, as YYYY-MM-DD. */
+  /**
+   * The UK date the digest is for, as YYYY-MM-DD. An item is listed only if this is a working day
+   * for the nation of its partnership (weekends and that nation's bank holidays are not).
+   */
   date: string;
 }
 
 export interface DigestRun {
   date: string;
-  /** People who were sent a digest (people with nothing due get none). */
+  /** People who were sent a digest (people with nothing due, or none on a working day, get none). */
   sent: number;
 }
