@@ -83,8 +83,16 @@ export function createEnquiryActivities(deps: { dataSource: DataSource }): Enqui
           .execute();
         if (!result.affected) return;
 
-        const { delegationId, delegationStatus } = snapshot;
-        // The API records the request; the workflow only ever answers it, once.
+        const { delegationId, delegationStatus, delegationReportDueAt } = snapshot;
+        // The API records the request; the workflow sets its report date (and moves it when a
+        // pause ends), and answers it, once.
+        if (delegationId && delegationReportDueAt) {
+          await db.update(
+            EnquiryDelegationEntity,
+            { id: delegationId },
+            { reportDueAt: new Date(delegationReportDueAt) },
+          );
+        }
         if (delegationId && delegationStatus && delegationStatus !== 'requested') {
           await db.update(
             EnquiryDelegationEntity,
@@ -99,7 +107,11 @@ export function createEnquiryActivities(deps: { dataSource: DataSource }): Enqui
 
         // The item's process version is left alone: its chaser records the same close later,
         // with its own history, and that write must still land.
-        for (const { actionId, settlement } of snapshot.settledItems ?? []) {
+        for (const settlement of ['completed', 'cancelled'] as const) {
+          const actionIds = (snapshot.settledItems ?? [])
+            .filter((item) => item.settlement === settlement)
+            .map((item) => item.actionId);
+          if (actionIds.length === 0) continue;
           await db
             .createQueryBuilder()
             .update(ActionEntity)
@@ -111,7 +123,9 @@ export function createEnquiryActivities(deps: { dataSource: DataSource }): Enqui
               nextReminderAt: null,
               updatedAt: changedAt,
             })
-            .where("id = :actionId AND status NOT IN ('completed', 'cancelled')", { actionId })
+            .where("id = ANY(:actionIds) AND status NOT IN ('completed', 'cancelled')", {
+              actionIds,
+            })
             .execute();
         }
 

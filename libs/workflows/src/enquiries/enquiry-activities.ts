@@ -58,6 +58,8 @@ export interface EnquiryStateSnapshot {
   delegationId?: string;
   delegatedAgencyId?: string;
   delegationStatus?: 'requested' | 'accepted' | 'declined';
+  /** ISO 8601: the report date the workflow set for the delegation (a resume moves it). */
+  delegationReportDueAt?: string;
   decisionId?: string;
   strategyMeetingId?: string;
   reportId?: string;

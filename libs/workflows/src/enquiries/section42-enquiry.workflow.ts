@@ -392,6 +392,7 @@ export async function section42EnquiryWorkflow(input: Section42EnquiryInput): Pr
       delegationId: state.delegation?.delegationId,
       delegatedAgencyId: state.delegation?.agencyId,
       delegationStatus: state.delegation?.status,
+      delegationReportDueAt: state.delegation?.reportDueAt,
       decisionId: state.decisionId,
       strategyMeetingId: state.strategyMeetingId,
       reportId: state.reportId,
