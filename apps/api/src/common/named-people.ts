@@ -2,39 +2,48 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Role } from '@safeguard/domain';
 import { DataSource } from 'typeorm';
-import { ProblemException } from '../common/problem';
+import { ProblemException } from './problem';
 
 /**
- * Where someone named in an enquiry must work: the local authority holds the case (triage worker,
- * enquiry manager, its own enquirer), the delegated agency makes a caused enquiry (contact and
- * enquirer), and a plan can be led by anyone in the partnership. (A disagreement's other party
- * and the owners of the actions agreed to resolve it are checked the same way.)
+ * Where someone a command names must work: the partnership for an action's owner, a meeting's
+ * chair or a disagreement's other party; the local authority for an enquiry's triage worker,
+ * manager or its own enquirer; the delegated agency for its contact and enquirer.
  */
 export type Workplace = { localAuthorityOf: string } | { agency: string } | { partnership: string };
 
-const WORKPLACE_WORDS = {
-  localAuthorityOf: "in the partnership's local authority",
-  agency: 'in the agency',
-  partnership: 'in the partnership',
+const NOT_THERE = {
+  localAuthorityOf: "no person with this id in the partnership's local authority",
+  agency: 'no person with this id in the agency',
+  partnership: 'no person with this id',
 } as const;
 
-/** Checks and defaults for the people an enquiry names. */
+/** Checks and defaults for the people a command names, through the directory. */
 @Injectable()
-export class EnquiryPeople {
+export class NamedPeople {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** 422 naming the field unless the person is active and works where the role needs. */
-  async assertNamed(personId: string, field: string, workplace: Workplace): Promise<void> {
-    const [person]: Array<{ active: boolean }> = await this.dataSource.manager.query(
-      `SELECT p.active FROM people p WHERE p.id = $1 AND ${agencyCondition(workplace, '$2')}`,
-      [personId, Object.values(workplace)[0]],
+  assertNamed(personId: string, field: string, workplace: Workplace): Promise<void> {
+    return this.assertAllNamed([{ personId, field }], workplace);
+  }
+
+  /** The same check for everyone a command names, in one query; the first failure is reported. */
+  async assertAllNamed(
+    named: ReadonlyArray<{ personId: string; field: string }>,
+    workplace: Workplace,
+  ): Promise<void> {
+    if (named.length === 0) return;
+    const rows: Array<{ id: string; active: boolean }> = await this.dataSource.manager.query(
+      `SELECT p.id, p.active FROM people p WHERE p.id = ANY($1) AND ${agencyCondition(workplace, '$2')}`,
+      [named.map(({ personId }) => personId), Object.values(workplace)[0]],
     );
-    if (!person) {
-      const where = WORKPLACE_WORDS[Object.keys(workplace)[0] as keyof typeof WORKPLACE_WORDS];
-      throw ProblemException.unprocessable(field, `no person with this id ${where}`);
-    }
-    if (!person.active) {
-      throw ProblemException.unprocessable(field, 'this person has been deactivated');
+    const active = new Map(rows.map((row) => [row.id, row.active]));
+    for (const { personId, field } of named) {
+      const where = Object.keys(workplace)[0] as keyof typeof NOT_THERE;
+      if (!active.has(personId)) throw ProblemException.unprocessable(field, NOT_THERE[where]);
+      if (!active.get(personId)) {
+        throw ProblemException.unprocessable(field, 'this person has been deactivated');
+      }
     }
   }
 

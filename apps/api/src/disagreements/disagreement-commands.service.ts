@@ -1,11 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client, type UpdateDefinition } from '@temporalio/client';
-import {
-  whyCannotContribute,
-  type DisagreementProcessState,
-  type DisagreementStageKey,
-} from '@safeguard/domain';
+import { whyDisagreementClosed, type DisagreementProcessState } from '@safeguard/domain';
 import {
   DisagreementRecordEntity,
   type DisagreementEntity,
@@ -23,7 +19,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { ProblemException } from '../common/problem';
-import { EnquiryPeople } from '../enquiries/enquiry-people';
+import { NamedPeople } from '../common/named-people';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import { executeUpdateOrConflict, storedFirst } from '../temporal/workflow-updates';
 import { DisagreementAccess } from './disagreement-access';
@@ -60,7 +56,7 @@ export class DisagreementCommandsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     private readonly access: DisagreementAccess,
-    private readonly people: EnquiryPeople,
+    private readonly people: NamedPeople,
     private readonly disagreements: DisagreementsService,
   ) {}
 
@@ -105,11 +101,13 @@ export class DisagreementCommandsService {
         ]);
       }
     });
-    for (const [index, action] of agreedActions.entries()) {
-      await this.people.assertNamed(action.ownerId, `agreedActions.${index}.ownerId`, {
-        partnership: disagreement.partnershipId,
-      });
-    }
+    await this.people.assertAllNamed(
+      agreedActions.map(({ ownerId }, index) => ({
+        personId: ownerId,
+        field: `agreedActions.${index}.ownerId`,
+      })),
+      { partnership: disagreement.partnershipId },
+    );
     const facts = {
       agreedActions: agreedActions.map(({ title, ownerId, dueAt }) => ({
         title,
@@ -177,7 +175,6 @@ export class DisagreementCommandsService {
     content: RecordContent,
     command: (recordId: string) => Promise<unknown>,
   ): Promise<void> {
-    this.assertRunning(disagreement);
     const record = {
       id: randomUUID(),
       disagreementId: disagreement.id,
@@ -212,32 +209,11 @@ export class DisagreementCommandsService {
    */
   private assertRunning(disagreement: DisagreementEntity): void {
     if (disagreement.stageKey === null) throw ProblemException.stageConflict(NOT_STARTED);
-    const closed = whyCannotContribute(processStateOf(disagreement, disagreement.stageKey));
+    const closed = whyDisagreementClosed(disagreement.status);
     if (closed) throw ProblemException.stageConflict(closed);
   }
 
   private async answer(disagreement: DisagreementEntity): Promise<DisagreementView> {
     return this.disagreements.view(await this.access.reloaded(disagreement));
   }
-}
-
-/** The workflow's state as its read model last recorded it. */
-function processStateOf(
-  d: DisagreementEntity,
-  stageKey: DisagreementStageKey,
-): DisagreementProcessState {
-  const iso = (date: Date | null) => date?.toISOString() ?? '';
-  return {
-    status: d.status,
-    version: d.processVersion,
-    stageKey,
-    stageStartedAt: iso(d.stageStartedAt),
-    stageDueAt: iso(d.stageDueAt),
-    participants: d.participantIds,
-    acknowledgedBy: d.acknowledgedByIds,
-    highestStage: (d.highestStage ?? 1) as DisagreementProcessState['highestStage'],
-    immediateRisk: d.immediateRisk,
-    ...(d.outcomeId ? { outcomeId: d.outcomeId } : {}),
-    ...(d.withdrawalId ? { withdrawalId: d.withdrawalId } : {}),
-  };
 }

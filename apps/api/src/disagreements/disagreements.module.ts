@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { EnquiryPeople } from '../enquiries/enquiry-people';
+import { NamedPeople } from '../common/named-people';
 import { PoliciesModule } from '../policies/policies.module';
 import { DisagreementAccess } from './disagreement-access';
 import { DisagreementCommandsController } from './disagreement-commands.controller';
@@ -21,7 +21,7 @@ import { DisagreementsService } from './disagreements.service';
     DisagreementAccess,
     DisagreementCommandsService,
     DisagreementListsService,
-    EnquiryPeople,
+    NamedPeople,
   ],
 })
 export class DisagreementsModule {}

@@ -23,7 +23,7 @@ import { caseTimeline } from '../common/case-timeline';
 import { ProblemException } from '../common/problem';
 import { nextReference } from '../common/references';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
-import { EnquiryPeople } from '../enquiries/enquiry-people';
+import { NamedPeople } from '../common/named-people';
 import { PoliciesService } from '../policies/policies.service';
 import { startOrUnavailable } from '../temporal/start-workflow';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
@@ -44,7 +44,7 @@ export class DisagreementsService {
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     private readonly policies: PoliciesService,
     private readonly access: DisagreementAccess,
-    private readonly people: EnquiryPeople,
+    private readonly people: NamedPeople,
   ) {}
 
   /**

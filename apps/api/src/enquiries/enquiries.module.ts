@@ -7,7 +7,7 @@ import { EnquiryCommandsController } from './enquiry-commands.controller';
 import { EnquiryCommandsService } from './enquiry-commands.service';
 import { EnquiryListsController } from './enquiry-lists.controller';
 import { EnquiryListsService } from './enquiry-lists.service';
-import { EnquiryPeople } from './enquiry-people';
+import { NamedPeople } from '../common/named-people';
 
 @Module({
   imports: [PoliciesModule],
@@ -17,7 +17,7 @@ import { EnquiryPeople } from './enquiry-people';
     EnquiryAccess,
     EnquiryCommandsService,
     EnquiryListsService,
-    EnquiryPeople,
+    NamedPeople,
   ],
 })
 export class EnquiriesModule {}

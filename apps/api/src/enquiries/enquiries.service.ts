@@ -29,7 +29,7 @@ import { startedWithin } from '../temporal/workflow-updates';
 import { RaiseEnquiryDto } from './dto/raise-enquiry.dto';
 import { EnquiryView } from './dto/enquiry.view';
 import { EnquiryAccess, type VisibleEnquiry } from './enquiry-access';
-import { EnquiryPeople } from './enquiry-people';
+import { NamedPeople } from '../common/named-people';
 
 /**
  * Raising a concern starts its Section 42 workflow; reading an enquiry reads Postgres only (the
@@ -43,7 +43,7 @@ export class EnquiriesService {
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     private readonly policies: PoliciesService,
     private readonly access: EnquiryAccess,
-    private readonly people: EnquiryPeople,
+    private readonly people: NamedPeople,
   ) {}
 
   /** All in one transaction: if Temporal refuses the start, nothing is recorded. */

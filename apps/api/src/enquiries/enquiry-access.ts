@@ -9,7 +9,7 @@ import { DataSource, In } from 'typeorm';
 import { seesWholePartnership } from '../auth/access-rules';
 import type { Principal } from '../auth/principal';
 import { ProblemException } from '../common/problem';
-import { EnquiryPeople } from './enquiry-people';
+import { NamedPeople } from '../common/named-people';
 
 /**
  * Who may see and act on a Section 42 enquiry. The local authority stays accountable for every
@@ -47,7 +47,7 @@ export interface VisibleEnquiry {
 export class EnquiryAccess {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly people: EnquiryPeople,
+    private readonly people: NamedPeople,
   ) {}
 
   async visible(id: string, principal: Principal): Promise<VisibleEnquiry> {

@@ -51,7 +51,7 @@ import {
 import { EnquiryView } from './dto/enquiry.view';
 import { EnquiriesService } from './enquiries.service';
 import { EnquiryAccess, type VisibleEnquiry } from './enquiry-access';
-import { EnquiryPeople } from './enquiry-people';
+import { NamedPeople } from '../common/named-people';
 import { answersSoFar, mspRecorded, riskOutcomeRecorded } from './outcome-answers';
 
 const NOT_RUNNING =
@@ -76,7 +76,7 @@ export class EnquiryCommandsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     private readonly access: EnquiryAccess,
-    private readonly people: EnquiryPeople,
+    private readonly people: NamedPeople,
     private readonly enquiries: EnquiriesService,
   ) {}
 
@@ -190,7 +190,8 @@ export class EnquiryCommandsService {
       contactId,
       requestedById: principal.personId,
       requestedAt: new Date(),
-      // Provisional: without a date given, the workflow sets its policy's, stored below.
+      // Provisional: the workflow sets the date (its policy's, when none is given) and the read
+      // model it writes before the request is answered carries it here.
       reportDueAt: new Date(dto.reportDueAt ?? Date.now()),
       complex: dto.complex ?? false,
       scope: dto.scope,
@@ -488,30 +489,14 @@ export class EnquiryCommandsService {
     await storedFirst(this.dataSource.manager, EnquiryRecordEntity, record, command);
   }
 
-  /**
-   * A closed enquiry's workflow has finished, so the read model gives the reason. The report date
-   * of a delegation is the workflow's to set (and to move when a pause ends): it is kept in step.
-   */
+  /** A closed enquiry's workflow has finished, so the read model gives the reason. */
   private async update<Command>(
     { enquiry }: VisibleEnquiry,
     update: UpdateDefinition<ProcessView, [Command]>,
     command: Command,
   ): Promise<void> {
     if (enquiry.stage === 'closed') throw ProblemException.stageConflict('the enquiry is closed');
-    const { state } = await executeUpdateOrConflict(
-      this.temporal,
-      enquiry.workflowId,
-      update,
-      command,
-      NOT_RUNNING,
-    );
-    if (state.delegation) {
-      await this.dataSource.manager.update(
-        EnquiryDelegationEntity,
-        { id: state.delegation.delegationId },
-        { reportDueAt: new Date(state.delegation.reportDueAt) },
-      );
-    }
+    await executeUpdateOrConflict(this.temporal, enquiry.workflowId, update, command, NOT_RUNNING);
   }
 
   private async answer(target: VisibleEnquiry, principal: Principal): Promise<EnquiryView> {

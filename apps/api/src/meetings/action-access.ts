@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ActionEntity, EnquiryEntity, MeetingEntity, PersonEntity } from '@safeguard/persistence';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { seesWholePartnership } from '../auth/access-rules';
 import type { Principal } from '../auth/principal';
 import { ProblemException } from '../common/problem';
@@ -107,38 +107,6 @@ export class ActionAccess {
       throw ProblemException.forbidden(
         `only the action's owner, the meeting's chair or a safeguarding lead can ${what}`,
       );
-    }
-  }
-
-  /** An owner must be an active person of an agency in the item's partnership (else 422). */
-  assertCanOwn(
-    db: EntityManager,
-    ownerId: string,
-    partnershipId: string,
-    field = 'ownerId',
-  ): Promise<void> {
-    return this.assertCanOwnAll(db, partnershipId, [{ personId: ownerId, field }]);
-  }
-
-  /** The same check for everyone a command names, in one query; the first failure is reported. */
-  async assertCanOwnAll(
-    db: EntityManager,
-    partnershipId: string,
-    named: Array<{ personId: string; field: string }>,
-  ): Promise<void> {
-    const rows: Array<{ id: string; active: boolean }> = await db.query(
-      `SELECT p.id, p.active FROM people p
-         JOIN agency_partnerships ap ON ap.agency_id = p.agency_id AND ap.partnership_id = $2
-        WHERE p.id = ANY($1)`,
-      [named.map((n) => n.personId), partnershipId],
-    );
-    const active = new Map(rows.map((row) => [row.id, row.active]));
-    for (const { personId, field } of named) {
-      if (!active.has(personId))
-        throw ProblemException.unprocessable(field, 'no person with this id');
-      if (!active.get(personId)) {
-        throw ProblemException.unprocessable(field, 'this person has been deactivated');
-      }
     }
   }
 

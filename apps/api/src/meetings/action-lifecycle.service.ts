@@ -11,6 +11,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
+import { NamedPeople } from '../common/named-people';
 import { storedFirst } from '../temporal/workflow-updates';
 import { ActionAccess, CLOSES_WITH_ENQUIRY, OWNED_THROUGH_ENQUIRY } from './action-access';
 import { ActionCommandsService } from './action-commands.service';
@@ -36,6 +37,7 @@ export class ActionLifecycleService {
     private readonly access: ActionAccess,
     private readonly commands: ActionCommandsService,
     private readonly actions: ActionsService,
+    private readonly people: NamedPeople,
   ) {}
 
   async acknowledge(id: string, principal: Principal): Promise<ActionView> {
@@ -99,12 +101,9 @@ export class ActionLifecycleService {
     const target = await this.access.visible(id, principal);
     this.access.assertNotEnquiryDeadline(target, OWNED_THROUGH_ENQUIRY);
     this.access.assertDecisionMaker(target, principal, 'reassign it');
-    await this.access.assertCanOwn(
-      this.dataSource.manager,
-      dto.newOwnerId,
-      target.action.partnershipId ?? '',
-      'newOwnerId',
-    );
+    await this.people.assertNamed(dto.newOwnerId, 'newOwnerId', {
+      partnership: target.action.partnershipId ?? '',
+    });
     await this.commands.execute(target.action, reassignActionUpdate, {
       actorId: principal.personId,
       newOwnerId: dto.newOwnerId,

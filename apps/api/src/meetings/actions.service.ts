@@ -13,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { ProblemException } from '../common/problem';
+import { NamedPeople } from '../common/named-people';
 import { nextReference } from '../common/references';
 import { auditedBy, type Principal } from '../auth/principal';
 import { PoliciesService } from '../policies/policies.service';
@@ -31,6 +32,7 @@ export class ActionsService {
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     private readonly policies: PoliciesService,
     private readonly access: ActionAccess,
+    private readonly people: NamedPeople,
   ) {}
 
   /**
@@ -41,7 +43,7 @@ export class ActionsService {
     if (!principal.partnershipIds.includes(dto.partnershipId)) {
       throw ProblemException.unprocessable('partnershipId', 'no partnership with this id');
     }
-    await this.access.assertCanOwn(this.dataSource.manager, dto.ownerId, dto.partnershipId);
+    await this.people.assertNamed(dto.ownerId, 'ownerId', { partnership: dto.partnershipId });
     const id = randomUUID();
     const now = new Date();
     const workflowId = actionWorkflowId(id);

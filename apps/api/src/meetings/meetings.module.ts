@@ -7,6 +7,7 @@ import { ActionListsController } from './action-lists.controller';
 import { ActionListsService } from './action-lists.service';
 import { ActionsController } from './actions.controller';
 import { ActionsService } from './actions.service';
+import { NamedPeople } from '../common/named-people';
 import { MeetingsController } from './meetings.controller';
 import { MeetingsService } from './meetings.service';
 
@@ -15,6 +16,7 @@ import { MeetingsService } from './meetings.service';
   controllers: [MeetingsController, ActionsController, ActionListsController],
   providers: [
     ActionsService,
+    NamedPeople,
     ActionAccess,
     ActionCommandsService,
     ActionLifecycleService,

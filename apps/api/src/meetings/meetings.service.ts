@@ -29,13 +29,13 @@ import { DataSource, In } from 'typeorm';
 import { seesWholePartnership } from '../auth/access-rules';
 import { auditedBy, type Principal } from '../auth/principal';
 import { ProblemException } from '../common/problem';
+import { NamedPeople } from '../common/named-people';
 import { nextReference } from '../common/references';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { PoliciesService } from '../policies/policies.service';
 import { startOrUnavailable } from '../temporal/start-workflow';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import { startedWithin } from '../temporal/workflow-updates';
-import { ActionAccess } from './action-access';
 import { ActionCommandsService } from './action-commands.service';
 import { newChasedItem } from './actions.service';
 import { chaserInput, firstReminderAt } from './chaser-input';
@@ -62,8 +62,8 @@ export class MeetingsService {
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     private readonly policies: PoliciesService,
-    private readonly access: ActionAccess,
     private readonly commands: ActionCommandsService,
+    private readonly people: NamedPeople,
   ) {}
 
   /** All in one transaction: if Temporal refuses the start, nothing is recorded. */
@@ -314,14 +314,17 @@ export class MeetingsService {
   private async assertPeople(dto: RecordMeetingDto): Promise<void> {
     const db = this.dataSource.manager;
     const { partnershipId } = dto;
-    await this.access.assertCanOwnAll(db, partnershipId, [
-      { personId: dto.chairId, field: 'chairId' },
-      { personId: dto.minuteTakerId, field: 'minuteTakerId' },
-      ...dto.actions.map((agreed, index) => ({
-        personId: agreed.ownerId,
-        field: `actions.${index}.ownerId`,
-      })),
-    ]);
+    await this.people.assertAllNamed(
+      [
+        { personId: dto.chairId, field: 'chairId' },
+        { personId: dto.minuteTakerId, field: 'minuteTakerId' },
+        ...dto.actions.map((agreed, index) => ({
+          personId: agreed.ownerId,
+          field: `actions.${index}.ownerId`,
+        })),
+      ],
+      { partnership: partnershipId },
+    );
     const agencyIds = [...new Set(dto.attendees.map((a) => a.agencyId))];
     const members: Array<{ agency_id: string }> = agencyIds.length
       ? await db.query(

@@ -151,8 +151,13 @@ function orConflict(reason: string | undefined): void {
   if (reason) throw new DisagreementStageConflict(reason);
 }
 
+/** Why nothing more can be done: resolved or withdrawn (also read from the read model's status). */
+export function whyDisagreementClosed(status: DisagreementStatus): string | undefined {
+  return status === 'open' ? undefined : `the disagreement has been ${status}`;
+}
+
 function whyClosed(state: DisagreementProcessState): string | undefined {
-  return state.status === 'open' ? undefined : `the disagreement has been ${state.status}`;
+  return whyDisagreementClosed(state.status);
 }
 
 function whyNotParticipant(state: DisagreementProcessState, personId: string): string | undefined {
