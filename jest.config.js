@@ -9,9 +9,13 @@ const libraries = ['domain', 'platform', 'persistence', 'workflows'];
 const shared = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }] },
-  moduleNameMapper: Object.fromEntries(
-    libraries.map((name) => [`^@safeguard/${name}$`, `<rootDir>/libs/${name}/src`]),
-  ),
+  moduleNameMapper: {
+    ...Object.fromEntries(
+      libraries.map((name) => [`^@safeguard/${name}$`, `<rootDir>/libs/${name}/src`]),
+    ),
+    // The test rig too, so a change to it needs no build before the specs see it.
+    '^@safeguard/dev-stack$': '<rootDir>/tools/dev-stack/src',
+  },
   modulePathIgnorePatterns: ['<rootDir>/.tools/', '<rootDir>/.data/'],
 };
 

@@ -5,4 +5,5 @@ export * from './ports';
 export * from './postgres';
 export * from './stack';
 export * from './temporal-dev-server';
+export * from './timeline';
 export * from './workflow-testing';

@@ -6,6 +6,7 @@ import { DefaultLogger, Runtime, Worker, type BundleOptions } from '@temporalio/
 import { existsSync, readdirSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot, temporalTestServerPath } from './paths';
+import { LondonDay } from './timeline';
 
 /** Keeps test output readable: the SDK logs every worker state change at INFO. */
 export function quietTemporalRuntime(): void {
@@ -16,12 +17,34 @@ export function quietTemporalRuntime(): void {
   }
 }
 
-/** The real time-skipping test server, from the binary our scripts install (never downloaded). */
-export function createTimeSkippingEnvironment(): Promise<TestWorkflowEnvironment> {
+/**
+ * The real time-skipping test server, from the binary our scripts install (never downloaded).
+ *
+ * The server starts at the real current time. `TIMELINE_TODAY=YYYY-MM-DD` (tests only) moves
+ * its clock on to midnight London of that day first, so the timeline specs can be run as if
+ * today were another date: `npm test` does so for dates years apart, which proves no spec
+ * depends on the day it runs.
+ */
+export async function createTimeSkippingEnvironment(): Promise<TestWorkflowEnvironment> {
   quietTemporalRuntime();
-  return TestWorkflowEnvironment.createTimeSkipping({
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: temporalTestServerPath() } },
   });
+  const today = process.env.TIMELINE_TODAY;
+  if (today) {
+    const wait = london(`${LondonDay.of(today).iso} 00:00`) - (await env.currentTimeMs());
+    if (wait < 0) {
+      await env.teardown();
+      throw new Error(`TIMELINE_TODAY=${today} is in the past: the test clock only moves forward`);
+    }
+    await env.sleep(wait);
+  }
+  return env;
+}
+
+/** The Europe/London day the test server's clock is on: where a spec's timeline starts from. */
+export async function serverToday(env: TestWorkflowEnvironment): Promise<LondonDay> {
+  return LondonDay.containing(await env.currentTimeMs());
 }
 
 /** A running worker on a test environment; `stop` shuts it down and tears the server down. */
