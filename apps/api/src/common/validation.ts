@@ -1,6 +1,7 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { isISO8601, Matches, ValidateBy } from 'class-validator';
 import { FieldProblem, ProblemException } from './problem';
+import { requestShapeProblems } from './request-shape';
 
 /** Flattens class-validator's tree into one entry per offending field, with dotted paths. */
 export function fieldProblems(errors: ValidationError[], parent = ''): FieldProblem[] {
@@ -11,13 +12,39 @@ export function fieldProblems(errors: ValidationError[], parent = ''): FieldProb
   });
 }
 
-/** Whitelisting and forbidding unknown properties is what makes mass assignment impossible. */
+/**
+ * Whitelisting and forbidding unknown properties is what makes mass assignment impossible. The
+ * shape of a body or query (depth, control characters, nulls) is checked first, because
+ * class-transformer and the database fail on those with a 500 rather than a problem.
+ */
+class ProblemValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' || metadata.type === 'query') {
+      const problems = requestShapeProblems(value, metadata.metatype);
+      if (problems.length > 0) throw ProblemException.invalid(problems);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new ProblemValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
     exceptionFactory: (errors) => ProblemException.invalid(fieldProblems(errors)),
+  });
+}
+
+/**
+ * A name (of a person, an agency, a partnership) as people read it: no control characters and
+ * no invisible format characters (zero-width spaces and joiners, direction overrides), which
+ * would let two names look the same, or hide text in a list.
+ */
+export function IsPlainName(): PropertyDecorator {
+  return Matches(/^[^\p{Cc}\p{Cf}]*$/u, {
+    message: (args) =>
+      `${args.property} must not contain control or invisible formatting characters`,
   });
 }
 

@@ -11,12 +11,14 @@ import {
   IsUUID,
   MaxLength,
 } from 'class-validator';
+import { IsPlainName } from '../../common/validation';
 
 export class CreateAgencyDto {
   @ApiProperty({ example: 'Northshire Police', maxLength: 200 })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
+  @IsPlainName()
   name: string;
 
   @ApiProperty({ enum: AGENCY_TYPES })

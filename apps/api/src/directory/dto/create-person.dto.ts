@@ -12,12 +12,14 @@ import {
   IsUUID,
   MaxLength,
 } from 'class-validator';
+import { IsPlainName } from '../../common/validation';
 
 export class CreatePersonDto {
   @ApiProperty({ example: 'Sam Patel', maxLength: 200 })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
+  @IsPlainName()
   displayName: string;
 
   @ApiProperty({ example: 'sam.patel@county.gov.uk', description: 'Work email for reminders.' })

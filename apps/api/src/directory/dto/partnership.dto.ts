@@ -2,12 +2,14 @@ import { ApiProperty } from '@nestjs/swagger';
 import { NATIONS, type Nation } from '@safeguard/domain';
 import type { PartnershipEntity } from '@safeguard/persistence';
 import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsPlainName } from '../../common/validation';
 
 export class CreatePartnershipDto {
   @ApiProperty({ example: 'Northshire Safeguarding Adults Board', maxLength: 200 })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
+  @IsPlainName()
   name: string;
 
   @ApiProperty({ enum: NATIONS, description: 'Decides which bank holidays the clocks skip.' })
