@@ -12,9 +12,16 @@ describe('report CSV', () => {
 
   it('keeps a text that a spreadsheet would run as a formula a text', () => {
     expect(csvField('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
-    for (const start of ['+', '-', '@', '\t']) {
+    for (const start of ['+', '-', '@']) {
       expect(csvField(`${start}cmd`)).toBe(`'${start}cmd`);
     }
+    expect(csvField('\tcmd')).toBe(`"'\tcmd"`);
+  });
+
+  it('quotes semicolons and tabs too, which spreadsheets in many locales split on', () => {
+    expect(csvLines([['Police; North', 'Care\tHome', 'plain']])).toBe(
+      '"Police; North","Care\tHome",plain\r\n',
+    );
   });
 
   it('leaves numbers, negative ones too, as numbers', () => {
