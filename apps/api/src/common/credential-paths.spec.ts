@@ -10,6 +10,12 @@ describe('credential paths in logged URLs', () => {
     expect(redactCredentialPaths(`/links/${token}#x`)).toBe('/links/[redacted]#x');
   });
 
+  it('are redacted however the router would match them: any letter case, doubled slashes', () => {
+    expect(redactCredentialPaths(`/LINKS/${token}`)).toBe('/LINKS/[redacted]');
+    expect(redactCredentialPaths(`/Calendar/${token}.ics`)).toBe('/Calendar/[redacted]');
+    expect(redactCredentialPaths(`//links//${token}`)).toBe('//links//[redacted]');
+  });
+
   it('leave every other path alone', () => {
     expect(redactCredentialPaths('/actions/5d1f')).toBe('/actions/5d1f');
     expect(redactCredentialPaths(`/actions/5d1f?next=/links/${token}`)).toBe(

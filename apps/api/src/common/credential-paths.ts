@@ -1,7 +1,10 @@
 import { ACTION_LINK_ROUTE } from '@safeguard/platform';
 
-/** Routes whose path holds a credential: calendar feeds and action links. */
-const CREDENTIAL_PATH = new RegExp(`^(/(?:calendar|${ACTION_LINK_ROUTE})/)[^?#]+`);
+/**
+ * Routes whose path holds a credential: calendar feeds and action links, spelt any way the
+ * router accepts them (it matches paths case-insensitively).
+ */
+const CREDENTIAL_PATH = new RegExp(`^(/+(?:calendar|${ACTION_LINK_ROUTE})/+)[^?#]+`, 'i');
 
 /** Request logs must not hold these URLs, even mistyped ones: the path is the credential. */
 export function redactCredentialPaths(url: string): string {
