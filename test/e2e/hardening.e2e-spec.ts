@@ -63,6 +63,33 @@ describe('HTTP hardening', () => {
     expect(limited.response.headers.get('content-type')).toContain('application/problem+json');
     expect(limited.response.headers.get('retry-after')).toMatch(/^\d+$/);
     expect((await send('/health', { url })).response.status).toBe(200);
+    expect(limited.body).toMatchObject({
+      status: 429,
+      type: 'urn:safeguarding:problem:rate-limited',
+      requestId: expect.any(String),
+    });
+  });
+
+  it('counts one budget per client across every route, not one per route', async () => {
+    const url = await extra.api({ RATE_LIMIT_PER_MINUTE: '3' });
+    const statuses: number[] = [];
+    for (const path of ['/partnerships', '/people', '/agencies', '/me/actions'])
+      statuses.push((await send(path, { url })).response.status);
+    expect(statuses).toEqual([401, 401, 401, 429]);
+  });
+
+  it('gives routes whose path is a credential a tighter budget of their own', async () => {
+    const url = await extra.api({
+      RATE_LIMIT_PER_MINUTE: '100',
+      CREDENTIAL_RATE_LIMIT_PER_MINUTE: '2',
+    });
+    const guesses: number[] = [];
+    for (const path of ['/links/guess-1', '/calendar/guess-2.ics', '/LINKS/guess-3'])
+      guesses.push((await send(path, { url })).response.status);
+    expect(guesses.slice(0, 2)).not.toContain(429);
+    expect(guesses[2]).toBe(429);
+    // The rest of the API still answers that client.
+    expect((await send('/partnerships', { url })).response.status).toBe(401);
   });
 });
 

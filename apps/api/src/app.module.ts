@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from '@safeguard/persistence';
 import { LoggerModule } from 'nestjs-pino';
@@ -13,6 +13,7 @@ import { ActionLinksModule } from './action-links/action-links.module';
 import { BoardReportsModule } from './board-reports/board-reports.module';
 import { CalendarFeedModule } from './calendar-feed/calendar-feed.module';
 import { loggableUrl } from './common/credential-paths';
+import { RateLimitGuard, rateLimits } from './common/rate-limits';
 import { API_CONFIG, ApiConfig } from './config/api-config';
 import { DirectoryModule } from './directory/directory.module';
 import { DisagreementsModule } from './disagreements/disagreements.module';
@@ -42,7 +43,7 @@ export class AppModule {
       module: AppModule,
       // Throttling first, so a flood of bad tokens is limited before any is checked.
       providers: [
-        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_GUARD, useClass: AccessGuard },
       ],
       imports: [
@@ -73,8 +74,7 @@ export class AppModule {
           },
         }),
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
-        // Per client address and per API instance: the counters are deliberately ephemeral.
-        ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.http.rateLimitPerMinute }]),
+        ThrottlerModule.forRoot(rateLimits(config.http)),
         AuthModule.forConfig(config),
         TemporalModule,
         HealthModule,

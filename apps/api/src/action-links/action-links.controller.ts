@@ -15,6 +15,7 @@ import type { Request, Response } from 'express';
 import { Public } from '../auth/access-rules';
 import { ActionLinksService } from './action-links.service';
 import type { LinkPage } from './link-pages';
+import { CredentialRoute } from '../common/rate-limits';
 
 const HTML = { 'text/html': { schema: { type: 'string' } } };
 
@@ -44,6 +45,7 @@ const REFUSALS = {
 
 /** Action links from reminder emails: no bearer token, the signed token in the URL is the credential. */
 @ApiTags('action-links')
+@CredentialRoute()
 @Controller(ACTION_LINK_ROUTE)
 export class ActionLinksController {
   constructor(private readonly links: ActionLinksService) {}

@@ -5,6 +5,7 @@ import { ProblemException } from '../common/problem';
 import { Public } from './access-rules';
 import { PrincipalService } from './principal.service';
 import { DevIssuer } from './token-verifier';
+import { CredentialRoute } from '../common/rate-limits';
 
 class DevTokenRequest {
   @ApiProperty({ example: 'alex.morgan@northshire-council.example' })
@@ -25,6 +26,7 @@ class DevTokenView {
 
 /** Development and demo only (AUTH_DEV_ISSUER=true): a token for anyone in the directory. */
 @ApiTags('development')
+@CredentialRoute()
 @Controller('dev/tokens')
 export class DevTokensController {
   constructor(

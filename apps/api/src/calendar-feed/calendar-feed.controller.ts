@@ -25,12 +25,14 @@ import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { CalendarFeedService } from './calendar-feed.service';
 import { CalendarFeedView } from './dto/calendar-feed.view';
 import { publicBaseUrl } from './public-base-url';
+import { CredentialRoute } from '../common/rate-limits';
 
 /**
  * Any authenticated person manages their own feed (there is no path to anyone else's). Not
  * @Idempotent: a stored replay would keep the token itself in the database.
  */
 @ApiTags('calendar')
+@CredentialRoute()
 @Controller()
 export class CalendarFeedController {
   constructor(

@@ -25,6 +25,7 @@ export const ProblemType = {
   stageConflict: `${PROBLEM_TYPE_BASE}stage-conflict`,
   conflict: `${PROBLEM_TYPE_BASE}conflict`,
   unavailable: `${PROBLEM_TYPE_BASE}unavailable`,
+  rateLimited: `${PROBLEM_TYPE_BASE}rate-limited`,
   unauthenticated: `${PROBLEM_TYPE_BASE}unauthenticated`,
   forbidden: `${PROBLEM_TYPE_BASE}forbidden`,
   internal: `${PROBLEM_TYPE_BASE}internal`,
@@ -94,6 +95,15 @@ export class ProblemException extends HttpException {
       status: HttpStatus.CONFLICT,
       detail: `${field}: ${message}`,
       errors: [{ field, message }],
+    });
+  }
+
+  static rateLimited(retryAfterSeconds: number): ProblemException {
+    return new ProblemException({
+      type: ProblemType.rateLimited,
+      title: 'Too many requests',
+      status: HttpStatus.TOO_MANY_REQUESTS,
+      detail: `Too many requests from this client; try again in ${retryAfterSeconds} s.`,
     });
   }
 

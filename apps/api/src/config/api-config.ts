@@ -10,8 +10,10 @@ export const API_CONFIG = Symbol('API_CONFIG');
 export interface HttpLimits {
   /** Origins allowed to call the API from a browser; none unless configured. */
   corsOrigins: string[];
-  /** Requests a client may make per minute on one API instance. */
+  /** Requests a client may make per minute on one API instance, all routes together. */
   rateLimitPerMinute: number;
+  /** Of those, requests to routes whose path is or issues a credential (links, feeds, tokens). */
+  credentialRateLimitPerMinute: number;
   /** Largest JSON body accepted, in bytes. */
   maxBodyBytes: number;
 }
@@ -60,6 +62,7 @@ export function readApiConfig(environment: NodeJS.ProcessEnv): ApiConfig {
     http: {
       corsOrigins: env.list('CORS_ORIGINS'),
       rateLimitPerMinute: env.wholeNumber('RATE_LIMIT_PER_MINUTE', 600),
+      credentialRateLimitPerMinute: env.wholeNumber('CREDENTIAL_RATE_LIMIT_PER_MINUTE', 30),
       maxBodyBytes: env.wholeNumber('MAX_BODY_BYTES', 100_000),
     },
   };
