@@ -34,6 +34,7 @@ import { ActionLinkUses1764150000000 } from './migrations/1764150000000-action-l
 import { MeetingFollowUp1764250000000 } from './migrations/1764250000000-meeting-follow-up';
 import { Section42Enquiries1764300000000 } from './migrations/1764300000000-section-42-enquiries';
 import { ProfessionalDisagreements1764350000000 } from './migrations/1764350000000-professional-disagreements';
+import { IdentityBinding1764400000000 } from './migrations/1764400000000-identity-binding';
 
 export const entities = [
   PartnershipEntity,
@@ -70,6 +71,7 @@ export const migrations = [
   MeetingFollowUp1764250000000,
   Section42Enquiries1764300000000,
   ProfessionalDisagreements1764350000000,
+  IdentityBinding1764400000000,
 ];
 
 /** One definition of how every process (API, worker, tools) talks to Postgres. */

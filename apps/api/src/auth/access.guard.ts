@@ -36,12 +36,22 @@ export class AccessGuard implements CanActivate {
     if (!token) throw this.unauthenticated(response, 'a bearer token is required');
     const claims = await this.verify(token).catch(() => undefined);
     if (!claims) throw this.unauthenticated(response, 'the bearer token is invalid or has expired');
-    const email = claims[this.config.auth.emailClaim];
-    if (typeof email !== 'string') {
-      throw this.unauthenticated(response, `the token has no ${this.config.auth.emailClaim} claim`);
+    const { emailClaim, subjectClaim } = this.config.auth;
+    const [email, subject, issuer] = [claims[emailClaim], claims[subjectClaim], claims.iss];
+    for (const [claim, value] of [
+      [emailClaim, email],
+      [subjectClaim, subject],
+      ['iss', issuer],
+    ]) {
+      if (typeof value !== 'string' || value === '') {
+        throw this.unauthenticated(response, `the token has no ${claim} claim`);
+      }
     }
 
-    const principal = await this.principals.byEmail(email, String(request.id));
+    const principal = await this.principals.bySignIn(
+      { issuer: issuer as string, subject: subject as string, email: email as string },
+      String(request.id),
+    );
     if (!principal)
       throw ProblemException.forbidden('you are not an active person in the directory');
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);

@@ -29,10 +29,18 @@ export type AuthConfig =
       audience: string;
       jwksUrl: string;
       clockSkewSeconds: number;
-      /** The claim holding the user's work email, which finds them in the directory. */
+      /** The claim holding the user's work email, which finds them at their first sign-in. */
       emailClaim: string;
+      /** The stable subject bound to them then (`sub`; Entra ID: `oid`, with the tenant's `iss`). */
+      subjectClaim: string;
     }
-  | { mode: 'dev-issuer'; audience: string; clockSkewSeconds: number; emailClaim: 'email' };
+  | {
+      mode: 'dev-issuer';
+      audience: string;
+      clockSkewSeconds: number;
+      emailClaim: 'email';
+      subjectClaim: 'sub';
+    };
 
 export interface ApiConfig {
   port: number;
@@ -74,7 +82,13 @@ function readAuthConfig(env: EnvReader): AuthConfig {
   const audience = env.string('AUTH_AUDIENCE', 'safeguarding-api');
   const clockSkewSeconds = env.wholeNumber('AUTH_CLOCK_SKEW_SECONDS', 60, 0);
   if (env.boolean('AUTH_DEV_ISSUER', false)) {
-    return { mode: 'dev-issuer', audience, clockSkewSeconds, emailClaim: 'email' };
+    return {
+      mode: 'dev-issuer',
+      audience,
+      clockSkewSeconds,
+      emailClaim: 'email',
+      subjectClaim: 'sub',
+    };
   }
   return {
     mode: 'oidc',
@@ -83,5 +97,6 @@ function readAuthConfig(env: EnvReader): AuthConfig {
     jwksUrl: env.url('AUTH_JWKS_URL', ['https', 'http']),
     clockSkewSeconds,
     emailClaim: env.string('AUTH_EMAIL_CLAIM', 'email'),
+    subjectClaim: env.string('AUTH_SUBJECT_CLAIM', 'sub'),
   };
 }

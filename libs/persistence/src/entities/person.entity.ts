@@ -10,8 +10,22 @@ export class PersonEntity {
   @Column({ name: 'display_name' })
   displayName: string;
 
+  /** Unique whatever its letter case (a unique index on lower(email)). */
   @Column({ unique: true })
   email: string;
+
+  /**
+   * The identity provider's stable subject, bound at first sign-in (OIDC `iss` and `sub`; for
+   * Entra ID the tenant's issuer and the object id). From then on sign-in matches on these.
+   */
+  @Column({ name: 'identity_issuer', type: 'text', nullable: true })
+  identityIssuer: string | null;
+
+  @Column({ name: 'identity_subject', type: 'text', nullable: true })
+  identitySubject: string | null;
+
+  @Column({ name: 'identity_bound_at', type: 'timestamptz', nullable: true })
+  identityBoundAt: Date | null;
 
   @Column({ name: 'agency_id', type: 'uuid' })
   agencyId: string;
