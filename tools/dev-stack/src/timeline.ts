@@ -66,14 +66,23 @@ export const SATURDAY = 6;
 export const SUNDAY = 7;
 
 /**
- * The first Monday after `from` that begins `weeks` whole weeks with no bank holiday in any UK
- * nation and no change of the clocks: a stretch where every weekday is a working day and every
- * London hour is the same length, for a timeline that is about neither.
+ * The first Monday after `from` that begins `weeks` whole weeks with no bank holiday (in every
+ * UK nation unless only some are given) and no change of the clocks: a stretch where every
+ * weekday is a working day and every London hour is the same length, for a timeline that is
+ * about neither. No stretch of more than about ten weeks is clear in all three nations at once
+ * (Scotland's 2 January to Northern Ireland's 17 March is the longest), so a long timeline names
+ * the nation its policy follows.
  */
-export function plainWeeks(from: LondonDay, weeks: number): LondonDay {
+export function plainWeeks(
+  from: LondonDay,
+  weeks: number,
+  nations: readonly Nation[] = NATIONS,
+): LondonDay {
   for (let monday = from.next(MONDAY); ; monday = monday.next(MONDAY)) {
     const last = monday.plus(weeks * 7 - 1);
-    if (!anyBankHolidayBetween(monday, last) && !clocksChangeBetween(monday, last)) return monday;
+    const plain =
+      holidaysBetween(monday, last, nations).length === 0 && !clocksChangeBetween(monday, last);
+    if (plain) return monday;
     if (monday.dayNumber - from.dayNumber > 3 * 366) {
       throw new Error(`no ${weeks} plain weeks within three years of ${from.iso}`);
     }

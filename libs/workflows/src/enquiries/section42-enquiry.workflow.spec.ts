@@ -9,8 +9,14 @@ import {
   refusalOf,
   londonIso,
   londonReading,
+  holidaysBetween,
+  nextBankHoliday,
+  plainWeeks,
+  serverToday,
+  MONDAY,
+  type LondonDay,
 } from '@safeguard/dev-stack';
-import { defaultPolicy, type EnquiryItemKind, type Urgency } from '@safeguard/domain';
+import { defaultPolicy, type EnquiryItemKind, type Nation, type Urgency } from '@safeguard/domain';
 import { randomUUID } from 'node:crypto';
 import { STAGE_CONFLICT } from '../common/commands';
 import type { ActionActivities, SendActionReminder } from '../meetings/action-activities';
@@ -123,9 +129,10 @@ const itemOf = (view: EnquiryView, kind: EnquiryItemKind) => {
   if (!item) throw new Error(`no open ${kind} deadline`);
   return item;
 };
-const messagesTo = (actionId: string) =>
+/** Each message about an item as [London minute, event, recipient], those after `after` only. */
+const messagesTo = (actionId: string, after = '') =>
   sent
-    .filter(({ command }) => command.actionId === actionId)
+    .filter(({ at, command }) => command.actionId === actionId && at > after)
     .map(({ at, command }) => [at, command.event, command.recipient]);
 const chaserOf = (actionId: string) => env.client.workflow.getHandle(actionWorkflowId(actionId));
 const statusOf = async (actionId: string) =>
@@ -136,18 +143,61 @@ const refusal = (update: Promise<unknown>) => refusalOf(update, STAGE_CONFLICT);
 
 const as = (actorId: string) => ({ actorId });
 
+/**
+ * Where each timeline starts, found from the server's clock so no test depends on the day it
+ * runs. Every instant a test expects is its start plus calendar days, at a London wall-clock
+ * time; the working days between are counted in the comments, never by the clock under test.
+ */
+const POLICY_NATION: readonly Nation[] = [defaultPolicy.nation];
+const sameDays = (days: LondonDay[], expected: LondonDay[]) =>
+  days.map(String).join() === expected.map(String).join();
+/** Enough years to search: a calendar shape that holds in no year of ten is a mistake here. */
+const YEARS_TO_SEARCH = 10;
+
+/**
+ * A Good Friday at least 11 days after `from` (the enquiry starts on the Monday eleven days
+ * before it) with no bank holiday but itself and Easter Monday from then until 11 days after:
+ * not the years Easter is so late that the early May bank holiday follows within the fortnight.
+ */
+function easterWithNoOtherHoliday(from: LondonDay): LondonDay {
+  let goodFriday = nextBankHoliday(from.plus(11), 'Good Friday');
+  for (let year = 0; year < YEARS_TO_SEARCH; year += 1) {
+    const holidays = holidaysBetween(goodFriday.plus(-11), goodFriday.plus(11), POLICY_NATION);
+    if (sameDays(holidays, [goodFriday, goodFriday.plus(3)])) return goodFriday;
+    goodFriday = nextBankHoliday(goodFriday, 'Good Friday');
+  }
+  throw new Error(`no Easter with no other bank holiday near it after ${from}`);
+}
+
+/**
+ * A spring bank holiday on a Monday at least 20 days after `from`, with no other bank holiday
+ * from 20 days before it to 22 days after (not a year when it was moved, 2022 jubilee style).
+ */
+function springBankHolidayAlone(from: LondonDay): LondonDay {
+  let holiday = nextBankHoliday(from.plus(20), 'Spring bank holiday');
+  for (let year = 0; year < YEARS_TO_SEARCH; year += 1) {
+    const holidays = holidaysBetween(holiday.plus(-20), holiday.plus(22), POLICY_NATION);
+    if (holiday.weekday === MONDAY && sameDays(holidays, [holiday])) return holiday;
+    holiday = nextBankHoliday(holiday, 'Spring bank holiday');
+  }
+  throw new Error(`no spring bank holiday alone in its weeks after ${from}`);
+}
+
 describe('a Section 42 enquiry delegated to another agency (time-skipping server)', () => {
   beforeAll(() => startRig('section42-enquiry-delegated'));
   afterAll(() => rig?.stop());
 
   it('follows a concern through a delegated enquiry and a returned report to closure', async () => {
-    // A routine concern reaches the local authority on Monday 11 January 2027 (GMT).
-    await sleepUntil('2027-01-11 09:00');
-    const { enquiryId, handle } = await raise('2027-01-11 09:00');
+    // A routine concern reaches the local authority on a Monday (day 0) that begins twelve weeks
+    // with no bank holiday and no change of the clocks: every weekday below is a working day.
+    const monday = plainWeeks(await serverToday(env), 12, POLICY_NATION);
+    const day = (n: number) => monday.plus(n);
+    await sleepUntil(day(0).at('09:00'));
+    const { enquiryId, handle } = await raise(day(0).at('09:00'));
 
     // 1. Acknowledge the same working day.
     let view = await handle.executeUpdate(enquiryStartedUpdate);
-    expect(deadlines(view)).toEqual([['concern-acknowledgement', TRIAGE, '2027-01-11 17:30']]);
+    expect(deadlines(view)).toEqual([['concern-acknowledgement', TRIAGE, day(0).at('17:30')]]);
     const acknowledgement = itemOf(view, 'concern-acknowledgement');
     expect(opened.find((item) => item.actionId === acknowledgement.actionId)).toEqual({
       ...acknowledgement,
@@ -157,9 +207,11 @@ describe('a Section 42 enquiry delegated to another agency (time-skipping server
     view = await handle.executeUpdate(acknowledgeConcernUpdate, {
       args: [{ ...as(TRIAGE), enquiryManagerId: MANAGER }],
     });
+    const acknowledgedAt = londonMinute(await env.currentTimeMs());
     // 2. The decision is due by the end of the next working day after the concern arrived.
     expect(view.state.stage).toBe('decision');
-    expect(deadlines(view)).toEqual([['s42-decision', MANAGER, '2027-01-12 17:30']]);
+    expect(deadlines(view)).toEqual([['s42-decision', MANAGER, day(1).at('17:30')]]);
+    const decision = itemOf(view, 's42-decision');
     await eventually(async () =>
       expect(await statusOf(acknowledgement.actionId)).toBe('completed'),
     );
@@ -167,9 +219,10 @@ describe('a Section 42 enquiry delegated to another agency (time-skipping server
     view = await handle.executeUpdate(recordDecisionUpdate, {
       args: [{ ...as(MANAGER), decisionId: randomUUID(), dutyMet: true, otherEnquiry: false }],
     });
-    // 3. The strategy discussion within 5 working days.
+    // 3. The strategy discussion within 5 working days: Tuesday to Friday, then Monday.
     expect(view.state).toMatchObject({ stage: 'strategy-discussion', enquiryType: 'section-42' });
-    expect(deadlines(view)).toEqual([['strategy-discussion', MANAGER, '2027-01-18 17:30']]);
+    expect(deadlines(view)).toEqual([['strategy-discussion', MANAGER, day(7).at('17:30')]]);
+    const discussion = itemOf(view, 'strategy-discussion');
     expect(
       await refusal(
         handle.executeUpdate(leadEnquiryUpdate, {
@@ -188,7 +241,8 @@ describe('a Section 42 enquiry delegated to another agency (time-skipping server
       step: 'awaiting-lead',
       strategyMeetingId: meetingId,
     });
-    expect(deadlines(view)).toEqual([['enquiry-report', MANAGER, '2027-02-08 17:30']]);
+    // Four working weeks: the Monday four weeks on.
+    expect(deadlines(view)).toEqual([['enquiry-report', MANAGER, day(28).at('17:30')]]);
     const managersReport = itemOf(view, 'enquiry-report');
 
     const delegationId = randomUUID();
@@ -197,8 +251,9 @@ describe('a Section 42 enquiry delegated to another agency (time-skipping server
     });
     expect(view.state.step).toBe('awaiting-acceptance');
     expect(deadlines(view)).toEqual([
-      ['enquiry-report', MANAGER, '2027-02-08 17:30'],
-      ['delegation-response', CONTACT, '2027-01-13 17:30'],
+      ['enquiry-report', MANAGER, day(28).at('17:30')],
+      // 2 working days: Wednesday.
+      ['delegation-response', CONTACT, day(2).at('17:30')],
     ]);
     const response = itemOf(view, 'delegation-response');
     expect(
@@ -210,12 +265,13 @@ describe('a Section 42 enquiry delegated to another agency (time-skipping server
     ).toBe('the delegated enquiry is waiting for the agency to accept or decline it');
 
     // The agency does not answer within 2 working days: chased, then its designated lead is told.
-    await sleepUntil('2027-01-14 12:00');
-    expect(messagesTo(response.actionId)).toEqual([
-      ['2027-01-13 08:30', 'due', 'owner'],
-      ['2027-01-14 08:30', 'overdue', 'owner'],
-      ['2027-01-14 08:30', 'escalated', 'agency-designated-lead'],
-    ]);
+    await sleepUntil(day(3).at('12:00'));
+    const chasedResponse = [
+      [day(2).at('08:30'), 'due', 'owner'],
+      [day(3).at('08:30'), 'overdue', 'owner'],
+      [day(3).at('08:30'), 'escalated', 'agency-designated-lead'],
+    ];
+    expect(messagesTo(response.actionId)).toEqual(chasedResponse);
 
     view = await handle.executeUpdate(respondToDelegationUpdate, {
       args: [{ ...as(CONTACT), recordId: randomUUID(), accepted: true, enquirerId: ENQUIRER }],
@@ -226,30 +282,43 @@ describe('a Section 42 enquiry delegated to another agency (time-skipping server
       ledBy: 'delegated',
       enquirerId: ENQUIRER,
     });
-    expect(deadlines(view)).toEqual([['enquiry-report', ENQUIRER, '2027-02-08 17:30']]);
+    expect(deadlines(view)).toEqual([['enquiry-report', ENQUIRER, day(28).at('17:30')]]);
     await eventually(async () => {
       expect(await statusOf(response.actionId)).toBe('completed');
       expect(await statusOf(managersReport.actionId)).toBe('cancelled');
     });
 
+    // Three weeks on, items the enquiry settled have been chased no more. Every touch their
+    // timetables planned has passed: the last, the strategy discussion's head-of-service tier,
+    // 3 WD after its Monday (day 7) on Thursday (day 10); the delegation response's local
+    // authority tier, 3 WD after its Wednesday on Monday (day 7); the decision's head of service
+    // on Friday (day 4); the acknowledgement's line manager on Tuesday (day 1). None was sent.
+    // (The acknowledgement's due-day message, already late when the concern arrived at 09:00,
+    // may go out at once, before it is acknowledged.)
+    await sleepUntil(day(21).at('10:00'));
+    expect(messagesTo(acknowledgement.actionId, acknowledgedAt)).toEqual([]);
+    expect(messagesTo(decision.actionId)).toEqual([]);
+    expect(messagesTo(discussion.actionId)).toEqual([]);
+    expect(messagesTo(response.actionId)).toEqual(chasedResponse);
+
     // The first report comes back with questions and a new date.
-    await sleepUntil('2027-02-01 10:00');
     view = await handle.executeUpdate(submitReportUpdate, {
       args: [{ ...as(ENQUIRER), reportId: randomUUID() }],
     });
-    expect(deadlines(view)).toEqual([['report-review', MANAGER, '2027-02-08 17:30']]);
+    // Review within 5 working days: the Monday after.
+    expect(deadlines(view)).toEqual([['report-review', MANAGER, day(28).at('17:30')]]);
     view = await handle.executeUpdate(reviewReportUpdate, {
       args: [
         {
           ...as(MANAGER),
           reviewId: randomUUID(),
           accepted: false,
-          newDueAt: londonIso('2027-02-15 17:30'),
+          newDueAt: londonIso(day(35).at('17:30')),
         },
       ],
     });
     expect(view.state).toMatchObject({ step: 'in-progress', reportRound: 2 });
-    expect(deadlines(view)).toEqual([['enquiry-report', ENQUIRER, '2027-02-15 17:30']]);
+    expect(deadlines(view)).toEqual([['enquiry-report', ENQUIRER, day(35).at('17:30')]]);
     expect(
       await refusal(
         handle.executeUpdate(reviewReportUpdate, {
@@ -258,24 +327,29 @@ describe('a Section 42 enquiry delegated to another agency (time-skipping server
       ),
     ).toBe('the enquiry report has not been submitted yet');
 
-    await sleepUntil('2027-02-10 10:00');
+    // The Wednesday after. The manager's report deadline, cancelled when the agency took the
+    // enquiry on, has been sent nothing, though its reminder (day 21), due day (day 28), first
+    // chase and first tier (day 29) have passed.
+    await sleepUntil(day(30).at('10:00'));
+    expect(messagesTo(managersReport.actionId)).toEqual([]);
     await handle.executeUpdate(submitReportUpdate, {
       args: [{ ...as(ENQUIRER), reportId: randomUUID() }],
     });
     view = await handle.executeUpdate(reviewReportUpdate, {
       args: [{ ...as(MANAGER), reviewId: randomUUID(), accepted: true }],
     });
-    // 5. Concluded: the outcome and plan are due 20 working days after the enquiry ends.
+    // 5. Concluded: the outcome and plan are due 20 working days after the enquiry ends, on the
+    // Wednesday four weeks on.
     expect(view.state.stage).toBe('outcome');
-    expect(deadlines(view)).toEqual([['outcome-and-plan', MANAGER, '2027-03-10 17:30']]);
+    expect(deadlines(view)).toEqual([['outcome-and-plan', MANAGER, day(58).at('17:30')]]);
 
-    // 6. A plan, first reviewed within six weeks.
+    // 6. A plan, first reviewed within six weeks: 42 calendar days, a Wednesday.
     view = await handle.executeUpdate(agreePlanUpdate, {
       args: [{ ...as(MANAGER), planId: randomUUID(), leadId: PLAN_LEAD }],
     });
     expect(deadlines(view)).toEqual([
-      ['outcome-and-plan', MANAGER, '2027-03-10 17:30'],
-      ['plan-review', PLAN_LEAD, '2027-03-24 17:30'],
+      ['outcome-and-plan', MANAGER, day(58).at('17:30')],
+      ['plan-review', PLAN_LEAD, day(72).at('17:30')],
     ]);
     expect(
       await refusal(
@@ -284,7 +358,8 @@ describe('a Section 42 enquiry delegated to another agency (time-skipping server
             {
               ...as(PLAN_LEAD),
               reviewId: randomUUID(),
-              nextReviewAt: londonIso('2027-04-01 17:30'),
+              // Eight days past the six weeks.
+              nextReviewAt: londonIso(day(80).at('17:30')),
             },
           ],
         }),
@@ -312,7 +387,7 @@ describe('a Section 42 enquiry delegated to another agency (time-skipping server
       ],
     });
     expect(view.state.stage).toBe('monitoring');
-    expect(deadlines(view)).toEqual([['plan-review', PLAN_LEAD, '2027-03-24 17:30']]);
+    expect(deadlines(view)).toEqual([['plan-review', PLAN_LEAD, day(72).at('17:30')]]);
     const review = itemOf(view, 'plan-review');
 
     await handle.executeUpdate(closeEnquiryUpdate, {
@@ -359,8 +434,12 @@ describe('a Section 42 enquiry paused, or continued as new (time-skipping server
   afterAll(() => rig?.stop());
 
   it('pauses the enquiry clocks over Easter and gives back exactly the working time left', async () => {
-    await sleepUntil('2027-03-15 10:00');
-    const { handle } = await raise('2027-03-15 10:00');
+    // Day 0 is Good Friday and day 3 Easter Monday, the only bank holidays in these weeks. The
+    // concern arrives on the Monday of the week before Holy Week.
+    const goodFriday = easterWithNoOtherHoliday(await serverToday(env));
+    const day = (n: number) => goodFriday.plus(n);
+    await sleepUntil(day(-11).at('10:00'));
+    const { handle } = await raise(day(-11).at('10:00'));
     await handle.executeUpdate(acknowledgeConcernUpdate, {
       args: [{ ...as(TRIAGE), enquiryManagerId: MANAGER }],
     });
@@ -371,7 +450,8 @@ describe('a Section 42 enquiry paused, or continued as new (time-skipping server
       args: [{ ...as(MANAGER), meetingId: randomUUID() }],
     });
     await handle.executeUpdate(leadEnquiryUpdate, {
-      args: [{ ...as(MANAGER), enquirerId: ENQUIRER, reportDueAt: londonIso('2027-03-31 17:30') }],
+      // The Wednesday after Easter.
+      args: [{ ...as(MANAGER), enquirerId: ENQUIRER, reportDueAt: londonIso(day(5).at('17:30')) }],
     });
     let view = await handle.executeUpdate(agreePlanUpdate, {
       args: [
@@ -379,23 +459,26 @@ describe('a Section 42 enquiry paused, or continued as new (time-skipping server
           ...as(MANAGER),
           planId: randomUUID(),
           leadId: PLAN_LEAD,
-          firstReviewAt: londonIso('2027-03-30 17:30'),
+          firstReviewAt: londonIso(day(4).at('17:30')), // the Tuesday after Easter
         },
       ],
     });
     expect(deadlines(view)).toEqual([
-      ['enquiry-report', ENQUIRER, '2027-03-31 17:30'],
-      ['plan-review', PLAN_LEAD, '2027-03-30 17:30'],
+      ['enquiry-report', ENQUIRER, day(5).at('17:30')],
+      ['plan-review', PLAN_LEAD, day(4).at('17:30')],
     ]);
     const report = itemOf(view, 'enquiry-report');
     const review = itemOf(view, 'plan-review');
 
     // A police investigation takes precedence from Thursday noon, before Good Friday.
-    await sleepUntil('2027-03-25 12:00');
+    await sleepUntil(day(-1).at('12:00'));
     view = await handle.executeUpdate(pauseEnquiryUpdate, {
       args: [{ ...as(MANAGER), recordId: randomUUID(), reason: 'police-investigation' }],
     });
-    expect(minuteOf(view.state.pause?.since ?? '')).toBe('2027-03-25 12:00');
+    expect(minuteOf(view.state.pause?.since ?? '')).toBe(day(-1).at('12:00'));
+    // The refusal names the instant in UTC: 12:00 or 11:00, as Easter falls before or after the
+    // clocks go forward.
+    const pausedMinuteUtc = londonIso(day(-1).at('12:00')).slice(0, 'YYYY-MM-DDTHH:MM:'.length);
     expect(
       await refusal(
         handle.executeUpdate(submitReportUpdate, {
@@ -403,42 +486,47 @@ describe('a Section 42 enquiry paused, or continued as new (time-skipping server
         }),
       ),
     ).toMatch(
-      /^the enquiry has been paused since 2027-03-25T12:00:\d\d\.\d{3}Z \(police-investigation\): resume it first$/,
+      new RegExp(
+        `^the enquiry has been paused since ${pausedMinuteUtc}\\d\\d\\.\\d{3}Z \\(police-investigation\\): resume it first$`,
+      ),
     );
 
     // The report's due-day reminder is held; the adult's plan is never paused, so its review is
-    // chased and escalated as usual.
-    await sleepUntil('2027-03-31 13:00');
-    expect(messagesTo(report.actionId)).toEqual([['2027-03-22 08:30', 'reminder', 'owner']]);
+    // chased and escalated as usual. The report's −5 WD from Wednesday after Easter skips Easter
+    // Monday and Good Friday: Tuesday, Thursday, Wednesday, Tuesday, Monday of Holy Week. The
+    // review's −5 WD from the Tuesday after Easter: Thursday to Monday of Holy Week, then the
+    // Friday before.
+    await sleepUntil(day(5).at('13:00'));
+    expect(messagesTo(report.actionId)).toEqual([[day(-4).at('08:30'), 'reminder', 'owner']]);
     expect(messagesTo(review.actionId)).toEqual([
-      ['2027-03-19 08:30', 'reminder', 'owner'],
-      ['2027-03-30 08:30', 'due', 'owner'],
-      ['2027-03-31 08:30', 'overdue', 'owner'],
-      ['2027-03-31 08:30', 'escalated', 'local-authority-lead'],
+      [day(-7).at('08:30'), 'reminder', 'owner'],
+      [day(4).at('08:30'), 'due', 'owner'],
+      [day(5).at('08:30'), 'overdue', 'owner'],
+      [day(5).at('08:30'), 'escalated', 'local-authority-lead'],
     ]);
 
     // Thursday 12:00 to Wednesday 13:00 over Good Friday and Easter Monday is 19 working hours,
-    // two working days and an hour: the report falls due at 09:30 on Monday 5 April instead of
-    // 17:30 on Wednesday 31 March.
+    // two working days and an hour: the report falls due at 09:30 on the Monday a week after
+    // Easter Monday instead of 17:30 on the Wednesday after Easter.
     view = await handle.executeUpdate(resumeEnquiryUpdate, { args: [as(MANAGER)] });
     expect(view.state.pause).toBeUndefined();
     expect(deadlines(view)).toEqual([
-      ['enquiry-report', ENQUIRER, '2027-04-05 09:30'],
-      ['plan-review', PLAN_LEAD, '2027-03-30 17:30'],
+      ['enquiry-report', ENQUIRER, day(10).at('09:30')],
+      ['plan-review', PLAN_LEAD, day(4).at('17:30')],
     ]);
     await eventually(async () =>
       expect(minuteOf((await chaserOf(report.actionId).query(actionStateQuery)).dueAt ?? '')).toBe(
-        '2027-04-05 09:30',
+        day(10).at('09:30'),
       ),
     );
 
     // The timetable runs on from the moved date; what was sent before the pause is not repeated.
-    await sleepUntil('2027-04-06 12:00');
+    await sleepUntil(day(11).at('12:00'));
     expect(messagesTo(report.actionId)).toEqual([
-      ['2027-03-22 08:30', 'reminder', 'owner'],
-      ['2027-04-05 08:30', 'due', 'owner'],
-      ['2027-04-06 08:30', 'overdue', 'owner'],
-      ['2027-04-06 08:30', 'escalated', 'agency-designated-lead'],
+      [day(-4).at('08:30'), 'reminder', 'owner'],
+      [day(10).at('08:30'), 'due', 'owner'],
+      [day(11).at('08:30'), 'overdue', 'owner'],
+      [day(11).at('08:30'), 'escalated', 'agency-designated-lead'],
     ]);
     storeHistoryFixture('section42-enquiry-paused-over-easter', await handle.fetchHistory());
     storeHistoryFixture(
@@ -448,8 +536,12 @@ describe('a Section 42 enquiry paused, or continued as new (time-skipping server
   });
 
   it('keeps reviewing the plan of an other enquiry after continuing as new', async () => {
-    await sleepUntil('2027-05-04 10:00');
-    const { handle } = await raise('2027-05-04 10:00', { historyLimit: 40 });
+    // Day 0 is the spring bank holiday, a Monday; the concern arrives on the Tuesday three weeks
+    // before, after the early May bank holiday, so the enquiry's 20 working days run over it.
+    const springBankHoliday = springBankHolidayAlone(await serverToday(env));
+    const day = (n: number) => springBankHoliday.plus(n);
+    await sleepUntil(day(-20).at('10:00'));
+    const { handle } = await raise(day(-20).at('10:00'), { historyLimit: 40 });
     await handle.executeUpdate(acknowledgeConcernUpdate, {
       args: [{ ...as(TRIAGE), enquiryManagerId: MANAGER }],
     });
@@ -474,9 +566,11 @@ describe('a Section 42 enquiry paused, or continued as new (time-skipping server
         args: [{ ...as(PLAN_LEAD), reviewId: randomUUID() }],
       });
       expect(deadlines(view)).toEqual([
-        // 20 working days over the spring bank holiday (Monday 31 May).
-        ['enquiry-report', MANAGER, '2027-06-02 17:30'],
-        ['plan-review', PLAN_LEAD, '2027-06-15 17:30'],
+        // 20 working days over the spring bank holiday: four weeks on is a Tuesday (day 8),
+        // and the holiday puts it a day later.
+        ['enquiry-report', MANAGER, day(9).at('17:30')],
+        // Six weeks (42 calendar days) from the review, whatever the holiday.
+        ['plan-review', PLAN_LEAD, day(22).at('17:30')],
       ]);
       runs.add((await handle.describe()).runId);
     }
@@ -506,13 +600,16 @@ describe('a concern whose Section 42 duty is not met (time-skipping server)', ()
   afterAll(() => rig?.stop());
 
   it('closes a concern whose Section 42 duty is not met, with nothing left to chase', async () => {
-    await sleepUntil('2027-11-01 09:00');
-    const { enquiryId, handle } = await raise('2027-11-01 09:00', { urgency: 'urgent' });
+    // A Monday (day 0) in a week with no bank holiday.
+    const monday = plainWeeks(await serverToday(env), 1);
+    const day = (n: number) => monday.plus(n);
+    await sleepUntil(day(0).at('09:00'));
+    const { enquiryId, handle } = await raise(day(0).at('09:00'), { urgency: 'urgent' });
     const view = await handle.executeUpdate(acknowledgeConcernUpdate, {
       args: [{ ...as(TRIAGE), enquiryManagerId: MANAGER }],
     });
     // Urgent: the decision is due the same working day, and never held back by quiet hours.
-    expect(deadlines(view)).toEqual([['s42-decision', MANAGER, '2027-11-01 17:30']]);
+    expect(deadlines(view)).toEqual([['s42-decision', MANAGER, day(0).at('17:30')]]);
     const decision = itemOf(view, 's42-decision');
     expect(opened.find((item) => item.actionId === decision.actionId)?.urgent).toBe(true);
 

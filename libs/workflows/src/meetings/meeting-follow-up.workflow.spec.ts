@@ -8,6 +8,8 @@ import {
   eventually,
   londonIso,
   londonReading,
+  plainWeeks,
+  serverToday,
 } from '@safeguard/dev-stack';
 import {
   defaultPolicy,
@@ -93,19 +95,23 @@ describe('meeting follow-up workflow (time-skipping server)', () => {
   const closedFor = (meetingId: string) => meetingsClosed.filter((m) => m.meetingId === meetingId);
 
   it('chases every item with its own child, and closes the meeting only when all are closed', async () => {
-    // A strategy discussion on Thursday 14 January 2027 (GMT).
-    await sleepUntil('2027-01-14 10:00');
+    // A strategy discussion on a Thursday (day 0) in seven weeks with no bank holiday and no
+    // change of the clocks, so every weekday counted below is a working day.
+    const thursday = plainWeeks(await serverToday(env), 7).plus(3);
+    const day = (n: number) => thursday.plus(n);
+    await sleepUntil(day(0).at('10:00'));
     const meetingId = randomUUID();
     const input: MeetingFollowUpInput = {
       meetingId,
-      actionLog: item('2027-01-15 17:30', 'meeting.action-log'), // 1 WD
-      // 10 WD; with a short history, so its chaser continues as new under the meeting.
-      fullMinutes: { ...item('2027-01-28 17:30', 'meeting.full-minutes'), historyLimit: 15 },
+      actionLog: item(day(1).at('17:30'), 'meeting.action-log'), // 1 WD: Friday
+      // 10 WD (Thursday two weeks on); with a short history, so its chaser continues as new
+      // under the meeting.
+      fullMinutes: { ...item(day(14).at('17:30'), 'meeting.full-minutes'), historyLimit: 15 },
       actions: [
-        item('2027-01-22 17:30', 'meeting.action'),
-        item('2027-02-11 17:30', 'meeting.action'),
+        item(day(8).at('17:30'), 'meeting.action'), // the Friday after next
+        item(day(28).at('17:30'), 'meeting.action'), // Thursday four weeks on
       ],
-      review: item('2027-02-25 17:30', 'meeting.action'),
+      review: item(day(42).at('17:30'), 'meeting.action'), // Thursday six weeks on
     };
     const [first, second] = input.actions;
     const meeting = await env.client.workflow.start(meetingFollowUpWorkflow, {
@@ -126,37 +132,39 @@ describe('meeting follow-up workflow (time-skipping server)', () => {
     expect(await progressOf(meeting)).toEqual({ items: 5, closed: 0 });
 
     // The action log is chased on its own 1 WD timetable: the due-day reminder, then completed.
-    await sleepUntil('2027-01-15 12:00');
-    expect(messagesTo(input.actionLog.actionId)).toEqual([['2027-01-15 08:30', 'due', 'owner']]);
+    await sleepUntil(day(1).at('12:00'));
+    expect(messagesTo(input.actionLog.actionId)).toEqual([[day(1).at('08:30'), 'due', 'owner']]);
     await child(input.actionLog.actionId).executeUpdate(completeActionUpdate, { args: [{}] });
     await eventually(async () =>
       expect(await progressOf(meeting)).toEqual({ items: 5, closed: 1 }),
     );
 
     // A cancelled action is closed too.
-    await sleepUntil('2027-01-20 10:00');
+    await sleepUntil(day(6).at('10:00')); // Wednesday
     await child(first.actionId).executeUpdate(cancelActionUpdate, { args: [{}] });
     await eventually(async () =>
       expect(await progressOf(meeting)).toEqual({ items: 5, closed: 2 }),
     );
 
-    await sleepUntil('2027-01-29 12:00');
-    // Full minutes (10 WD, due Thursday 28): −3 WD on Monday 25, then the due day, then +1.
+    await sleepUntil(day(15).at('12:00'));
+    // Full minutes (10 WD, due Thursday day 14): −3 WD on the Monday before (Wed, Tue, Mon), then
+    // the due day, then +1 on the Friday.
     expect(messagesTo(input.fullMinutes.actionId)).toEqual([
-      ['2027-01-25 08:30', 'reminder', 'owner'],
-      ['2027-01-28 08:30', 'due', 'owner'],
-      ['2027-01-29 08:30', 'overdue', 'owner'],
+      [day(11).at('08:30'), 'reminder', 'owner'],
+      [day(14).at('08:30'), 'due', 'owner'],
+      [day(15).at('08:30'), 'overdue', 'owner'],
     ]);
+    // The first action (due Friday day 8): −3 WD on the Tuesday (Thu, Wed, Tue), then cancelled.
     expect(messagesTo(first.actionId)).toEqual([
-      ['2027-01-19 08:30', 'reminder', 'owner'],
-      ['2027-01-20 10:00', 'cancelled', 'owner'],
+      [day(5).at('08:30'), 'reminder', 'owner'],
+      [day(6).at('10:00'), 'cancelled', 'owner'],
     ]);
     await child(input.fullMinutes.actionId).executeUpdate(completeActionUpdate, { args: [{}] });
     const { events } = await child(input.fullMinutes.actionId).fetchHistory();
     const started = events?.[0]?.workflowExecutionStartedEventAttributes;
     expect(started?.continuedExecutionRunId).toBeTruthy();
     expect(started?.parentWorkflowExecution?.workflowId).toBe(`meeting-${meetingId}`);
-    await sleepUntil('2027-02-01 10:00');
+    await sleepUntil(day(18).at('10:00')); // Monday
     await child(second.actionId).executeUpdate(completeActionUpdate, { args: [{}] });
     await eventually(async () =>
       expect(await progressOf(meeting)).toEqual({ items: 5, closed: 4 }),
@@ -164,18 +172,19 @@ describe('meeting follow-up workflow (time-skipping server)', () => {
     expect(closedFor(meetingId)).toEqual([]);
 
     // The review, chased on the action timetable, is the last item open.
-    await sleepUntil('2027-02-26 12:00');
+    await sleepUntil(day(43).at('12:00'));
+    // Due Thursday day 42: −3 WD on the Monday before, the due day, then +1 on the Friday.
     expect(messagesTo(input.review!.actionId)).toEqual([
-      ['2027-02-22 08:30', 'reminder', 'owner'],
-      ['2027-02-25 08:30', 'due', 'owner'],
-      ['2027-02-26 08:30', 'overdue', 'owner'],
+      [day(39).at('08:30'), 'reminder', 'owner'],
+      [day(42).at('08:30'), 'due', 'owner'],
+      [day(43).at('08:30'), 'overdue', 'owner'],
     ]);
     expect(closedFor(meetingId)).toEqual([]);
     await child(input.review!.actionId).executeUpdate(completeActionUpdate, { args: [{}] });
 
     await plain.workflow.getHandle(meeting.workflowId).result();
     expect(closedFor(meetingId)).toHaveLength(1);
-    expect(londonMinute(Date.parse(closedFor(meetingId)[0].closedAt))).toBe('2027-02-26 12:00');
+    expect(londonMinute(Date.parse(closedFor(meetingId)[0].closedAt))).toBe(day(43).at('12:00'));
     expect(await progressOf(meeting)).toEqual({ items: 5, closed: 5 });
     for (const { actionId } of items) {
       const state = await child(actionId).query(actionStateQuery);
@@ -185,14 +194,16 @@ describe('meeting follow-up workflow (time-skipping server)', () => {
   });
 
   it('counts four items without a review, and records the meeting closed once', async () => {
+    // Every item falls due weeks after the server's clock, which this test never moves on.
+    const monday = plainWeeks(await serverToday(env), 4);
     const meetingId = randomUUID();
     const input: MeetingFollowUpInput = {
       meetingId,
-      actionLog: item('2027-03-02 17:30', 'meeting.action-log', true),
-      fullMinutes: item('2027-03-15 17:30', 'meeting.full-minutes', true),
+      actionLog: item(monday.plus(1).at('17:30'), 'meeting.action-log', true),
+      fullMinutes: item(monday.plus(14).at('17:30'), 'meeting.full-minutes', true),
       actions: [
-        item('2027-03-10 17:30', 'meeting.action', true),
-        item('2027-03-24 17:30', 'meeting.action', true),
+        item(monday.plus(9).at('17:30'), 'meeting.action', true),
+        item(monday.plus(23).at('17:30'), 'meeting.action', true),
       ],
     };
     const meeting = await env.client.workflow.start(meetingFollowUpWorkflow, {
