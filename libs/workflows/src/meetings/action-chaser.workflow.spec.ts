@@ -9,6 +9,13 @@ import {
   refusalOf,
   londonIso,
   londonReading,
+  serverToday,
+  plainWeeks,
+  nextBankHoliday,
+  holidaysBetween,
+  clocksChangeBetween,
+  LondonDay,
+  MONDAY,
 } from '@safeguard/dev-stack';
 import { defaultPolicy, type ChaseTimetable, type DeliveryWindow } from '@safeguard/domain';
 import { randomUUID } from 'node:crypto';
@@ -35,10 +42,13 @@ import {
 } from './action-chaser.workflow';
 
 /**
- * Whole timelines of one action on the time-skipping server. Each test works in its own stretch
- * of the calendar (the server's clock only moves forward), with every expected instant written
- * as a Europe/London wall-clock reading and converted with Intl, not with the clock under test.
- * Activities are recorded, not run: their real behaviour is covered end to end in test/e2e.
+ * Whole timelines of one action on the time-skipping server. The server's clock starts at today's
+ * date and only moves forward, so each test finds its own stretch of the calendar from wherever
+ * the clock stands when it begins (a run of plain weeks, or the week of a bank holiday) and
+ * writes every expected instant as that anchor plus calendar days, at a Europe/London wall-clock
+ * reading converted with Intl, never with the working-day clock under test. No test depends on
+ * the date it runs, nor on the tests before it. Activities are recorded, not run: their real
+ * behaviour is covered end to end in test/e2e.
  */
 jest.setTimeout(120_000);
 
@@ -68,6 +78,30 @@ const message = (
   event: ActionReminderEvent,
   recipient: ReminderRecipient = 'owner',
 ): Message => [`${reading}:00`, event, recipient];
+
+/**
+ * The next spring bank holiday at least a week ahead that gives the whole-timeline test its shape:
+ * a Monday, and the only England-and-Wales holiday from the first reminder (six days before the
+ * Tuesday after it) to the last tier (two weeks after that Tuesday), with no clock change between.
+ * Years whose holiday was moved, or joined by another (the 2012 and 2022 jubilees), are passed over.
+ */
+function springBankHolidayAlone(today: LondonDay): LondonDay {
+  const name = 'Spring bank holiday';
+  const aloneInItsFortnight = (holiday: LondonDay) => {
+    const due = holiday.plus(1);
+    const [first, last] = [due.plus(-6), due.plus(14)];
+    const holidays = holidaysBetween(first, last, ['england-and-wales']).map((day) => day.iso);
+    return (
+      holiday.weekday === MONDAY &&
+      holidays.length === 1 &&
+      holidays[0] === holiday.iso &&
+      !clocksChangeBetween(first, last)
+    );
+  };
+  let holiday = nextBankHoliday(today.plus(7), name);
+  while (!aloneInItsFortnight(holiday)) holiday = nextBankHoliday(holiday, name);
+  return holiday;
+}
 
 /**
  * Every promise made here is settled after each test, so a failing test never leaves an activity
@@ -101,8 +135,11 @@ describe('action chaser workflow (time-skipping server)', () => {
   beforeAll(async () => {
     rig = await startWorkflowTestRig(taskQueue, (testEnv): ActionActivities => ({
       sendActionReminder: async (command) => {
-        // Whole seconds: the server's clock creeps on by milliseconds while the worker runs.
-        const at = Math.floor((await testEnv.currentTimeMs()) / 1000) * 1000;
+        // Whole minutes: the server's clock runs on in real time while the worker works, and a
+        // timer starts only when the worker answers the task that set it, so a touch lands
+        // seconds after its planned minute on a busy machine (the first task also builds the
+        // workflow sandbox). A touch sent early still reads as the minute before.
+        const at = Math.floor((await testEnv.currentTimeMs()) / MINUTE) * MINUTE;
         await hold(command);
         if (refuse(command)) {
           refused.push({ at, command });
@@ -166,37 +203,40 @@ describe('action chaser workflow (time-skipping server)', () => {
     handle.executeUpdate(completeActionUpdate, { args: [{ actorId: OWNER }] });
 
   it('follows the whole timetable: reminders, chases and each tier of the ladder once', async () => {
-    // Due Tuesday 1 June 2027 (BST), the day after the spring bank holiday.
-    const dueAt = londonIso('2027-06-01 17:30');
+    // Due on the Tuesday after the spring bank holiday (BST), the only holiday in its fortnight.
+    const bankHoliday = springBankHolidayAlone(await serverToday(env));
+    const due = bankHoliday.plus(1);
+    const dueAt = londonIso(due.at('17:30'));
     const { actionId, handle, key } = await startChaser({ dueAt });
 
-    await sleepUntil('2027-05-26 08:29');
+    await sleepUntil(due.plus(-6).at('08:29'));
     expect(messagesTo(actionId)).toEqual([]);
-    await sleepUntil('2027-05-26 08:31');
-    // −3 WD: Fri 28, Thu 27, Wed 26 May (Monday 31 is the bank holiday).
-    expect(messagesTo(actionId)).toEqual([message('2027-05-26 08:30', 'reminder')]);
+    await sleepUntil(due.plus(-6).at('08:31'));
+    // −3 WD: the Friday, Thursday and Wednesday before (the Monday is the bank holiday).
+    expect(messagesTo(actionId)).toEqual([message(due.plus(-6).at('08:30'), 'reminder')]);
     expect(await handle.query(actionStateQuery)).toMatchObject({
       status: 'open',
       remindersSent: 1,
       dueAt,
     });
 
-    await sleepUntil('2027-06-01 09:00');
+    await sleepUntil(due.at('09:00'));
     expect((await handle.query(actionStateQuery)).status).toBe('due');
-    await sleepUntil('2027-06-02 09:00');
+    await sleepUntil(due.plus(1).at('09:00'));
     expect((await handle.query(actionStateQuery)).status).toBe('overdue');
 
-    await sleepUntil('2027-06-30 12:00');
+    await sleepUntil(due.plus(29).at('12:00'));
     expect(messagesTo(actionId)).toEqual([
-      message('2027-05-26 08:30', 'reminder'),
-      message('2027-06-01 08:30', 'due'),
-      message('2027-06-02 08:30', 'overdue'),
-      // +5 WD: Wed 2, Thu 3, Fri 4, Mon 7, Tue 8 June; the chase and the first tier together.
-      message('2027-06-08 08:30', 'overdue'),
-      message('2027-06-08 08:30', 'escalated', 'owner-line-manager'),
-      // +10 WD: Tuesday 15 June, both leads, in policy order; then nothing more for two weeks.
-      message('2027-06-15 08:30', 'escalated', 'agency-designated-lead'),
-      message('2027-06-15 08:30', 'escalated', 'local-authority-lead'),
+      message(due.plus(-6).at('08:30'), 'reminder'),
+      message(due.at('08:30'), 'due'),
+      message(due.plus(1).at('08:30'), 'overdue'),
+      // +5 WD: Wed, Thu, Fri, Mon, Tue; the chase and the first tier together.
+      message(due.plus(7).at('08:30'), 'overdue'),
+      message(due.plus(7).at('08:30'), 'escalated', 'owner-line-manager'),
+      // +10 WD: the Tuesday a week later, both leads, in policy order; then nothing more for two
+      // weeks.
+      message(due.plus(14).at('08:30'), 'escalated', 'agency-designated-lead'),
+      message(due.plus(14).at('08:30'), 'escalated', 'local-authority-lead'),
     ]);
     expect(keysOf(actionId)).toEqual([
       key(`${dueAt}:reminder-0:owner`),
@@ -213,22 +253,22 @@ describe('action chaser workflow (time-skipping server)', () => {
     expect(
       snapshotsOf(actionId).map((s) => [s.event, s.status, s.version, s.nextReminderAt, s.detail]),
     ).toEqual([
-      ['action.reminder-sent', 'open', 2, londonIso('2027-06-01 08:30'), undefined],
-      ['action.reminder-sent', 'due', 3, londonIso('2027-06-02 08:30'), undefined],
-      ['action.chased', 'overdue', 4, londonIso('2027-06-08 08:30'), undefined],
-      ['action.chased', 'overdue', 5, londonIso('2027-06-08 08:30'), undefined],
+      ['action.reminder-sent', 'open', 2, londonIso(due.at('08:30')), undefined],
+      ['action.reminder-sent', 'due', 3, londonIso(due.plus(1).at('08:30')), undefined],
+      ['action.chased', 'overdue', 4, londonIso(due.plus(7).at('08:30')), undefined],
+      ['action.chased', 'overdue', 5, londonIso(due.plus(7).at('08:30')), undefined],
       [
         'action.escalated',
         'overdue',
         6,
-        londonIso('2027-06-15 08:30'),
+        londonIso(due.plus(14).at('08:30')),
         { tier: 'owner-line-manager' },
       ],
       [
         'action.escalated',
         'overdue',
         7,
-        londonIso('2027-06-15 08:30'),
+        londonIso(due.plus(14).at('08:30')),
         { tier: 'agency-designated-lead' },
       ],
       ['action.escalated', 'overdue', 8, undefined, { tier: 'local-authority-lead' }],
@@ -239,11 +279,13 @@ describe('action chaser workflow (time-skipping server)', () => {
   });
 
   it('stops reminders before the due day once acknowledged, but still chases', async () => {
-    // Due Thursday 15 July 2027.
-    const dueAt = londonIso('2027-07-15 17:30');
+    // Due on the Thursday of the third plain week; acknowledged a fortnight before.
+    const monday = plainWeeks(await serverToday(env), 4);
+    const due = monday.plus(17);
+    const dueAt = londonIso(due.at('17:30'));
     const { actionId, handle } = await startChaser({ dueAt });
 
-    await sleepUntil('2027-07-01 10:00');
+    await sleepUntil(due.plus(-14).at('10:00'));
     const acknowledged = await handle.executeUpdate(acknowledgeActionUpdate, {
       args: [{ actorId: OWNER }],
     });
@@ -255,14 +297,15 @@ describe('action chaser workflow (time-skipping server)', () => {
       acknowledged: true,
       version: 2,
       dueAt,
-      // Reminders on Mon 12 and Thu 15 are skipped: next is the first chase.
-      nextReminderAt: londonIso('2027-07-16 08:30'),
+      // Reminders on the Monday before (−3 WD) and on the due Thursday are skipped: next is the
+      // first chase, on the Friday.
+      nextReminderAt: londonIso(due.plus(1).at('08:30')),
     });
     expect(
       await refusal(handle.executeUpdate(acknowledgeActionUpdate, { args: [{ actorId: OWNER }] })),
     ).toBe('the action has already been acknowledged');
 
-    await sleepUntil('2027-07-15 12:00');
+    await sleepUntil(due.at('12:00'));
     expect(messagesTo(actionId)).toEqual([]);
     // The status still follows the clock on the due day, though no message goes.
     expect((await handle.query(actionStateQuery)).status).toBe('due');
@@ -270,27 +313,32 @@ describe('action chaser workflow (time-skipping server)', () => {
       event: 'action.reminder-skipped',
       status: 'due',
       version: 3,
-      nextReminderAt: londonIso('2027-07-16 08:30'),
+      nextReminderAt: londonIso(due.plus(1).at('08:30')),
       detail: { reason: 'acknowledged' },
     });
 
-    await sleepUntil('2027-07-22 12:00');
+    await sleepUntil(due.plus(7).at('12:00'));
     expect(messagesTo(actionId)).toEqual([
-      message('2027-07-16 08:30', 'overdue'),
-      message('2027-07-22 08:30', 'overdue'),
-      message('2027-07-22 08:30', 'escalated', 'owner-line-manager'),
+      message(due.plus(1).at('08:30'), 'overdue'),
+      // +5 WD: Fri, Mon, Tue, Wed, Thu.
+      message(due.plus(7).at('08:30'), 'overdue'),
+      message(due.plus(7).at('08:30'), 'escalated', 'owner-line-manager'),
     ]);
     await complete(handle);
     expect(await finished(handle)).toMatchObject({ status: 'completed', remindersSent: 2 });
   });
 
   it('moves every later touch when an extension is approved, and keeps reminding whoever owns it', async () => {
-    // Due Wednesday 15 September 2027; the owner asks for Wednesday 29 September.
-    const dueAt = londonIso('2027-09-15 17:30');
-    const newDueAt = londonIso('2027-09-29 17:30');
+    // Due on the Wednesday of the second plain week; the owner asks for the Wednesday a
+    // fortnight later.
+    const monday = plainWeeks(await serverToday(env), 4);
+    const due = monday.plus(9);
+    const newDue = due.plus(14);
+    const dueAt = londonIso(due.at('17:30'));
+    const newDueAt = londonIso(newDue.at('17:30'));
     const { actionId, handle, key } = await startChaser({ dueAt });
 
-    await sleepUntil('2027-09-13 10:00');
+    await sleepUntil(due.plus(-2).at('10:00'));
     const requested = await handle.executeUpdate(requestExtensionUpdate, {
       args: [{ actorId: OWNER, proposedDueAt: newDueAt, noteId: 'note-1' }],
     });
@@ -299,18 +347,18 @@ describe('action chaser workflow (time-skipping server)', () => {
       event: 'action.extension-requested',
       dueAt,
       proposedDueAt: newDueAt,
-      nextReminderAt: londonIso('2027-09-15 08:30'),
+      nextReminderAt: londonIso(due.at('08:30')),
       detail: { proposedDueAt: newDueAt, noteId: 'note-1' },
     });
     expect(
       await refusal(
         handle.executeUpdate(requestExtensionUpdate, {
-          args: [{ actorId: OWNER, proposedDueAt: londonIso('2027-10-29 17:30') }],
+          args: [{ actorId: OWNER, proposedDueAt: londonIso(newDue.plus(30).at('17:30')) }],
         }),
       ),
     ).toBe('an extension request is already waiting for a decision');
 
-    await sleepUntil('2027-09-14 10:00');
+    await sleepUntil(due.plus(-1).at('10:00'));
     const approved = await handle.executeUpdate(decideExtensionUpdate, {
       args: [{ actorId: CHAIR, approved: true }],
     });
@@ -320,12 +368,12 @@ describe('action chaser workflow (time-skipping server)', () => {
       event: 'action.extension-approved',
       actorId: CHAIR,
       dueAt: newDueAt,
-      // −3 WD from Wednesday 29 September: Tue 28, Mon 27, Fri 24.
-      nextReminderAt: londonIso('2027-09-24 08:30'),
+      // −3 WD from the new Wednesday: Tue, Mon, Fri.
+      nextReminderAt: londonIso(newDue.plus(-5).at('08:30')),
     });
     expect(snapshotsOf(actionId).at(-1)).not.toHaveProperty('proposedDueAt');
 
-    await sleepUntil('2027-09-20 10:00');
+    await sleepUntil(due.plus(5).at('10:00'));
     await handle.executeUpdate(reassignActionUpdate, {
       args: [{ actorId: CHAIR, newOwnerId: NEW_OWNER }],
     });
@@ -343,17 +391,18 @@ describe('action chaser workflow (time-skipping server)', () => {
       ),
     ).toBe('the action is already owned by this person');
 
-    await sleepUntil('2027-10-01 10:00');
+    await sleepUntil(newDue.plus(2).at('10:00'));
     expect(messagesTo(actionId)).toEqual([
-      message('2027-09-10 08:30', 'reminder'),
-      message('2027-09-13 10:00', 'extension-requested', 'decision-maker'),
-      message('2027-09-14 10:00', 'extension-approved'),
-      // Nothing on the old due day (15th) or after it: the timetable moved.
-      message('2027-09-20 10:00', 'assigned'),
+      // −3 WD from the first due Wednesday: Tue, Mon, Fri.
+      message(due.plus(-5).at('08:30'), 'reminder'),
+      message(due.plus(-2).at('10:00'), 'extension-requested', 'decision-maker'),
+      message(due.plus(-1).at('10:00'), 'extension-approved'),
+      // Nothing on the old due day or after it: the timetable moved.
+      message(due.plus(5).at('10:00'), 'assigned'),
       // The activity resolves 'owner' to whoever owns the action now.
-      message('2027-09-24 08:30', 'reminder'),
-      message('2027-09-29 08:30', 'due'),
-      message('2027-09-30 08:30', 'overdue'),
+      message(newDue.plus(-5).at('08:30'), 'reminder'),
+      message(newDue.at('08:30'), 'due'),
+      message(newDue.plus(1).at('08:30'), 'overdue'),
     ]);
     const keys = keysOf(actionId);
     expect(new Set(keys).size).toBe(keys.length);
@@ -375,11 +424,14 @@ describe('action chaser workflow (time-skipping server)', () => {
   });
 
   it('keeps the timetable when an extension is refused', async () => {
-    // Due Thursday 11 November 2027 (GMT).
-    const dueAt = londonIso('2027-11-11 17:30');
+    // Due on the Thursday of the second plain week; the extension is asked for on the first
+    // Monday.
+    const monday = plainWeeks(await serverToday(env), 2);
+    const due = monday.plus(10);
+    const dueAt = londonIso(due.at('17:30'));
     const { actionId, handle } = await startChaser({ dueAt });
 
-    await sleepUntil('2027-11-01 09:00');
+    await sleepUntil(monday.at('09:00'));
     expect(
       await refusal(
         handle.executeUpdate(decideExtensionUpdate, { args: [{ actorId: CHAIR, approved: true }] }),
@@ -388,16 +440,16 @@ describe('action chaser workflow (time-skipping server)', () => {
     expect(
       await refusal(
         handle.executeUpdate(requestExtensionUpdate, {
-          args: [{ actorId: OWNER, proposedDueAt: londonIso('2027-11-10 17:30') }],
+          args: [{ actorId: OWNER, proposedDueAt: londonIso(due.plus(-1).at('17:30')) }],
         }),
       ),
     ).toBe('the proposed due date must be later than the current one');
 
-    await sleepUntil('2027-11-01 10:00');
+    await sleepUntil(monday.at('10:00'));
     await handle.executeUpdate(requestExtensionUpdate, {
-      args: [{ actorId: OWNER, proposedDueAt: londonIso('2027-11-25 17:30') }],
+      args: [{ actorId: OWNER, proposedDueAt: londonIso(due.plus(14).at('17:30')) }],
     });
-    await sleepUntil('2027-11-02 10:00');
+    await sleepUntil(monday.plus(1).at('10:00'));
     const decided = await handle.executeUpdate(decideExtensionUpdate, {
       args: [{ actorId: CHAIR, approved: false, noteId: 'note-3' }],
     });
@@ -406,26 +458,30 @@ describe('action chaser workflow (time-skipping server)', () => {
     expect(snapshotsOf(actionId).at(-1)).toMatchObject({
       event: 'action.extension-refused',
       dueAt,
-      nextReminderAt: londonIso('2027-11-08 08:30'),
+      // −3 WD from the due Thursday: Wed, Tue, Mon.
+      nextReminderAt: londonIso(due.plus(-3).at('08:30')),
       detail: { dueAt, noteId: 'note-3' },
     });
 
-    await sleepUntil('2027-11-11 12:00');
+    await sleepUntil(due.at('12:00'));
     expect(messagesTo(actionId)).toEqual([
-      message('2027-11-01 10:00', 'extension-requested', 'decision-maker'),
-      message('2027-11-02 10:00', 'extension-refused'),
-      message('2027-11-08 08:30', 'reminder'),
-      message('2027-11-11 08:30', 'due'),
+      message(monday.at('10:00'), 'extension-requested', 'decision-maker'),
+      message(monday.plus(1).at('10:00'), 'extension-refused'),
+      message(due.plus(-3).at('08:30'), 'reminder'),
+      message(due.at('08:30'), 'due'),
     ]);
     await complete(handle);
     await finished(handle);
   });
 
   it('stops everything when cancelled, tells the owner, and refuses commands after it', async () => {
-    // Due Wednesday 8 December 2027.
-    const dueAt = londonIso('2027-12-08 17:30');
+    // Due on the Wednesday of the second of five plain weeks, so every touch the timetable
+    // planned (the last tier is +10 WD, two weeks after the due day) falls on plain days.
+    const monday = plainWeeks(await serverToday(env), 5);
+    const due = monday.plus(9);
+    const dueAt = londonIso(due.at('17:30'));
     const { actionId, handle, key } = await startChaser({ dueAt });
-    await sleepUntil('2027-12-06 10:00');
+    await sleepUntil(due.plus(-2).at('10:00'));
 
     // Hold the owner's "cancelled" email, so the run is still open when the next commands come.
     const release = deferred();
@@ -450,18 +506,71 @@ describe('action chaser workflow (time-skipping server)', () => {
     release.resolve();
 
     expect(await finished(handle)).toMatchObject({ status: 'cancelled' });
+    // Thirty days on is well past the last tier (two weeks after the due day): nothing more went.
     await env.sleep(30 * 24 * HOUR);
     expect(messagesTo(actionId)).toEqual([
-      message('2027-12-03 08:30', 'reminder'),
-      message('2027-12-06 10:00', 'cancelled'),
+      message(due.plus(-5).at('08:30'), 'reminder'),
+      message(due.plus(-2).at('10:00'), 'cancelled'),
     ]);
     expect(keysOf(actionId)[1]).toBe(key(`cancelled:${cancelled.version}:owner`));
     expect(snapshotsOf(actionId).filter((s) => s.event === 'action.cancelled')).toHaveLength(1);
   });
 
+  it('sends nothing more to anyone once completed before the due day', async () => {
+    // Due on the Wednesday of the second of five plain weeks: every touch the timetable planned,
+    // up to the last tier (+10 WD, two weeks after the due day), falls on plain days.
+    const monday = plainWeeks(await serverToday(env), 5);
+    const due = monday.plus(9);
+    const { actionId, handle } = await startChaser({ dueAt: londonIso(due.at('17:30')) });
+
+    await sleepUntil(due.plus(-2).at('10:00'));
+    const before = [message(due.plus(-5).at('08:30'), 'reminder')];
+    expect(messagesTo(actionId)).toEqual(before);
+    expect(await complete(handle)).toMatchObject({ status: 'completed' });
+
+    // A week past the last tier: not one of the due-day reminder, the chases or the ladder went.
+    await sleepUntil(due.plus(14 + 7).at('12:00'));
+    expect(messagesTo(actionId)).toEqual(before);
+    expect(refused.filter(({ command }) => command.actionId === actionId)).toEqual([]);
+    expect(snapshotsOf(actionId).map((s) => s.event)).toEqual([
+      'action.reminder-sent',
+      'action.completed',
+    ]);
+    expect(await finished(handle)).toMatchObject({ status: 'completed', remindersSent: 1 });
+  });
+
+  it('sends nothing more to anyone once completed after the first chase', async () => {
+    // As above, but completed the morning after the due day, once the first chase has gone.
+    const monday = plainWeeks(await serverToday(env), 5);
+    const due = monday.plus(9);
+    const { actionId, handle } = await startChaser({ dueAt: londonIso(due.at('17:30')) });
+
+    await sleepUntil(due.plus(1).at('10:00'));
+    const before = [
+      message(due.plus(-5).at('08:30'), 'reminder'),
+      message(due.at('08:30'), 'due'),
+      message(due.plus(1).at('08:30'), 'overdue'),
+    ];
+    expect(messagesTo(actionId)).toEqual(before);
+    expect(await complete(handle)).toMatchObject({ status: 'completed' });
+
+    // A week past the last tier: neither the second chase nor any tier of the ladder went.
+    await sleepUntil(due.plus(14 + 7).at('12:00'));
+    expect(messagesTo(actionId)).toEqual(before);
+    expect(refused.filter(({ command }) => command.actionId === actionId)).toEqual([]);
+    expect(snapshotsOf(actionId).map((s) => s.event)).toEqual([
+      'action.reminder-sent',
+      'action.reminder-sent',
+      'action.chased',
+      'action.completed',
+    ]);
+    expect(await finished(handle)).toMatchObject({ status: 'completed', remindersSent: 3 });
+  });
+
   it('holds a touch outside the send window until it opens, unless urgent and exempt', async () => {
-    // Due Friday 14 January 2028 at 17:30; the chase 12 hours later falls at 05:30 on Saturday.
-    const dueAt = londonIso('2028-01-14 17:30');
+    // Due on a plain Friday at 17:30; the chase 12 hours later falls at 05:30 on Saturday.
+    const friday = plainWeeks(await serverToday(env), 2).plus(4);
+    const dueAt = londonIso(friday.at('17:30'));
     const timetable: ChaseTimetable = {
       remindersBeforeDue: [{ duration: 'PT0S' }],
       overdueChases: [{ duration: 'PT12H' }],
@@ -476,27 +585,28 @@ describe('action chaser workflow (time-skipping server)', () => {
     const immediate = await startChaser({ dueAt, timetable, delivery: urgent });
     const heldUrgent = await startChaser({ dueAt, timetable, delivery: notExempt });
 
-    await sleepUntil('2028-01-14 17:31');
+    await sleepUntil(friday.at('17:31'));
     for (const run of [routine, immediate, heldUrgent]) {
       // 17:30 is the last minute of the window, and still inside it.
-      expect(messagesTo(run.actionId)).toEqual([message('2028-01-14 17:30', 'due')]);
+      expect(messagesTo(run.actionId)).toEqual([message(friday.at('17:30'), 'due')]);
     }
+    const monday = friday.plus(3);
     expect(snapshotsOf(routine.actionId).at(-1)?.nextReminderAt).toBe(
-      londonIso('2028-01-17 08:30'),
+      londonIso(monday.at('08:30')),
     );
     expect(snapshotsOf(immediate.actionId).at(-1)?.nextReminderAt).toBe(
-      londonIso('2028-01-15 05:30'),
+      londonIso(friday.plus(1).at('05:30')),
     );
 
-    await sleepUntil('2028-01-17 12:00');
+    await sleepUntil(monday.at('12:00'));
     expect(messagesTo(immediate.actionId)).toEqual([
-      message('2028-01-14 17:30', 'due'),
-      message('2028-01-15 05:30', 'overdue'),
+      message(friday.at('17:30'), 'due'),
+      message(friday.plus(1).at('05:30'), 'overdue'),
     ]);
     for (const run of [routine, heldUrgent]) {
       expect(messagesTo(run.actionId)).toEqual([
-        message('2028-01-14 17:30', 'due'),
-        message('2028-01-17 08:30', 'overdue'),
+        message(friday.at('17:30'), 'due'),
+        message(monday.at('08:30'), 'overdue'),
       ]);
     }
     for (const run of [routine, immediate, heldUrgent]) {
@@ -506,18 +616,22 @@ describe('action chaser workflow (time-skipping server)', () => {
   });
 
   it('still sends one reminder at the due instant for input without a timetable (legacy runs)', async () => {
-    const dueAt = '2028-02-10T14:17:00.000Z';
+    // Due on a plain Thursday at an odd minute inside working hours; the held one is due on the
+    // Saturday after it.
+    const thursday = plainWeeks(await serverToday(env), 2).plus(3);
+    const dueAt = londonIso(thursday.at('14:17'));
     const { actionId, handle, key } = await startChaser({ dueAt }, { legacy: true });
     // Held for the send window like the runs started before timetables, at the weekend.
     const held = await startChaser(
-      { dueAt: londonIso('2028-02-12 12:00'), delivery: ENGLAND },
+      { dueAt: londonIso(thursday.plus(2).at('12:00')), delivery: ENGLAND },
       { legacy: true },
     );
 
-    await sleepUntil('2028-03-10 12:00');
-    expect(messagesTo(actionId)).toEqual([message('2028-02-10 14:17', 'due')]);
+    await sleepUntil(thursday.plus(28).at('12:00'));
+    expect(messagesTo(actionId)).toEqual([message(thursday.at('14:17'), 'due')]);
     expect(keysOf(actionId)).toEqual([key('due:owner')]);
-    expect(messagesTo(held.actionId)).toEqual([message('2028-02-14 08:30', 'due')]);
+    // The Monday after the Saturday it was due.
+    expect(messagesTo(held.actionId)).toEqual([message(thursday.plus(4).at('08:30'), 'due')]);
     expect(snapshotsOf(actionId)).toEqual([
       expect.objectContaining({
         event: 'action.reminder-sent',
@@ -534,69 +648,79 @@ describe('action chaser workflow (time-skipping server)', () => {
   });
 
   it('tells the owner where it stands at once, and climbs every passed tier, when created late', async () => {
-    await sleepUntil('2028-03-15 10:00');
-    // Due Tuesday 7 March 2028, recorded on Wednesday 15th: +5 WD (Tuesday 14th) has passed.
-    const { actionId, handle } = await startChaser({ dueAt: londonIso('2028-03-07 17:30') });
+    // Due on the Tuesday of the first plain week, recorded on the Wednesday after: +5 WD (the
+    // Tuesday before that Wednesday) has passed.
+    const due = plainWeeks(await serverToday(env), 3).plus(1);
+    const recorded = due.plus(8);
+    await sleepUntil(recorded.at('10:00'));
+    const { actionId, handle } = await startChaser({ dueAt: londonIso(due.at('17:30')) });
 
     await env.sleep(MINUTE);
     expect(messagesTo(actionId)).toEqual([
-      message('2028-03-15 10:00', 'overdue'),
-      message('2028-03-15 10:00', 'escalated', 'owner-line-manager'),
+      message(recorded.at('10:00'), 'overdue'),
+      message(recorded.at('10:00'), 'escalated', 'owner-line-manager'),
     ]);
     expect(await handle.query(actionStateQuery)).toMatchObject({
       status: 'overdue',
       remindersSent: 1,
     });
 
-    await sleepUntil('2028-03-21 12:00');
+    // +10 WD: the Tuesday two weeks after the due day.
+    await sleepUntil(due.plus(14).at('12:00'));
     expect(messagesTo(actionId).slice(2)).toEqual([
-      message('2028-03-21 08:30', 'escalated', 'agency-designated-lead'),
-      message('2028-03-21 08:30', 'escalated', 'local-authority-lead'),
+      message(due.plus(14).at('08:30'), 'escalated', 'agency-designated-lead'),
+      message(due.plus(14).at('08:30'), 'escalated', 'local-authority-lead'),
     ]);
     await complete(handle);
     await finished(handle);
   });
 
   it('continues as new past its history limit, carrying state through extension cycles', async () => {
-    // Due Wednesday 10 May 2028; extended three times, to the 16th, 24th and 7 June.
-    const dueAt = londonIso('2028-05-10 17:30');
-    const extensions: Array<[string, string, string]> = [
-      // [requested at, decided at, new due date]
-      ['2028-05-08 10:00', '2028-05-12 10:00', '2028-05-16 17:30'],
-      ['2028-05-16 10:00', '2028-05-19 10:00', '2028-05-24 17:30'],
-      ['2028-05-24 10:00', '2028-05-24 11:00', '2028-06-07 17:30'],
+    // Due on the Wednesday of the second of six plain weeks; extended three times, to the
+    // Tuesday after, the Wednesday after that, and the Wednesday two weeks on.
+    const monday = plainWeeks(await serverToday(env), 6);
+    const due = monday.plus(9);
+    const dueAt = londonIso(due.at('17:30'));
+    const extensions: Array<[string, string, LondonDay]> = [
+      // [requested at, decided at, new due day]
+      [monday.plus(7).at('10:00'), monday.plus(11).at('10:00'), monday.plus(15)],
+      [monday.plus(15).at('10:00'), monday.plus(18).at('10:00'), monday.plus(23)],
+      [monday.plus(23).at('10:00'), monday.plus(23).at('11:00'), monday.plus(37)],
     ];
+    const lastDue = monday.plus(37);
     const { actionId, handle } = await startChaser({ dueAt, historyLimit: 20 });
     const firstRunId = handle.firstExecutionRunId;
 
     for (const [requestAt, decideAt, until] of extensions) {
       await sleepUntil(requestAt);
       await handle.executeUpdate(requestExtensionUpdate, {
-        args: [{ actorId: OWNER, proposedDueAt: londonIso(until) }],
+        args: [{ actorId: OWNER, proposedDueAt: londonIso(until.at('17:30')) }],
       });
       await sleepUntil(decideAt);
       await handle.executeUpdate(decideExtensionUpdate, {
         args: [{ actorId: CHAIR, approved: true }],
       });
     }
-    await sleepUntil('2028-06-02 10:00');
+    await sleepUntil(lastDue.plus(-5).at('10:00'));
 
     expect(messagesTo(actionId)).toEqual([
-      message('2028-05-05 08:30', 'reminder'),
-      message('2028-05-08 10:00', 'extension-requested', 'decision-maker'),
-      message('2028-05-10 08:30', 'due'),
-      message('2028-05-11 08:30', 'overdue'),
-      // The reminder for the 16th (Thursday 11th) had passed when it was approved: not sent late.
-      message('2028-05-12 10:00', 'extension-approved'),
-      message('2028-05-16 08:30', 'due'),
-      message('2028-05-16 10:00', 'extension-requested', 'decision-maker'),
-      message('2028-05-17 08:30', 'overdue'),
-      message('2028-05-19 10:00', 'extension-approved'),
-      message('2028-05-24 08:30', 'due'),
-      message('2028-05-24 10:00', 'extension-requested', 'decision-maker'),
-      message('2028-05-24 11:00', 'extension-approved'),
-      // −3 WD from Wednesday 7 June: Tue 6, Mon 5, Fri 2.
-      message('2028-06-02 08:30', 'reminder'),
+      message(monday.plus(4).at('08:30'), 'reminder'),
+      message(monday.plus(7).at('10:00'), 'extension-requested', 'decision-maker'),
+      message(monday.plus(9).at('08:30'), 'due'),
+      message(monday.plus(10).at('08:30'), 'overdue'),
+      // The reminder for the new Tuesday (−3 WD: the Thursday before) had passed when it was
+      // approved: not sent late.
+      message(monday.plus(11).at('10:00'), 'extension-approved'),
+      message(monday.plus(15).at('08:30'), 'due'),
+      message(monday.plus(15).at('10:00'), 'extension-requested', 'decision-maker'),
+      message(monday.plus(16).at('08:30'), 'overdue'),
+      // Likewise the reminder for the next Wednesday, at 08:30 on the Friday it was approved.
+      message(monday.plus(18).at('10:00'), 'extension-approved'),
+      message(monday.plus(23).at('08:30'), 'due'),
+      message(monday.plus(23).at('10:00'), 'extension-requested', 'decision-maker'),
+      message(monday.plus(23).at('11:00'), 'extension-approved'),
+      // −3 WD from the last due Wednesday: Tue, Mon, Fri.
+      message(lastDue.plus(-5).at('08:30'), 'reminder'),
     ]);
     const keys = keysOf(actionId);
     expect(new Set(keys).size).toBe(keys.length);
@@ -604,7 +728,7 @@ describe('action chaser workflow (time-skipping server)', () => {
     const state = await handle.query(actionStateQuery);
     expect(state).toMatchObject({
       status: 'open',
-      dueAt: londonIso('2028-06-07 17:30'),
+      dueAt: londonIso(lastDue.at('17:30')),
       ownerId: OWNER,
       remindersSent: 7,
     });
@@ -623,10 +747,13 @@ describe('action chaser workflow (time-skipping server)', () => {
   });
 
   it('moves the timetable cleanly when an extension is approved while a chase is in flight', async () => {
-    // Due Wednesday 13 September 2028; the first chase (Thursday 14th) is slow to send, and the
-    // extension to Wednesday 27th is asked for and approved while it is still in flight.
-    const dueAt = londonIso('2028-09-13 17:30');
-    const newDueAt = londonIso('2028-09-27 17:30');
+    // Due on the Wednesday of the second plain week; the first chase (the Thursday) is slow to
+    // send, and the extension to the Wednesday a fortnight later is asked for and approved while
+    // it is still in flight.
+    const due = plainWeeks(await serverToday(env), 4).plus(9);
+    const newDue = due.plus(14);
+    const dueAt = londonIso(due.at('17:30'));
+    const newDueAt = londonIso(newDue.at('17:30'));
     const { actionId, handle } = await startChaser({ dueAt, historyLimit: 20 });
     const inFlight = deferred();
     const release = deferred();
@@ -636,7 +763,7 @@ describe('action chaser workflow (time-skipping server)', () => {
       return release.promise;
     };
 
-    await sleepUntil('2028-09-14 08:29');
+    await sleepUntil(due.plus(1).at('08:29'));
     const skipping = env.sleep(2 * MINUTE);
     await inFlight.promise;
     hold = () => undefined;
@@ -651,12 +778,13 @@ describe('action chaser workflow (time-skipping server)', () => {
 
     // The chase about the old date went, but the action is open again against the new one.
     expect(await handle.query(actionStateQuery)).toMatchObject({ status: 'open', dueAt: newDueAt });
-    await sleepUntil('2028-09-28 12:00');
-    const afterwards = messagesTo(actionId).filter(([at]) => at > '2028-09-15');
+    await sleepUntil(newDue.plus(1).at('12:00'));
+    const afterwards = messagesTo(actionId).filter(([at]) => at > due.plus(2).iso);
     expect(afterwards).toEqual([
-      message('2028-09-22 08:30', 'reminder'),
-      message('2028-09-27 08:30', 'due'),
-      message('2028-09-28 08:30', 'overdue'),
+      // −3 WD from the new Wednesday: Tue, Mon, Fri.
+      message(newDue.plus(-5).at('08:30'), 'reminder'),
+      message(newDue.at('08:30'), 'due'),
+      message(newDue.plus(1).at('08:30'), 'overdue'),
     ]);
     expect(snapshotsOf(actionId).at(-1)).toMatchObject({ status: 'overdue', dueAt: newDueAt });
     await complete(handle);
@@ -664,17 +792,19 @@ describe('action chaser workflow (time-skipping server)', () => {
   });
 
   it('tells the owner’s line manager when the owner’s mail server refuses a message', async () => {
-    // Due Wednesday 15 November 2028; only the due-day reminder to the owner is refused.
-    const dueAt = londonIso('2028-11-15 17:30');
+    // Due on the Wednesday of the second plain week; only the due-day reminder to the owner is
+    // refused.
+    const due = plainWeeks(await serverToday(env), 2).plus(9);
+    const dueAt = londonIso(due.at('17:30'));
     const { actionId, handle, key } = await startChaser({ dueAt });
     refuse = (command) =>
       command.actionId === actionId && command.event === 'due' && command.recipient === 'owner';
 
-    await sleepUntil('2028-11-16 12:00');
+    await sleepUntil(due.plus(1).at('12:00'));
     expect(messagesTo(actionId)).toEqual([
-      message('2028-11-10 08:30', 'reminder'),
-      message('2028-11-15 08:30', 'due', 'owner-line-manager'),
-      message('2028-11-16 08:30', 'overdue'),
+      message(due.plus(-5).at('08:30'), 'reminder'),
+      message(due.at('08:30'), 'due', 'owner-line-manager'),
+      message(due.plus(1).at('08:30'), 'overdue'),
     ]);
     expect(keysOf(actionId)[1]).toBe(key(`${dueAt}:reminder-1:owner-line-manager`));
     expect(refused.map((r) => r.command.idempotencyKey)).toContain(
