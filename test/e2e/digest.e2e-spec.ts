@@ -1,3 +1,10 @@
+import {
+  FRIDAY,
+  holidaysBetween,
+  LondonDay,
+  londonIso,
+  nextBankHoliday,
+} from '@safeguard/dev-stack';
 import { formatLocalDate, shiftWorkingDays, ukLocalDate } from '@safeguard/domain';
 import { dataSourceOptions } from '@safeguard/persistence';
 import { dailyDigestWorkflow, type ActionActivities } from '@safeguard/workflows';
@@ -135,11 +142,20 @@ describe('daily digest', () => {
       { delivery: 'daily-digest' },
       await tokenFor(person.email),
     );
-    // Christmas Eve is a working day; Friday 25 and Monday 28 December 2026 are bank holidays in
-    // England and Wales (Boxing Day falls on the Saturday), so the next working day is Tuesday 29.
-    const overdue = (await postAction(person, { dueAt: '2026-12-24T12:00:00Z' })).body;
-    const dueOnChristmasDay = (await postAction(person, { dueAt: '2026-12-25T12:00:00Z' })).body;
-    const later = (await postAction(person, { dueAt: '2027-01-29T12:00:00Z' })).body;
+    // The next Christmas Day bank holiday, from the calendar rather than a fixed year, so the items
+    // are due ahead of the real digest schedule whenever the suite runs. Boxing Day, a weekend
+    // and substitute days may follow it: the next working day in England and Wales (the e2e
+    // partnership's nation) is the first weekday after it that is no bank holiday.
+    const christmas = nextBankHoliday(LondonDay.containing(Date.now()), 'Christmas Day');
+    const holidays = holidaysBetween(christmas, christmas.plus(14), ['england-and-wales']);
+    const isWorkingDay = (day: LondonDay) =>
+      day.weekday <= FRIDAY && !holidays.some((holiday) => holiday.iso === day.iso);
+    let nextWorkingDay = christmas.plus(1);
+    while (!isWorkingDay(nextWorkingDay)) nextWorkingDay = nextWorkingDay.plus(1);
+    const dueAt = (day: LondonDay) => ({ dueAt: londonIso(day.at('12:00')) });
+    const overdue = (await postAction(person, dueAt(christmas.plus(-1)))).body;
+    const dueOnChristmasDay = (await postAction(person, dueAt(christmas))).body;
+    const later = (await postAction(person, dueAt(nextWorkingDay.plus(31)))).body;
     // Christmas Day's own reminder is held for the digest, not emailed.
     const outcome = await withActionActivities((activities) =>
       activities.sendActionReminder({
@@ -152,9 +168,12 @@ describe('daily digest', () => {
     expect(outcome).toBe('held-for-digest');
 
     // Christmas Day is a bank holiday in every nation: nobody gets a digest.
-    expect(await runDigest('2026-12-25')).toEqual({ date: '2026-12-25', sent: 0 });
-    await runDigest('2026-12-28');
-    const onTheNextWorkingDay = await runDigest('2026-12-29');
+    expect(await runDigest(christmas.iso)).toEqual({ date: christmas.iso, sent: 0 });
+    // The schedule starts one every weekday, bank holiday or not, up to the next working day.
+    for (let day = christmas.plus(1); day.iso !== nextWorkingDay.iso; day = day.plus(1)) {
+      if (day.weekday <= FRIDAY) await runDigest(day.iso);
+    }
+    const onTheNextWorkingDay = await runDigest(nextWorkingDay.iso);
     expect(onTheNextWorkingDay.sent).toBeGreaterThanOrEqual(1);
 
     const digest = await waitForEmail((email) => isDigestTo(email, person));
@@ -162,7 +181,8 @@ describe('daily digest', () => {
     expect(digest.text).toContain(overdue.reference);
     expect(digest.text).toContain(dueOnChristmasDay.reference);
     expect(digest.text).not.toContain(later.reference);
-    // The one digest is Tuesday's: none went on the bank holidays (each run had finished sending).
+    // The one digest is the next working day's: none went on the bank holidays (each run had
+    // finished sending).
     const digests = (await caughtEmails()).filter((email) => isDigestTo(email, person));
     expect(digests).toHaveLength(1);
   });

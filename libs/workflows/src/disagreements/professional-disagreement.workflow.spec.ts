@@ -2,14 +2,23 @@ import { Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import {
   eventually,
+  LondonDay,
+  londonIso,
   londonReading,
+  plainWeeks,
   refusalOf,
+  serverToday,
   sleepUntilLondon,
   startWorkflowTestRig,
   storeHistoryFixture,
   type WorkflowTestRig,
 } from '@safeguard/dev-stack';
-import { defaultPolicy } from '@safeguard/domain';
+import {
+  createDefaultPolicy,
+  defaultPolicy,
+  validatePolicy,
+  type PolicyDocument,
+} from '@safeguard/domain';
 import { randomUUID } from 'node:crypto';
 import { STAGE_CONFLICT } from '../common/commands';
 import type { ActionActivities } from '../meetings/action-activities';
@@ -72,7 +81,13 @@ describe('professional disagreement workflow (time-skipping server)', () => {
         recordDisagreementState: async (snapshot) => void snapshots.push(snapshot),
         openAgreedAction: async (command) => {
           agreed.push(command);
-          return { ownerId: ACTION_OWNER, dueAt: '2027-12-31T17:30:00.000Z', urgent: false };
+          // Four weeks on from whenever it is agreed, so the action is still open when checked.
+          const today = LondonDay.containing(await testEnv.currentTimeMs());
+          return {
+            ownerId: ACTION_OWNER,
+            dueAt: londonIso(today.plus(28).at('17:30')),
+            urgent: false,
+          };
         },
         sendActionReminder: async () => 'sent',
         recordActionState: async () => undefined,
@@ -88,7 +103,7 @@ describe('professional disagreement workflow (time-skipping server)', () => {
   const refusal = (update: Promise<unknown>) => refusalOf(update, STAGE_CONFLICT);
   const as = (actorId: string) => ({ actorId });
 
-  async function raise(immediateRisk = false) {
+  async function raise(immediateRisk = false, document: PolicyDocument = defaultPolicy) {
     const disagreementId = randomUUID();
     const handle = await env.client.workflow.start(professionalDisagreementWorkflow, {
       taskQueue,
@@ -97,7 +112,7 @@ describe('professional disagreement workflow (time-skipping server)', () => {
         {
           disagreementId,
           immediateRisk,
-          policy: disagreementPolicyOf(defaultPolicy, { partnershipId: randomUUID(), version: 1 }),
+          policy: disagreementPolicyOf(document, { partnershipId: randomUUID(), version: 1 }),
         },
       ],
     });
@@ -115,15 +130,19 @@ describe('professional disagreement workflow (time-skipping server)', () => {
     plain.workflow.getHandle<typeof professionalDisagreementWorkflow>(workflowId).result();
 
   it('climbs by hand to stage 2, by the clock to the board, and the board decides', async () => {
-    // Raised on Monday 1 February 2027 between two practitioners; routine.
-    await sleepUntil('2027-02-01 10:00');
+    // Raised on a Monday between two practitioners; routine. Three weeks without a bank holiday
+    // or a clock change, so every weekday counts and nothing here is about the calendar.
+    const monday = plainWeeks(await serverToday(env), 3);
+    const day = (n: number, time: string) => monday.plus(n).at(time);
+    await sleepUntil(day(0, '10:00'));
     const { disagreementId, handle, state } = await raise();
     expect(state).toMatchObject({
       stageKey: 'disagreement.stage-1',
       participants: [RAISER, OTHER],
       highestStage: 1,
     });
-    expect(minuteOf(Date.parse(state.stageDueAt))).toBe('2027-02-08 17:30');
+    // 5 WD: Tuesday to the next Monday.
+    expect(minuteOf(Date.parse(state.stageDueAt))).toBe(day(7, '17:30'));
 
     // Everything in writing: a contribution is recorded at the stage it was made.
     await handle.executeUpdate(contributeUpdate, {
@@ -131,7 +150,7 @@ describe('professional disagreement workflow (time-skipping server)', () => {
     });
 
     // The raiser escalates with a reason the next day: the line managers take over, 5 WD.
-    await sleepUntil('2027-02-02 11:00');
+    await sleepUntil(day(1, '11:00'));
     let now = await handle.executeUpdate(escalateDisagreementUpdate, {
       args: [{ ...as(RAISER), reasonId: randomUUID() }],
     });
@@ -141,7 +160,8 @@ describe('professional disagreement workflow (time-skipping server)', () => {
       acknowledgedBy: [],
       highestStage: 2,
     });
-    expect(minuteOf(Date.parse(now.stageDueAt))).toBe('2027-02-09 17:30');
+    // 5 WD from Tuesday: Wednesday to the next Tuesday.
+    expect(minuteOf(Date.parse(now.stageDueAt))).toBe(day(8, '17:30'));
     expect(
       await refusal(
         handle.executeUpdate(resolveDisagreementUpdate, {
@@ -151,29 +171,30 @@ describe('professional disagreement workflow (time-skipping server)', () => {
     ).toBe('only the people taking part at stage 2 can do this');
     await handle.executeUpdate(acknowledgeStageUpdate, { args: [as('raiser-manager')] });
 
-    // Nobody resolves it: stage 2 hands over to the designated leads when its 5 WD pass, and
-    // stage 3 to the board when its 2 WD pass (counted from the next morning: it began at 17:30).
-    await sleepUntil('2027-02-15 09:00');
+    // Nobody resolves it: stage 2 hands over to the designated leads when its 5 WD pass (the
+    // second Tuesday, 17:30), and stage 3 to the board when its 2 WD pass, counted from the next
+    // morning because it began at 17:30 (Thursday, Friday): the second Friday at 17:30.
+    await sleepUntil(day(14, '09:00'));
     now = await handle.query(disagreementStateQuery);
     expect(now).toMatchObject({
       stageKey: 'disagreement.stage-4-inform',
       participants: PEOPLE.board,
       highestStage: 4,
     });
-    expect(minuteOf(Date.parse(now.stageStartedAt))).toBe('2027-02-12 17:30');
+    expect(minuteOf(Date.parse(now.stageStartedAt))).toBe(day(11, '17:30'));
     expect(sentFor(disagreementId)).toEqual([
-      ['2027-02-01 10:00', 'stage-started', [RAISER, OTHER], 1],
-      ['2027-02-02 11:00', 'stage-started', PEOPLE['line-managers'], 2],
-      ['2027-02-02 11:00', 'escalated', [RAISER, OTHER], 2],
+      [day(0, '10:00'), 'stage-started', [RAISER, OTHER], 1],
+      [day(1, '11:00'), 'stage-started', PEOPLE['line-managers'], 2],
+      [day(1, '11:00'), 'escalated', [RAISER, OTHER], 2],
       // Only the manager yet to acknowledge is reminded, the day before and on the due day.
-      ['2027-02-08 08:30', 'reminder', ['other-manager'], 2],
-      ['2027-02-09 08:30', 'reminder', ['other-manager'], 2],
-      ['2027-02-09 17:30', 'stage-started', PEOPLE['designated-leads'], 3],
-      ['2027-02-09 17:30', 'escalated', [RAISER, OTHER], 3],
-      ['2027-02-11 08:30', 'reminder', PEOPLE['designated-leads'], 3],
-      ['2027-02-12 08:30', 'reminder', PEOPLE['designated-leads'], 3],
-      ['2027-02-12 17:30', 'stage-started', PEOPLE.board, 4],
-      ['2027-02-12 17:30', 'escalated', [RAISER, OTHER], 4],
+      [day(7, '08:30'), 'reminder', ['other-manager'], 2],
+      [day(8, '08:30'), 'reminder', ['other-manager'], 2],
+      [day(8, '17:30'), 'stage-started', PEOPLE['designated-leads'], 3],
+      [day(8, '17:30'), 'escalated', [RAISER, OTHER], 3],
+      [day(10, '08:30'), 'reminder', PEOPLE['designated-leads'], 3],
+      [day(11, '08:30'), 'reminder', PEOPLE['designated-leads'], 3],
+      [day(11, '17:30'), 'stage-started', PEOPLE.board, 4],
+      [day(11, '17:30'), 'escalated', [RAISER, OTHER], 4],
     ]);
 
     // The business manager informs the independent chair; the board then has 1 WD to decide.
@@ -186,7 +207,8 @@ describe('professional disagreement workflow (time-skipping server)', () => {
     ).toBe('the independent chair must be informed before the board decides');
     now = await handle.executeUpdate(acknowledgeStageUpdate, { args: [as('business-manager')] });
     expect(now.stageKey).toBe('disagreement.stage-4-decide');
-    expect(minuteOf(Date.parse(now.stageDueAt))).toBe('2027-02-16 17:30');
+    // 1 WD from the third Monday: the Tuesday.
+    expect(minuteOf(Date.parse(now.stageDueAt))).toBe(day(15, '17:30'));
     expect(
       await refusal(
         handle.executeUpdate(escalateDisagreementUpdate, {
@@ -221,7 +243,10 @@ describe('professional disagreement workflow (time-skipping server)', () => {
   });
 
   it('starts an immediate risk at the designated leads the same day, until withdrawn', async () => {
-    await sleepUntil('2027-03-03 10:00');
+    // A Wednesday in a week where every weekday is a working day.
+    const wednesday = plainWeeks(await serverToday(env), 1).plus(2);
+    const thursday = wednesday.plus(1);
+    await sleepUntil(wednesday.at('10:00'));
     const { disagreementId, handle, state } = await raise(true);
     expect(state).toMatchObject({
       stageKey: 'disagreement.stage-3',
@@ -229,9 +254,9 @@ describe('professional disagreement workflow (time-skipping server)', () => {
       highestStage: 3,
       immediateRisk: true,
     });
-    expect(minuteOf(Date.parse(state.stageDueAt))).toBe('2027-03-03 17:30');
+    expect(minuteOf(Date.parse(state.stageDueAt))).toBe(wednesday.at('17:30'));
 
-    await sleepUntil('2027-03-04 09:00');
+    await sleepUntil(thursday.at('09:00'));
     expect((await handle.query(disagreementStateQuery)).stageKey).toBe(
       'disagreement.stage-4-inform',
     );
@@ -241,23 +266,96 @@ describe('professional disagreement workflow (time-skipping server)', () => {
     expect(await finished(handle.workflowId)).toMatchObject({ status: 'withdrawn' });
     expect(sentFor(disagreementId)).toEqual([
       // Reminders already past when the stage began are not sent: the stage-started is enough.
-      ['2027-03-03 10:00', 'stage-started', PEOPLE['designated-leads'], 3],
-      ['2027-03-03 17:30', 'stage-started', PEOPLE.board, 4],
-      ['2027-03-03 17:30', 'escalated', [RAISER, OTHER], 4],
-      ['2027-03-04 09:00', 'withdrawn', PEOPLE.board, 4],
-      ['2027-03-04 09:00', 'withdrawn', [RAISER, OTHER], 4],
+      [wednesday.at('10:00'), 'stage-started', PEOPLE['designated-leads'], 3],
+      [wednesday.at('17:30'), 'stage-started', PEOPLE.board, 4],
+      [wednesday.at('17:30'), 'escalated', [RAISER, OTHER], 4],
+      [thursday.at('09:00'), 'withdrawn', PEOPLE.board, 4],
+      [thursday.at('09:00'), 'withdrawn', [RAISER, OTHER], 4],
     ]);
   });
 
+  it('holds a routine stage’s chase over quiet hours until the send window opens; an immediate risk’s goes at once', async () => {
+    // A partnership may chase in elapsed time: here the board is chased two hours after the
+    // stage 4 notification falls due at 17:30, so at 19:30, outside the send window (08:30 to
+    // 17:30 on working days). No board tier, so that chase is the only overdue message.
+    const policy = createDefaultPolicy();
+    policy.stages['disagreement.stage-4-inform'].overdueChases = [{ duration: 'PT2H' }];
+    policy.stages['disagreement.stage-4-inform'].escalation = [];
+    expect(validatePolicy(policy)).toMatchObject({ ok: true });
+
+    // Both reach stage 4 due on a Friday at 17:30, so the chase falls on Friday evening and the
+    // next working day is the Monday after the weekend. The immediate risk is raised on the
+    // Wednesday: its stage 3 hands over at 17:30, so its 1 WD counts from Thursday.
+    const monday = plainWeeks(await serverToday(env), 2);
+    const wednesday = monday.plus(2);
+    const thursday = monday.plus(3);
+    const friday = monday.plus(4);
+    const nextMonday = monday.plus(7);
+    await sleepUntil(wednesday.at('10:00'));
+    const immediate = await raise(true, policy);
+    await sleepUntil(thursday.at('10:00'));
+    const routine = await raise(false, policy);
+
+    // The routine one is taken up to the board by hand on the Thursday, a stage every ten
+    // minutes: 1 WD from Thursday is Friday.
+    const escalate = (actorId: string) =>
+      routine.handle.executeUpdate(escalateDisagreementUpdate, {
+        args: [{ ...as(actorId), reasonId: randomUUID() }],
+      });
+    await sleepUntil(thursday.at('10:10'));
+    await escalate(RAISER);
+    await sleepUntil(thursday.at('10:20'));
+    await escalate('raiser-manager');
+    await sleepUntil(thursday.at('10:30'));
+    const atBoard = await escalate('raiser-dsl');
+    expect(atBoard.stageKey).toBe('disagreement.stage-4-inform');
+    expect(minuteOf(Date.parse(atBoard.stageDueAt))).toBe(friday.at('17:30'));
+
+    await sleepUntil(nextMonday.at('09:00'));
+    expect((await immediate.handle.query(disagreementStateQuery)).stageDueAt).toBe(
+      atBoard.stageDueAt,
+    );
+    expect(sentFor(routine.disagreementId)).toEqual([
+      [thursday.at('10:00'), 'stage-started', [RAISER, OTHER], 1],
+      [thursday.at('10:10'), 'stage-started', PEOPLE['line-managers'], 2],
+      [thursday.at('10:10'), 'escalated', [RAISER, OTHER], 2],
+      [thursday.at('10:20'), 'stage-started', PEOPLE['designated-leads'], 3],
+      [thursday.at('10:20'), 'escalated', [RAISER, OTHER], 3],
+      [thursday.at('10:30'), 'stage-started', PEOPLE.board, 4],
+      [thursday.at('10:30'), 'escalated', [RAISER, OTHER], 4],
+      [friday.at('08:30'), 'reminder', PEOPLE.board, 4],
+      // Planned for Friday 19:30: held over the evening and the weekend until the window opens.
+      [nextMonday.at('08:30'), 'overdue', PEOPLE.board, 4],
+    ]);
+    expect(sentFor(immediate.disagreementId)).toEqual([
+      [wednesday.at('10:00'), 'stage-started', PEOPLE['designated-leads'], 3],
+      [wednesday.at('17:30'), 'stage-started', PEOPLE.board, 4],
+      [wednesday.at('17:30'), 'escalated', [RAISER, OTHER], 4],
+      [friday.at('08:30'), 'reminder', PEOPLE.board, 4],
+      // Immediate risk of harm is exempt from quiet hours: the chase goes when it is planned.
+      [friday.at('19:30'), 'overdue', PEOPLE.board, 4],
+    ]);
+
+    for (const { handle } of [routine, immediate]) {
+      await handle.executeUpdate(withdrawDisagreementUpdate, {
+        args: [{ ...as(RAISER), withdrawalId: randomUUID() }],
+      });
+      expect(await finished(handle.workflowId)).toMatchObject({ status: 'withdrawn' });
+    }
+  });
+
   it('resolves at stage 1 with an agreed action, chased by its own child', async () => {
-    await sleepUntil('2027-04-05 10:00');
+    // Raised on a Monday: stage 1 is due the next Monday (5 WD), both weeks plain working weeks.
+    const monday = plainWeeks(await serverToday(env), 2);
+    const friday = monday.plus(4);
+    await sleepUntil(monday.at('10:00'));
     const { disagreementId, handle } = await raise();
     await handle.executeUpdate(acknowledgeStageUpdate, { args: [as(RAISER)] });
     expect(
       await refusal(handle.executeUpdate(acknowledgeStageUpdate, { args: [as(RAISER)] })),
     ).toBe('you have already acknowledged stage 1');
 
-    await sleepUntil('2027-04-09 12:00');
+    await sleepUntil(friday.at('12:00'));
     const outcomeId = randomUUID();
     await handle.executeUpdate(resolveDisagreementUpdate, {
       args: [{ ...as(OTHER), outcomeId, agreedActions: 1 }],
@@ -268,10 +366,11 @@ describe('professional disagreement workflow (time-skipping server)', () => {
       highestStage: 1,
     });
     expect(sentFor(disagreementId)).toEqual([
-      ['2027-04-05 10:00', 'stage-started', [RAISER, OTHER], 1],
-      ['2027-04-09 08:30', 'reminder', [OTHER], 1],
-      ['2027-04-09 12:00', 'resolved', [RAISER, OTHER], 1],
-      ['2027-04-09 12:00', 'resolved', [RAISER, OTHER], 1],
+      [monday.at('10:00'), 'stage-started', [RAISER, OTHER], 1],
+      // −1 WD before the due Monday: the Friday, to the one who has not acknowledged.
+      [friday.at('08:30'), 'reminder', [OTHER], 1],
+      [friday.at('12:00'), 'resolved', [RAISER, OTHER], 1],
+      [friday.at('12:00'), 'resolved', [RAISER, OTHER], 1],
     ]);
     const [action] = agreed.filter((command) => command.disagreementId === disagreementId);
     expect(action).toMatchObject({ outcomeId, index: 0 });
