@@ -28,6 +28,7 @@ export default async function globalSetup(): Promise<void> {
   chmodSync(dataDir, 0o755);
   // Every e2e request comes from one address; the limit itself is tested on a separate instance.
   process.env.RATE_LIMIT_PER_MINUTE = '1000000';
+  process.env.CREDENTIAL_RATE_LIMIT_PER_MINUTE = '1000000';
   const stack = await startStack({
     ports: {
       postgres: await freePort(),
