@@ -229,7 +229,11 @@ export class MeetingsService {
     });
     // Every item's chaser runs by the time we answer, so each takes commands at once.
     await startedWithin(this.temporal, meetingWorkflowId(meetingId), itemsStartedUpdate);
-    return this.load(meetingId, principal);
+    // The recorder hears back what they recorded even when their agency takes no part in the
+    // meeting and so may not read it later: a 404 here would hide a write that happened.
+    return this.view(
+      await this.dataSource.manager.findOneByOrFail(MeetingEntity, { id: meetingId }),
+    );
   }
 
   /** Reading a meeting's record is itself recorded. */
@@ -273,7 +277,11 @@ export class MeetingsService {
   }
 
   private async load(id: string, principal: Principal): Promise<MeetingView> {
-    const meeting = await this.visible(id, principal);
+    return this.view(await this.visible(id, principal));
+  }
+
+  private async view(meeting: MeetingEntity): Promise<MeetingView> {
+    const id = meeting.id;
     const [attendees, decisions, items] = await Promise.all([
       this.dataSource.manager.findBy(MeetingAttendeeEntity, { meetingId: id }),
       this.dataSource.manager.findBy(MeetingDecisionEntity, { meetingId: id }),
