@@ -2,6 +2,7 @@ import { ROLES, type Role } from '@safeguard/domain';
 import { randomUUID } from 'node:crypto';
 import {
   call,
+  created,
   createAgency,
   createPartnership,
   createPerson,
@@ -10,20 +11,26 @@ import {
   postAction,
   tokenFor,
   unique,
+  type ApiResponse,
 } from './support/http';
 
 /**
  * Every endpoint × every role × a record of another agency and of another partnership
  * (OWASP API1 broken object-level and API5 broken function-level authorisation).
  * The endpoints come from the API's own route table (its OpenAPI document), so a new endpoint
- * fails here until someone writes down who may use it.
+ * fails here until someone writes down who may use it. Both directions are checked: what a role
+ * may not do is refused, and what it may do is done for real, each cell on records of its own,
+ * so a route that began refusing everyone fails here too.
  */
 type Target = 'otherAgency' | 'otherPartnership';
 type Objects = Record<
   'action' | 'meeting' | 'enquiry' | 'disagreement' | 'person' | 'agency' | 'partnership',
   string
 >;
-/** The expected status, or 'changes-data' where an allowed write would really happen. */
+/**
+ * The expected status, or 'changes-data' where an allowed write really happens: such a cell is
+ * run on records of its own, as ALLOWED_WRITES says.
+ */
 type Expectation = number | 'changes-data';
 type Rule = (role: Role, target: Target) => Expectation;
 
@@ -172,6 +179,10 @@ const PUBLIC = new Set([
 ]);
 
 const NO_RECORD = '00000000-0000-4000-8000-000000000000';
+/** A month ahead, so nothing the matrix records is overdue and chased while it runs. */
+const DUE_AT = new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString();
+/** Later than DUE_AT and in the future whenever the suite runs: an extension or a new due date. */
+const LATER_DUE_AT = new Date(Date.now() + 60 * 24 * 3600 * 1000).toISOString();
 
 function requestBody(operation: string, objects: Objects): unknown {
   switch (operation) {
@@ -199,10 +210,10 @@ function requestBody(operation: string, objects: Objects): unknown {
         title: 'Matrix',
         ownerId: objects.person,
         partnershipId: objects.partnership,
-        dueAt: new Date().toISOString(),
+        dueAt: DUE_AT,
       };
     case 'POST /actions/{id}/extension-request':
-      return { proposedDueAt: '2030-01-31T17:30:00Z', reason: 'Matrix' };
+      return { proposedDueAt: LATER_DUE_AT, reason: 'Matrix' };
     case 'POST /actions/{id}/extension-decision':
       return { decision: 'refuse' };
     case 'POST /actions/{id}/reassign':
@@ -214,6 +225,8 @@ function requestBody(operation: string, objects: Objects): unknown {
     case 'POST /partnerships/{partnershipId}/policy':
     case 'POST /partnerships/{partnershipId}/policy/validate':
       return { schemaVersion: 1 };
+    case 'PUT /me/notification-preferences':
+      return { delivery: 'daily-digest' };
     case 'POST /enquiries':
       return enquiryBody(objects.partnership);
     case 'POST /enquiries/{id}/decision':
@@ -240,7 +253,7 @@ function requestBody(operation: string, objects: Objects): unknown {
     case 'POST /enquiries/{id}/reports':
       return { text: 'Matrix' };
     case 'POST /enquiries/{id}/reports/{reportId}/return':
-      return { questions: 'Matrix', newDueAt: '2030-01-31T17:30:00Z' };
+      return { questions: 'Matrix', newDueAt: LATER_DUE_AT };
     case 'POST /enquiries/{id}/plan':
       return { leadId: objects.person, text: 'Matrix' };
     case 'POST /enquiries/{id}/pause':
@@ -324,10 +337,267 @@ function concretePath(path: string, objects: Objects): string {
   );
 }
 
+/** Records of their own for one cell, made by the e2e operator, who leads every partnership. */
+const record = {
+  action: async (objects: Objects) =>
+    (
+      await created('/actions', {
+        title: 'Matrix',
+        ownerId: objects.person,
+        partnershipId: objects.partnership,
+        dueAt: DUE_AT,
+      })
+    ).id as string,
+  meeting: async (partnershipId: string, personId: string) =>
+    (await created('/meetings', meetingBody(partnershipId, personId))).id as string,
+  // Raised by the e2e operator, whose council is in every partnership it made and triages them.
+  enquiry: async (partnershipId: string) =>
+    (await created('/enquiries', enquiryBody(partnershipId))).id as string,
+  // Raised by a person with a practitioner of a third agency: the roles' agency takes no part.
+  disagreement: async (partnershipId: string, raiserId: string) => {
+    const third = await createAgency('housing', [partnershipId]);
+    await createPerson('Third agency practitioner', { agencyId: third.id });
+    const raiser = (await get(`/people/${raiserId}`)).body;
+    const raised = await post(
+      '/disagreements',
+      disagreementBody(partnershipId, third.id),
+      await tokenFor(raiser.email),
+    );
+    if (raised.status !== 201) throw new Error(`POST /disagreements: ${raised.status}`);
+    return raised.body.id as string;
+  },
+};
+
+/** One allowed cell as it runs: the caller, and the records it acts on. */
+interface Cell {
+  role: Role;
+  token: string;
+  /** The roles' agency and its partnership. */
+  callerAgencyId: string;
+  homePartnershipId: string;
+  objects: Objects;
+}
+
+/**
+ * How an allowed write is shown to happen. Each cell first gets records of its own in the stage
+ * the command needs, so no cell uses up another's; then the command must answer `status` (a 2xx,
+ * or 409 where the stage makes it impossible, never 403 or 404); then, where it is cheap to look,
+ * a reader must see the change.
+ */
+interface AllowedWrite {
+  status: number;
+  prepare?: (cell: Cell) => Promise<Cell>;
+  body?: (cell: Cell) => Promise<unknown>;
+  shows?: { change: string; seen: (answer: ApiResponse, cell: Cell) => Promise<boolean> };
+}
+
+/** Someone new with the cell's role: for commands on the caller's own settings or agency. */
+async function freshCaller(cell: Cell, agencyId = cell.callerAgencyId): Promise<Cell> {
+  const person = await createPerson(`Matrix ${cell.role}`, { agencyId, roles: [cell.role] });
+  return { ...cell, callerAgencyId: agencyId, token: await tokenFor(person.email) };
+}
+const withObjects = async (cell: Cell, fresh: Partial<Objects>): Promise<Cell> => ({
+  ...cell,
+  objects: { ...cell.objects, ...fresh },
+});
+const freshAction = async (cell: Cell) =>
+  withObjects(cell, { action: await record.action(cell.objects) });
+const freshMeeting = async (cell: Cell) =>
+  withObjects(cell, {
+    meeting: await record.meeting(cell.objects.partnership, cell.objects.person),
+  });
+const freshEnquiry = async (cell: Cell) =>
+  withObjects(cell, { enquiry: await record.enquiry(cell.objects.partnership) });
+const freshDisagreement = async (cell: Cell) =>
+  withObjects(cell, {
+    disagreement: await record.disagreement(cell.objects.partnership, cell.objects.person),
+  });
+const freshPerson = async (cell: Cell) =>
+  withObjects(cell, {
+    person: (await createPerson('Matrix subject', { agencyId: cell.objects.agency })).id,
+  });
+
+/** Reads back as the e2e operator unless another token is given; undefined unless 200. */
+async function readBack(path: string, token?: string): Promise<any> {
+  const response = await get(path, token);
+  return response.status === 200 ? response.body : undefined;
+}
+const readable = (path: (answer: ApiResponse, cell: Cell) => string, asCaller = false) => ({
+  change: 'readable afterwards',
+  seen: async (answer: ApiResponse, cell: Cell) =>
+    (await readBack(path(answer, cell), asCaller ? cell.token : undefined))?.id === answer.body.id,
+});
+const actionStatus = (status: string) => ({
+  change: `action ${status}`,
+  seen: async (_answer: ApiResponse, cell: Cell) =>
+    (await readBack(`/actions/${cell.objects.action}`))?.status === status,
+});
+const circulated = (kind: 'action-log' | 'minutes') => ({
+  change: `${kind} completed`,
+  seen: async (_answer: ApiResponse, cell: Cell) =>
+    (await readBack(`/meetings/${cell.objects.meeting}`))?.items.find(
+      (item: { kind: string }) => item.kind === kind,
+    )?.status === 'completed',
+});
+
+const ALLOWED_WRITES: Record<string, AllowedWrite> = {
+  // The creator's agency joins the new partnership: a caller in an agency of its own keeps that
+  // from widening every other cell's callers.
+  'POST /partnerships': {
+    status: 201,
+    prepare: async (cell) =>
+      freshCaller(cell, (await createAgency('other', [cell.homePartnershipId])).id),
+    shows: readable((answer) => `/partnerships/${answer.body.id}`, true),
+  },
+  'POST /agencies': {
+    status: 201,
+    shows: readable((answer) => `/agencies/${answer.body.id}`, true),
+  },
+  'PATCH /agencies/{id}': {
+    status: 200,
+    prepare: async (cell) =>
+      withObjects(cell, { agency: (await createAgency('other', [cell.objects.partnership])).id }),
+    shows: {
+      change: 'renamed',
+      seen: async (_answer, cell) =>
+        /^Renamed Agency/.test((await readBack(`/agencies/${cell.objects.agency}`))?.name),
+    },
+  },
+  'POST /people': {
+    status: 201,
+    shows: readable((answer) => `/people/${answer.body.id}`, true),
+  },
+  'PATCH /people/{id}': {
+    status: 200,
+    prepare: freshPerson,
+    shows: {
+      change: 'renamed',
+      seen: async (_answer, cell) =>
+        (await readBack(`/people/${cell.objects.person}`))?.displayName === 'Renamed',
+    },
+  },
+  'POST /people/{id}/deactivate': {
+    status: 200,
+    prepare: freshPerson,
+    shows: {
+      change: 'inactive',
+      seen: async (_answer, cell) =>
+        (await readBack(`/people/${cell.objects.person}`))?.active === false,
+    },
+  },
+  // The current document again: a new version with the same timetable, so the items other cells
+  // start are chased as before.
+  'POST /partnerships/{partnershipId}/policy': {
+    status: 201,
+    body: async (cell) =>
+      (await readBack(`/partnerships/${cell.objects.partnership}/policy`)).document,
+    shows: {
+      change: 'the current version',
+      seen: async (answer, cell) =>
+        (await readBack(`/partnerships/${cell.objects.partnership}/policy`))?.version ===
+        answer.body.version,
+    },
+  },
+  'POST /actions': {
+    status: 201,
+    shows: readable((answer) => `/actions/${answer.body.id}`),
+  },
+  'POST /actions/{id}/complete': {
+    status: 200,
+    prepare: freshAction,
+    shows: actionStatus('completed'),
+  },
+  'POST /actions/{id}/cancel': {
+    status: 200,
+    prepare: freshAction,
+    shows: actionStatus('cancelled'),
+  },
+  'POST /meetings': {
+    status: 201,
+    shows: readable((answer) => `/meetings/${answer.body.id}`),
+  },
+  'POST /meetings/{id}/action-log/circulated': {
+    status: 200,
+    prepare: freshMeeting,
+    shows: circulated('action-log'),
+  },
+  'POST /meetings/{id}/minutes/circulated': {
+    status: 200,
+    prepare: freshMeeting,
+    shows: circulated('minutes'),
+  },
+  // The caller's own feed: a new one replaces the last, so each cell has its own caller.
+  'POST /me/calendar-feed': {
+    status: 201,
+    prepare: freshCaller,
+    shows: {
+      change: 'the feed serves',
+      seen: async (answer) => (await fetch(answer.body.url)).status === 200,
+    },
+  },
+  'PUT /me/notification-preferences': {
+    status: 200,
+    prepare: freshCaller,
+    shows: {
+      change: 'daily digest',
+      seen: async (_answer, cell) =>
+        (await readBack('/me/notification-preferences', cell.token))?.delivery === 'daily-digest',
+    },
+  },
+  'POST /enquiries': {
+    status: 201,
+    shows: readable((answer) => `/enquiries/${answer.body.id}`),
+  },
+  'POST /enquiries/{id}/acknowledge': {
+    status: 200,
+    prepare: freshEnquiry,
+    shows: {
+      change: 'at the decision stage',
+      seen: async (_answer, cell) =>
+        (await readBack(`/enquiries/${cell.objects.enquiry}`))?.stage === 'decision',
+    },
+  },
+  'POST /disagreements': {
+    status: 201,
+    shows: readable((answer) => `/disagreements/${answer.body.id}`),
+  },
+  'POST /disagreements/{id}/contributions': {
+    status: 200,
+    prepare: freshDisagreement,
+    shows: {
+      change: 'contribution recorded',
+      seen: async (_answer, cell) =>
+        (await readBack(`/disagreements/${cell.objects.disagreement}`))?.records.at(-1)?.kind ===
+        'contribution',
+    },
+  },
+  'POST /disagreements/{id}/withdraw': {
+    status: 200,
+    prepare: freshDisagreement,
+    shows: {
+      change: 'withdrawn',
+      seen: async (_answer, cell) =>
+        (await readBack(`/disagreements/${cell.objects.disagreement}`))?.status === 'withdrawn',
+    },
+  },
+};
+
+/** Runs `work` on every item, a few at a time: enough to be quick, few enough for a small box. */
+async function inParallel<T>(items: T[], work: (item: T) => Promise<void>, width = 8) {
+  const queue = [...items];
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
+    }),
+  );
+}
+
 describe('access matrix', () => {
   let operations: string[];
   const tokens = new Map<Role, string>();
   const objects = {} as Record<Target, Objects>;
+  let callerAgencyId: string;
+  let homePartnershipId: string;
 
   beforeAll(async () => {
     const paths = (await get('/docs-json', null)).body.paths as Record<
@@ -354,33 +624,22 @@ describe('access matrix', () => {
     }
     const otherOwner = await createPerson('Other agency owner', { agencyId: otherAgency.id });
     const foreignOwner = await createPerson('Foreign owner', { agencyId: foreignAgency.id });
-    const dueAt = new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString();
-    const meeting = async (partnershipId: string, person: string) =>
-      (await post('/meetings', meetingBody(partnershipId, person))).body.id;
-    // Raised by the e2e operator, whose council is in both partnerships and triages them.
-    const enquiry = async (partnershipId: string) =>
-      (await post('/enquiries', enquiryBody(partnershipId))).body.id;
-    // Raised by the owner with a practitioner of a third agency: the roles' agency takes no part.
-    const disagreement = async (partnershipId: string, raiserEmail: string) => {
-      const third = await createAgency('housing', [partnershipId]);
-      await createPerson('Third agency practitioner', { agencyId: third.id });
-      const body = disagreementBody(partnershipId, third.id);
-      return (await post('/disagreements', body, await tokenFor(raiserEmail))).body.id;
-    };
+    callerAgencyId = ownAgency.id;
+    homePartnershipId = home.id;
     objects.otherAgency = {
-      action: (await postAction(otherOwner, { dueAt })).body.id,
-      meeting: await meeting(home.id, otherOwner.id),
-      enquiry: await enquiry(home.id),
-      disagreement: await disagreement(home.id, otherOwner.email),
+      action: (await postAction(otherOwner, { dueAt: DUE_AT })).body.id,
+      meeting: await record.meeting(home.id, otherOwner.id),
+      enquiry: await record.enquiry(home.id),
+      disagreement: await record.disagreement(home.id, otherOwner.id),
       person: otherOwner.id,
       agency: otherAgency.id,
       partnership: home.id,
     };
     objects.otherPartnership = {
-      action: (await postAction(foreignOwner, { dueAt })).body.id,
-      meeting: await meeting(elsewhere.id, foreignOwner.id),
-      enquiry: await enquiry(elsewhere.id),
-      disagreement: await disagreement(elsewhere.id, foreignOwner.email),
+      action: (await postAction(foreignOwner, { dueAt: DUE_AT })).body.id,
+      meeting: await record.meeting(elsewhere.id, foreignOwner.id),
+      enquiry: await record.enquiry(elsewhere.id),
+      disagreement: await record.disagreement(elsewhere.id, foreignOwner.id),
       person: foreignOwner.id,
       agency: foreignAgency.id,
       partnership: elsewhere.id,
@@ -441,6 +700,52 @@ describe('access matrix', () => {
     expect(failures).toEqual([]);
     expect(checked).toBeGreaterThan(200);
   });
+
+  it('lets every role make each write it is allowed, on records of its own', async () => {
+    const cells = operations.flatMap((operation) =>
+      operation in RULES
+        ? ROLES.flatMap((role) =>
+            (['otherAgency', 'otherPartnership'] as const)
+              .filter((target) => RULES[operation](role, target) === 'changes-data')
+              .map((target) => ({ operation, role, target })),
+          )
+        : [],
+    );
+    const failures: string[] = [];
+    await inParallel(cells, async ({ operation, role, target }) => {
+      const write = ALLOWED_WRITES[operation];
+      if (!write) {
+        failures.push(`${operation}: allowed, but ALLOWED_WRITES does not say how to show it`);
+        return;
+      }
+      const [method, path] = operation.split(' ');
+      const shared: Cell = {
+        role,
+        token: tokens.get(role)!,
+        callerAgencyId,
+        homePartnershipId,
+        objects: objects[target],
+      };
+      const cell = write.prepare ? await write.prepare(shared) : shared;
+      const answer = await call(
+        method,
+        concretePath(path, cell.objects),
+        write.body ? await write.body(cell) : requestBody(operation, cell.objects),
+        cell.token,
+      );
+      const where = `${operation} as ${role} on ${target}`;
+      if (answer.status !== write.status) {
+        failures.push(
+          `${where}: ${answer.status}, expected ${write.status} ${JSON.stringify(answer.body)}`,
+        );
+      } else if (write.shows && !(await write.shows.seen(answer, cell))) {
+        failures.push(`${where}: answered ${answer.status} but not ${write.shows.change}`);
+      }
+    });
+    expect(failures).toEqual([]);
+    // The 74 cells of today's rules; fewer means a rule stopped allowing what it did.
+    expect(cells.length).toBeGreaterThanOrEqual(74);
+  }, 120_000);
 
   it('never lists another partnership’s records', async () => {
     for (const role of ROLES) {
