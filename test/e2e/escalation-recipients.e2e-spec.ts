@@ -1,0 +1,354 @@
+import { formatReference, ukLocalDate } from '@safeguard/domain';
+import {
+  ActionEntity,
+  dataSourceOptions,
+  NotificationEntity,
+  type PersonEntity,
+} from '@safeguard/persistence';
+import type { EnquiryActivities, ReminderRecipient } from '@safeguard/workflows';
+import { randomBytes, randomUUID } from 'node:crypto';
+import pino from 'pino';
+import { DataSource, Like } from 'typeorm';
+import { createActionActivities } from '../../apps/worker/src/activities/action-activities';
+import { createEnquiryActivities } from '../../apps/worker/src/activities/enquiry-activities';
+import { resolveRecipients } from '../../apps/worker/src/activities/recipients';
+import { createSmtpMailer, type Mailer } from '../../apps/worker/src/mail/mailer';
+import { adminToken, stackAppEnv } from './support/e2e-env';
+import {
+  caughtEmails,
+  createAgency,
+  createPartnership,
+  createPerson,
+  post,
+  postAction,
+  waitForEmail,
+  type TestPerson,
+} from './support/http';
+
+const DAY = 24 * 3600 * 1000;
+
+/**
+ * Who each tier of the escalation ladder reaches, resolved by the worker's own code against the
+ * stack's database. The directory is full of decoys, each one role or one filter away from being
+ * right: safeguarding and designated leads of other agencies, heads of service of other agencies,
+ * a council of another partnership, and leavers who still hold the right role. Every expectation
+ * is the exact set of people, so one decoy let through (or one right person dropped) fails.
+ */
+describe('who escalations go to', () => {
+  let dataSource: DataSource;
+  let enquiries: EnquiryActivities;
+  let mailer: Mailer;
+  let partnershipId: string;
+  const people: Record<string, TestPerson> = {};
+  /** The e2e operator: a safeguarding lead of the council that is in every partnership it made. */
+  let operator: { id: string; email: string };
+  /** A plain action of the owner's, with no meeting or enquiry behind it. */
+  let plainActionId: string;
+  let meetingItemId: string;
+  let itemOfChairWhoLeftId: string;
+
+  const ids = (...keys: string[]) => keys.map((key) => people[key].id).sort();
+  /** The council's active safeguarding leads, the operator included. */
+  const localAuthorityLeads = () => [...ids('laLead', 'laLeadToo'), operator.id].sort();
+
+  async function person(key: string, fields: Parameters<typeof createPerson>[1]) {
+    people[key] = await createPerson(`Escalation ${key}`, fields);
+  }
+
+  async function deactivate(key: string) {
+    const response = await post(`/people/${people[key].id}/deactivate`);
+    if (response.status !== 200) {
+      throw new Error(`deactivating ${key}: ${response.status} ${JSON.stringify(response.body)}`);
+    }
+  }
+
+  /** An enquiry as it stands once acknowledged, with its manager named (or none yet). */
+  async function enquiryManagedBy(managerId: string | null): Promise<string> {
+    const id = randomUUID();
+    const adultId = randomUUID();
+    const now = new Date();
+    const [{ sequence }] = await dataSource.query(
+      `SELECT nextval('enquiry_reference_seq') AS sequence`,
+    );
+    await dataSource.query(
+      `INSERT INTO adults (id, partnership_id, full_name, created_at) VALUES ($1, $2, $3, $4)`,
+      [adultId, partnershipId, 'Mrs Example', now],
+    );
+    await dataSource.query(
+      `INSERT INTO enquiries (id, reference, partnership_id, policy_version, adult_id, received_at,
+         source, raised_by_id, urgency, risk_types, risk_location, risk_source, triage_worker_id,
+         stage, enquiry_manager_id, process_version, workflow_id, created_at, updated_at)
+       VALUES ($1, $2, $3, 1, $4, $5, 'care-provider', $6, 'routine', ARRAY['neglect-and-acts-of-omission'],
+         'care-home-residential', 'service-provider', $6, 'decision', $7, 0, $8, $5, $5)`,
+      [
+        id,
+        formatReference('ENQ', ukLocalDate(now).year, Number(sequence)),
+        partnershipId,
+        adultId,
+        now,
+        people.laLead.id,
+        managerId,
+        `enquiry-${id}`,
+      ],
+    );
+    return id;
+  }
+
+  /** A deadline of the enquiry, opened as its workflow opens one (no chaser runs for it here). */
+  async function enquiryItem(enquiryId: string, ownerKey: string): Promise<string> {
+    const actionId = randomUUID();
+    await enquiries.openEnquiryItem({
+      actionId,
+      enquiryId,
+      kind: 'enquiry-report',
+      ownerId: people[ownerKey].id,
+      dueAt: new Date(Date.now() + 20 * DAY).toISOString(),
+      urgent: false,
+    });
+    return actionId;
+  }
+
+  async function recordMeeting(chairKey: string): Promise<string> {
+    const response = await post('/meetings', {
+      partnershipId,
+      type: 'strategy-discussion',
+      heldAt: new Date().toISOString(),
+      chairId: people[chairKey].id,
+      minuteTakerId: people.minuteTaker.id,
+      attendees: [{ personId: people.owner.id, agencyId: people.owner.agencyId }],
+      decisions: [],
+      actions: [
+        {
+          title: 'Share the chronology',
+          ownerId: people.owner.id,
+          dueAt: new Date(Date.now() + 30 * DAY).toISOString(),
+        },
+      ],
+    });
+    if (response.status !== 201) {
+      throw new Error(`POST /meetings: ${response.status} ${JSON.stringify(response.body)}`);
+    }
+    return response.body.items.find((item: { kind: string }) => item.kind === 'action').id;
+  }
+
+  async function resolve(actionId: string, addressee: ReminderRecipient) {
+    const action = await dataSource.manager.findOneOrFail(ActionEntity, {
+      where: { id: actionId },
+      relations: { owner: true },
+    });
+    const resolved = await resolveRecipients(
+      dataSource,
+      action as ActionEntity & { owner: PersonEntity },
+      addressee,
+    );
+    return { people: resolved.people.map((p) => p.id).sort(), rerouted: resolved.rerouted };
+  }
+  const whoGets = async (actionId: string, addressee: ReminderRecipient) =>
+    (await resolve(actionId, addressee)).people;
+
+  beforeAll(async () => {
+    partnershipId = (await createPartnership()).id;
+    const elsewhere = (await createPartnership()).id;
+    const council = await createAgency('local-authority', [partnershipId]);
+    const trust = await createAgency('nhs-trust', [partnershipId]);
+    const police = await createAgency('police', [partnershipId]);
+    const otherCouncil = await createAgency('local-authority', [elsewhere]);
+    const otherTrust = await createAgency('nhs-trust', [elsewhere]);
+
+    // The council of the owner's partnership.
+    await person('laLead', { agencyId: council.id, roles: ['safeguarding-lead'] });
+    await person('laLeadToo', { agencyId: council.id, roles: ['safeguarding-lead'] });
+    await person('laLeadLeft', { agencyId: council.id, roles: ['safeguarding-lead'] });
+    await person('councilDsl', { agencyId: council.id, roles: ['designated-safeguarding-lead'] });
+    await person('councilHead', { agencyId: council.id, roles: ['head-of-service'] });
+    await person('enquiryManager', { agencyId: council.id });
+    await person('enquiryManagerLeft', { agencyId: council.id });
+    await person('chair', { agencyId: council.id });
+    await person('chairLeft', { agencyId: council.id });
+    await person('boardChair', { agencyId: council.id, roles: ['board-chair'] });
+    await person('boardManager', { agencyId: council.id, roles: ['board-business-manager'] });
+    await person('boardChairLeft', { agencyId: council.id, roles: ['board-chair'] });
+
+    // The owner's agency: a line of management, its leads and heads of service, and leavers.
+    await person('grandManager', { agencyId: trust.id, roles: ['line-manager'] });
+    await person('manager', {
+      agencyId: trust.id,
+      roles: ['line-manager'],
+      lineManagerId: people.grandManager.id,
+    });
+    await person('owner', { agencyId: trust.id, lineManagerId: people.manager.id });
+    await person('ownerLeft', { agencyId: trust.id, lineManagerId: people.manager.id });
+    await person('managerLeft', {
+      agencyId: trust.id,
+      roles: ['line-manager'],
+      lineManagerId: people.grandManager.id,
+    });
+    await person('reportOfLeaver', { agencyId: trust.id, lineManagerId: people.managerLeft.id });
+    await person('minuteTaker', { agencyId: trust.id });
+    await person('trustDsl', { agencyId: trust.id, roles: ['designated-safeguarding-lead'] });
+    await person('trustDslToo', { agencyId: trust.id, roles: ['designated-safeguarding-lead'] });
+    await person('trustDslLeft', { agencyId: trust.id, roles: ['designated-safeguarding-lead'] });
+    await person('trustHead', { agencyId: trust.id, roles: ['head-of-service'] });
+    await person('trustHeadToo', { agencyId: trust.id, roles: ['head-of-service'] });
+    await person('trustHeadLeft', { agencyId: trust.id, roles: ['head-of-service'] });
+    // A safeguarding lead outside the council: in the partnership, but not the local authority.
+    await person('trustSafeguardingLead', { agencyId: trust.id, roles: ['safeguarding-lead'] });
+
+    // Another agency of the partnership holding every lead role.
+    await person('policeLead', { agencyId: police.id, roles: ['safeguarding-lead'] });
+    await person('policeDsl', { agencyId: police.id, roles: ['designated-safeguarding-lead'] });
+    await person('policeHead', { agencyId: police.id, roles: ['head-of-service'] });
+
+    // Another partnership, with a council of its own.
+    await person('elsewhereLaLead', { agencyId: otherCouncil.id, roles: ['safeguarding-lead'] });
+    await person('elsewhereBoardChair', { agencyId: otherCouncil.id, roles: ['board-chair'] });
+    await person('elsewhereDsl', {
+      agencyId: otherTrust.id,
+      roles: ['designated-safeguarding-lead'],
+    });
+    await person('elsewhereHead', { agencyId: otherTrust.id, roles: ['head-of-service'] });
+
+    const claims = JSON.parse(Buffer.from(adminToken().split('.')[1], 'base64url').toString());
+    operator = { id: claims.sub, email: claims.email };
+    dataSource = await new DataSource(dataSourceOptions(stackAppEnv().DATABASE_URL)).initialize();
+    enquiries = createEnquiryActivities({ dataSource });
+    mailer = createSmtpMailer(stackAppEnv().SMTP_URL, 'escalations@test.example');
+
+    // Due in a month: the items' own chasers stay quiet while the tests resolve their tiers.
+    const plain = await postAction(people.owner, {
+      dueAt: new Date(Date.now() + 30 * DAY).toISOString(),
+    });
+    if (plain.status !== 201) throw new Error(`POST /actions: ${plain.status}`);
+    plainActionId = plain.body.id;
+    meetingItemId = await recordMeeting('chair');
+    itemOfChairWhoLeftId = await recordMeeting('chairLeft');
+
+    // Leavers keep their roles in the directory: only their deactivation sets them apart.
+    for (const key of [
+      'laLeadLeft',
+      'boardChairLeft',
+      'trustDslLeft',
+      'trustHeadLeft',
+      'enquiryManagerLeft',
+      'chairLeft',
+      'ownerLeft',
+      'managerLeft',
+    ]) {
+      await deactivate(key);
+    }
+  });
+
+  afterAll(async () => {
+    mailer?.close();
+    await dataSource?.destroy();
+  });
+
+  it('reaches the owner, or their line manager when the owner has left', async () => {
+    expect(await resolve(plainActionId, 'owner')).toEqual({
+      people: ids('owner'),
+      rerouted: false,
+    });
+    // An enquiry can open a deadline for someone who has since left.
+    const leaversItem = await enquiryItem(
+      await enquiryManagedBy(people.enquiryManager.id),
+      'ownerLeft',
+    );
+    expect(await resolve(leaversItem, 'owner')).toEqual({
+      people: ids('manager'),
+      rerouted: true,
+    });
+  });
+
+  it("reaches the owner's current line manager, and a leaver's reports reach the leaver's manager", async () => {
+    expect(await whoGets(plainActionId, 'owner-line-manager')).toEqual(ids('manager'));
+    const { body } = await postAction(people.reportOfLeaver, {
+      dueAt: new Date(Date.now() + 30 * DAY).toISOString(),
+    });
+    expect(await whoGets(body.id, 'owner-line-manager')).toEqual(ids('grandManager'));
+  });
+
+  it("reaches every active designated lead of the owner's agency and nobody else's", async () => {
+    expect(await whoGets(plainActionId, 'agency-designated-lead')).toEqual(
+      ids('trustDsl', 'trustDslToo'),
+    );
+  });
+
+  it("reaches every active head of service of the owner's agency and nobody else's", async () => {
+    expect(await whoGets(plainActionId, 'head-of-service')).toEqual(
+      ids('trustHead', 'trustHeadToo'),
+    );
+  });
+
+  it("reaches the active safeguarding leads of the partnership's local authority only", async () => {
+    expect(await whoGets(plainActionId, 'local-authority-lead')).toEqual(localAuthorityLeads());
+  });
+
+  it("reaches the active board chair and business manager of the action's partnership", async () => {
+    expect(await whoGets(plainActionId, 'board')).toEqual(ids('boardChair', 'boardManager'));
+  });
+
+  it("asks the meeting's chair to decide, or the local authority's leads when the chair has left", async () => {
+    expect(await whoGets(meetingItemId, 'decision-maker')).toEqual(ids('chair'));
+    expect(await whoGets(itemOfChairWhoLeftId, 'decision-maker')).toEqual(localAuthorityLeads());
+    // Without a meeting or an enquiry, the local authority's leads decide.
+    expect(await whoGets(plainActionId, 'decision-maker')).toEqual(localAuthorityLeads());
+  });
+
+  it("puts the enquiry manager in the local authority's place for an enquiry's deadline", async () => {
+    const managed = await enquiryManagedBy(people.enquiryManager.id);
+    const item = await enquiryItem(managed, 'owner');
+    expect(await whoGets(item, 'local-authority-lead')).toEqual(ids('enquiryManager'));
+    expect(await whoGets(item, 'decision-maker')).toEqual(ids('enquiryManager'));
+    // The rest of the ladder follows the owner, as for any action.
+    expect(await whoGets(item, 'agency-designated-lead')).toEqual(ids('trustDsl', 'trustDslToo'));
+    expect(await whoGets(item, 'head-of-service')).toEqual(ids('trustHead', 'trustHeadToo'));
+
+    // The manager's own deadline escalates past them, to the local authority's leads.
+    const managersOwn = await enquiryItem(managed, 'enquiryManager');
+    expect(await whoGets(managersOwn, 'local-authority-lead')).toEqual(localAuthorityLeads());
+    expect(await whoGets(managersOwn, 'decision-maker')).toEqual(ids('enquiryManager'));
+  });
+
+  it('falls back to the local authority leads when the enquiry has no active manager', async () => {
+    for (const managerId of [people.enquiryManagerLeft.id, null]) {
+      const item = await enquiryItem(await enquiryManagedBy(managerId), 'owner');
+      expect(await whoGets(item, 'local-authority-lead')).toEqual(localAuthorityLeads());
+      expect(await whoGets(item, 'decision-maker')).toEqual(localAuthorityLeads());
+    }
+  });
+
+  it('sends the escalation to exactly the resolved people, one message each', async () => {
+    const item = await enquiryItem(await enquiryManagedBy(null), 'owner');
+    const activities = createActionActivities({
+      dataSource,
+      mailer,
+      publicBaseUrl: 'http://127.0.0.1:3000',
+      actionLinkSecret: randomBytes(32),
+      log: pino({ level: 'silent' }),
+    });
+    const idempotencyKey = `escalation-recipients-${item}:escalated`;
+    expect(
+      await activities.sendActionReminder({
+        actionId: item,
+        event: 'escalated',
+        recipient: 'local-authority-lead',
+        idempotencyKey,
+      }),
+    ).toBe('sent');
+
+    const notified = await dataSource.manager.find(NotificationEntity, {
+      where: { subjectId: item, idempotencyKey: Like(`${idempotencyKey}%`) },
+    });
+    expect(notified.map((n) => [n.recipientId, n.status]).sort()).toEqual(
+      localAuthorityLeads().map((id) => [id, 'sent']),
+    );
+    const { reference } = await dataSource.manager.findOneByOrFail(ActionEntity, { id: item });
+    const subject = `Overdue action escalated to you: ${reference}`;
+    const expectedEmails = [people.laLead.email, people.laLeadToo.email, operator.email].sort();
+    for (const email of expectedEmails) {
+      await waitForEmail((e) => e.to.includes(email) && e.subject === subject);
+    }
+    const sentTo = (await caughtEmails()).filter((e) => e.subject === subject).flatMap((e) => e.to);
+    expect(sentTo.sort()).toEqual(expectedEmails);
+  });
+});
