@@ -1,3 +1,4 @@
+import { firstSendingAt } from '@safeguard/domain';
 import {
   createAgency,
   createPartnership,
@@ -5,6 +6,7 @@ import {
   get,
   post,
   postAction,
+  tokenFor,
 } from './support/http';
 
 /** Policy is data: versioned per partnership, validated with field-naming errors, pinned per item. */
@@ -80,6 +82,66 @@ describe('partnership policies', () => {
     const original = await get(`/partnerships/${partnership.id}/policy/versions/1`);
     expect(original.body.document.stages['meeting.action'].timescale.workingDays).toBe(10);
     expect((await currentPolicy(partnership.id)).version).toBe(2);
+  });
+
+  it('chases running items on the timetable they started under and new items on the new one', async () => {
+    const partnership = await createPartnership();
+    const agency = await createAgency('care-provider', [partnership.id]);
+    const owner = await createPerson('Care worker', { agencyId: agency.id });
+    const asOwner = await tokenFor(owner.email);
+    const DAY = 24 * 3600 * 1000;
+    // Far enough ahead that every reminder of either timetable is still to come.
+    const dueAt = new Date(Date.now() + 60 * DAY).toISOString();
+    const extendedTo = new Date(Date.now() + 74 * DAY).toISOString();
+
+    const v1 = (await currentPolicy(partnership.id)).document;
+    const running = (await postAction(owner, { dueAt })).body;
+
+    // Version 2 reminds eight working days before the due date instead of three.
+    const v2 = structuredClone(v1);
+    v2.stages['meeting.action'].remindersBeforeDue = [{ workingDays: -8 }, { workingDays: 0 }];
+    expect((await post(`/partnerships/${partnership.id}/policy`, v2)).status).toBe(201);
+    const started = (await postAction(owner, { dueAt })).body;
+
+    /** The first reminder a timetable plans for a due date, as the chaser lays its plan. */
+    const firstReminder = (document: any, due: string) =>
+      firstSendingAt(
+        document.stages['meeting.action'],
+        new Date(due),
+        { nation: document.nation, sendWindow: document.sendWindow, urgent: false },
+        Date.now(),
+      );
+    expect(firstReminder(v1, dueAt)).not.toBe(firstReminder(v2, dueAt));
+    expect(running.nextReminderAt).toBe(firstReminder(v1, dueAt));
+    expect(started.nextReminderAt).toBe(firstReminder(v2, dueAt));
+    expect((await get(`/actions/${running.id}`)).body.nextReminderAt).toBe(
+      firstReminder(v1, dueAt),
+    );
+
+    // More time moves every later timer: each chaser lays its plan again, now that version 2 is
+    // current, and the answer shows the plan its workflow recorded.
+    for (const action of [running, started]) {
+      const asked = await post(
+        `/actions/${action.id}/extension-request`,
+        { proposedDueAt: extendedTo, reason: 'Waiting for the care plan review' },
+        asOwner,
+      );
+      expect(asked.status).toBe(200);
+    }
+    const extend = (id: string) =>
+      post(`/actions/${id}/extension-decision`, { decision: 'approve', newDueAt: extendedTo });
+    const runningExtended = await extend(running.id);
+    const startedExtended = await extend(started.id);
+    expect(runningExtended.status).toBe(200);
+    expect(runningExtended.body).toMatchObject({
+      dueAt: extendedTo,
+      nextReminderAt: firstReminder(v1, extendedTo),
+    });
+    expect(startedExtended.status).toBe(200);
+    expect(startedExtended.body).toMatchObject({
+      dueAt: extendedTo,
+      nextReminderAt: firstReminder(v2, extendedTo),
+    });
   });
 
   it('answers 404 for an unknown version and 400 for a malformed one', async () => {
