@@ -1,4 +1,11 @@
-import { appendChronology, dataSourceOptions } from '@safeguard/persistence';
+import {
+  appendChronology,
+  CHRONOLOGY_VERIFY_PAGE_SIZE,
+  ChronologyEntryEntity,
+  chronologyHash,
+  dataSourceOptions,
+  verifyChronology,
+} from '@safeguard/persistence';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { stackAppEnv } from './support/e2e-env';
@@ -163,5 +170,88 @@ describe('audit trail', () => {
     });
     // The record still reads back: tampering is reported, not hidden.
     expect((await get(`/audit/records/action/${action.id}`)).body[0].summary.policyVersion).toBe(2);
+  });
+
+  describe('a chain longer than one page of the verifier', () => {
+    /** Past the end of the first page, so the verifier has to carry on from where it stopped. */
+    const LENGTH = CHRONOLOGY_VERIFY_PAGE_SIZE + 25;
+
+    /** A partnership whose chain is LENGTH rows long, appended as every change appends. */
+    async function longChain(): Promise<string> {
+      const { id } = await createPartnership();
+      await dataSource.transaction(async (db) => {
+        const [{ count }] = await db.query(
+          'SELECT count(*) AS count FROM chronology WHERE chain = $1',
+          [id],
+        );
+        for (let step = Number(count); step < LENGTH; step += 1) {
+          await appendChronology(db, {
+            subjectType: 'partnership',
+            subjectId: id,
+            event: 'partnership.reviewed',
+            chain: id,
+            kind: 'system',
+            detail: { step },
+          });
+        }
+      });
+      return id;
+    }
+
+    const rowAt = (chain: string, sequence: number) =>
+      dataSource.manager.findOneByOrFail(ChronologyEntryEntity, {
+        chain,
+        sequence: String(sequence),
+      });
+
+    /** Rewrites a row with the append-only trigger off, in one transaction nobody else sees. */
+    async function tamper(row: ChronologyEntryEntity, detail: object, hash = row.hash) {
+      await sql.query('BEGIN');
+      await sql.query('ALTER TABLE chronology DISABLE TRIGGER chronology_append_only');
+      await sql.query('UPDATE chronology SET detail = $2, hash = $3 WHERE id = $1', [
+        row.id,
+        detail,
+        hash,
+      ]);
+      await sql.query('ALTER TABLE chronology ENABLE TRIGGER chronology_append_only');
+      await sql.query('COMMIT');
+    }
+
+    /** The verifier's verdict on one chain, called directly and then as served over HTTP. */
+    async function expectVerdict(chain: string, expected: object) {
+      expect(await verifyChronology(dataSource.manager, chain)).toEqual([expected]);
+      const served = await get(`/audit/verify?chain=${chain}`);
+      expect(served.status).toBe(200);
+      expect(served.body.chains).toEqual([expected]);
+    }
+
+    it('verifies every row of an untampered chain', async () => {
+      const chain = await longChain();
+      await expectVerdict(chain, { chain, rows: LENGTH, ok: true });
+    });
+
+    it('names a row altered on the second page', async () => {
+      const chain = await longChain();
+      const row = await rowAt(chain, CHRONOLOGY_VERIFY_PAGE_SIZE + 10);
+      await tamper(row, { step: -1 });
+      await expectVerdict(chain, {
+        chain,
+        ok: false,
+        firstBrokenLink: { id: row.id, sequence: row.sequence, reason: 'hash mismatch' },
+      });
+    });
+
+    it('finds a re-hashed last row of the first page by the first row of the next', async () => {
+      const chain = await longChain();
+      const last = await rowAt(chain, CHRONOLOGY_VERIFY_PAGE_SIZE);
+      const forged = { ...last, detail: { step: -1 } };
+      await tamper(last, forged.detail, chronologyHash(forged));
+      const next = await rowAt(chain, CHRONOLOGY_VERIFY_PAGE_SIZE + 1);
+      await expectVerdict(chain, {
+        chain,
+        ok: false,
+        firstBrokenLink: { id: next.id, sequence: next.sequence, reason: 'previous hash mismatch' },
+      });
+    });
   });
 });
