@@ -122,6 +122,33 @@ describe('multi-agency meeting follow-up', () => {
     expect((await get('/me/actions', tokens[owner.id])).body.length).toBe(before);
   });
 
+  it('refuses an attendee from outside the partnership, or under another agency’s name', async () => {
+    const before = (await get('/me/actions', tokens[owner.id])).body.length;
+    const outsider = await createPerson('Outsider');
+    const fromOutside = await recordMeeting({
+      attendees: [
+        { personId: chair.id, agencyId: council.id },
+        { personId: outsider.id, agencyId: outsider.agencyId },
+      ],
+    });
+    expect(fromOutside.status).toBe(422);
+    expect(fromOutside.body.errors).toEqual([
+      { field: 'attendees.1.personId', message: 'no person with this id' },
+    ]);
+
+    const underAnotherName = await recordMeeting({
+      attendees: [
+        { personId: chair.id, agencyId: council.id },
+        { personId: owner.id, agencyId: council.id },
+      ],
+    });
+    expect(underAnotherName.status).toBe(422);
+    expect(underAnotherName.body.errors).toEqual([
+      { field: 'attendees.1.agencyId', message: "is not this attendee's own agency" },
+    ]);
+    expect((await get('/me/actions', tokens[owner.id])).body.length).toBe(before);
+  });
+
   it('lets the owner acknowledge once, and answers a second time with 409 and why', async () => {
     const meeting = (await recordMeeting()).body;
     const action = actionOf(meeting, 'Share the GP summary');

@@ -25,7 +25,7 @@ import {
   type MeetingFollowUpInput,
 } from '@safeguard/workflows';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { seesWholePartnership } from '../auth/access-rules';
 import { auditedBy, type Principal } from '../auth/principal';
 import { ProblemException } from '../common/problem';
@@ -318,10 +318,13 @@ export class MeetingsService {
     return meeting;
   }
 
-  /** Everyone named must be an active person of an agency in the partnership (else 422). */
+  /**
+   * Everyone named must be an active person of the partnership, and each attendee is recorded
+   * with their own agency (else 422 naming the field): a meeting record is a list of who was
+   * there for whom, and one that puts a person under another agency's name misleads whoever
+   * reads it later.
+   */
   private async assertPeople(dto: RecordMeetingDto): Promise<void> {
-    const db = this.dataSource.manager;
-    const { partnershipId } = dto;
     await this.people.assertAllNamed(
       [
         { personId: dto.chairId, field: 'chairId' },
@@ -330,28 +333,26 @@ export class MeetingsService {
           personId: agreed.ownerId,
           field: `actions.${index}.ownerId`,
         })),
+        ...dto.attendees.map((attendee, index) => ({
+          personId: attendee.personId,
+          field: `attendees.${index}.personId`,
+        })),
       ],
-      { partnership: partnershipId },
+      { partnership: dto.partnershipId },
     );
-    const agencyIds = [...new Set(dto.attendees.map((a) => a.agencyId))];
-    const members: Array<{ agency_id: string }> = agencyIds.length
-      ? await db.query(
-          `SELECT agency_id FROM agency_partnerships WHERE partnership_id = $1 AND agency_id = ANY($2)`,
-          [partnershipId, agencyIds],
-        )
-      : [];
-    const personIds = dto.attendees.map((a) => a.personId);
-    const people = personIds.length ? await db.countBy('people', { id: In(personIds) }) : 0;
+    if (dto.attendees.length === 0) return;
+    const rows: Array<{ id: string; agency_id: string }> = await this.dataSource.manager.query(
+      `SELECT id, agency_id FROM people WHERE id = ANY($1)`,
+      [dto.attendees.map((attendee) => attendee.personId)],
+    );
+    const agencyOf = new Map(rows.map((row) => [row.id, row.agency_id]));
     for (const [index, attendee] of dto.attendees.entries()) {
-      if (!members.some((m) => m.agency_id === attendee.agencyId)) {
+      if (agencyOf.get(attendee.personId) !== attendee.agencyId) {
         throw ProblemException.unprocessable(
           `attendees.${index}.agencyId`,
-          'no agency with this id in the partnership',
+          "is not this attendee's own agency",
         );
       }
-    }
-    if (people !== new Set(personIds).size) {
-      throw ProblemException.unprocessable('attendees', 'names a person who does not exist');
     }
   }
 }
