@@ -254,6 +254,16 @@ describe('Section 42 enquiry lifecycle', () => {
     expect(seenByTrust.delegation.id).toBe(delegationId);
     expect(seenByTrust.decision).toBeNull();
     expect(seenByTrust.records).toEqual([]);
+    // Its timeline tells it about its own part: the delegation and the deadline it holds.
+    const trustEvents = seenByTrust.timeline.map((entry: any) => entry.event);
+    expect(trustEvents).toContain('enquiry.delegated');
+    expect(trustEvents).toContain('action.created');
+    expect(trustEvents).not.toContain('enquiry.decision-recorded');
+    expect(JSON.stringify(seenByTrust.timeline)).not.toContain('dutyMet');
+    const councilSees = (await get(`/enquiries/${id}`, as(manager))).body;
+    expect(councilSees.timeline.map((entry: any) => entry.event)).toContain(
+      'enquiry.decision-recorded',
+    );
     expect((await get(`/enquiries/${id}`, as(trustColleague))).status).toBe(404);
 
     // 6. No report before the agency accepts: the workflow says why, and nothing is kept.

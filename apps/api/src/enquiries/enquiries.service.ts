@@ -176,14 +176,31 @@ export class EnquiriesService {
       }),
       caseTimeline(db, { type: 'enquiry', id: enquiry.id, partnershipId: enquiry.partnershipId }),
     ]);
+    const visibleRecords = this.access.recordsFor(target, principal, records);
     return EnquiryView.full({
       enquiry,
       adult,
       delegation: this.access.delegationFor(target, principal),
-      records: this.access.recordsFor(target, principal, records),
+      records: visibleRecords,
       deadlines,
-      timeline,
+      timeline: this.access.timelineFor(target, principal, timeline, {
+        records: visibleRecords,
+        agencyItemIds:
+          target.reader === 'partner'
+            ? await this.itemsHeldInAgency(enquiry.id, principal.agencyId)
+            : new Set(),
+      }),
     });
+  }
+
+  /** The enquiry's deadlines, open or closed, held by people of an agency. */
+  private async itemsHeldInAgency(enquiryId: string, agencyId: string): Promise<Set<string>> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT a.id FROM actions a JOIN people p ON p.id = a.owner_id
+        WHERE a.enquiry_id = $1 AND p.agency_id = $2`,
+      [enquiryId, agencyId],
+    );
+    return new Set(rows.map((row) => row.id));
   }
 
   private async assertReferrer({ referrerAgencyId, partnershipId }: RaiseEnquiryDto) {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   EnquiryDelegationEntity,
   EnquiryEntity,
+  type ChronologyEntryEntity,
   type EnquiryRecordEntity,
 } from '@safeguard/persistence';
 import { DataSource, In } from 'typeorm';
@@ -105,6 +106,32 @@ export class EnquiryAccess {
         (delegationId !== undefined && record.facts.delegationId === delegationId) ||
         (leadsPlan && (record.kind === 'plan' || record.kind === 'plan-review')),
     );
+  }
+
+  /**
+   * The timeline this reader may see: a partner sees what happened to its own part (events
+   * about its delegation or about records it may see, and the deadlines its agency's people
+   * hold), never the local authority's decision or outcome.
+   */
+  timelineFor(
+    target: VisibleEnquiry,
+    principal: Principal,
+    entries: ChronologyEntryEntity[],
+    visible: { records: EnquiryRecordEntity[]; agencyItemIds: ReadonlySet<string> },
+  ): ChronologyEntryEntity[] {
+    if (target.reader === 'case-holder') return entries;
+    const delegationId = this.delegationFor(target, principal)?.id;
+    const recordIds = new Set(visible.records.map((record) => record.id));
+    return entries.filter(({ subjectType, subjectId, detail }) => {
+      if (subjectType === 'action') return visible.agencyItemIds.has(subjectId);
+      const about = detail as Record<string, unknown>;
+      return (
+        (delegationId !== undefined && about.delegationId === delegationId) ||
+        ['recordId', 'reportId', 'planId', 'reviewId'].some((key) =>
+          recordIds.has(about[key] as string),
+        )
+      );
+    });
   }
 
   assertTriage({ enquiry }: VisibleEnquiry, principal: Principal): void {
