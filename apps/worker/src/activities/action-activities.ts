@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Logger } from 'pino';
 import {
   ActionEntity,
@@ -231,7 +231,12 @@ export function createActionActivities(deps: ActionActivityDeps): ActionActiviti
       return outcomes.includes('sent') ? 'sent' : (outcomes[0] ?? 'no-recipient');
     },
 
-    /** Writes the read model; a stale or repeated snapshot (lower version) changes nothing. */
+    /**
+     * Writes the read model and records the change. A stale or repeated snapshot (lower version)
+     * leaves the read model alone, but a stale one whose change was never recorded is recorded
+     * now: two commands accepted together write concurrently, and the earlier one's write may
+     * land second, yet the command was accepted and belongs in the chronology.
+     */
     async recordActionState(snapshot: ActionStateSnapshot) {
       const changedAt = new Date(snapshot.changedAt);
       await dataSource.transaction(async (db) => {
@@ -252,12 +257,15 @@ export function createActionActivities(deps: ActionActivityDeps): ActionActiviti
           })
           .returning('partnership_id')
           .execute();
-        if (!result.affected) return;
+        const toRecord = result.affected
+          ? { partnershipId: result.raw[0]?.partnership_id ?? null }
+          : await unrecordedStaleSnapshot(db, snapshot);
+        if (!toRecord) return;
         await appendChronology(db, {
           subjectType: 'action',
           subjectId: snapshot.actionId,
           event: snapshot.event,
-          chain: partnershipChain(result.raw[0]?.partnership_id),
+          chain: partnershipChain(toRecord.partnershipId),
           actorId: snapshot.actorId,
           detail: { status: snapshot.status, version: snapshot.version, ...snapshot.detail },
           occurredAt: changedAt,
@@ -277,4 +285,28 @@ function readModelOf(snapshot: ActionStateSnapshot): Partial<ActionEntity> {
     proposedDueAt: snapshot.proposedDueAt ? new Date(snapshot.proposedDueAt) : null,
     nextReminderAt: snapshot.nextReminderAt ? new Date(snapshot.nextReminderAt) : null,
   };
+}
+
+/**
+ * The action's partnership when `snapshot` is older than the read model and no change of its
+ * version is in the chronology yet; undefined for a repeat (a retried write that already landed).
+ * Writes of one action wait for each other on its row here, so the check sees every earlier one.
+ */
+async function unrecordedStaleSnapshot(
+  db: EntityManager,
+  snapshot: ActionStateSnapshot,
+): Promise<{ partnershipId: string | null } | undefined> {
+  const [action]: Array<{ partnership_id: string | null; process_version: number }> =
+    await db.query(`SELECT partnership_id, process_version FROM actions WHERE id = $1 FOR UPDATE`, [
+      snapshot.actionId,
+    ]);
+  if (!action || action.process_version <= snapshot.version) return undefined;
+  const recorded: unknown[] = await db.query(
+    `SELECT 1 FROM chronology
+      WHERE subject_type = 'action' AND subject_id = $1 AND event LIKE 'action.%'
+        AND detail->>'version' = $2
+      LIMIT 1`,
+    [snapshot.actionId, String(snapshot.version)],
+  );
+  return recorded.length > 0 ? undefined : { partnershipId: action.partnership_id };
 }
