@@ -1,18 +1,35 @@
-import { repoRoot } from '@safeguard/dev-stack';
-import { EnvReader, readActionLinkSecret, signActionLink } from '@safeguard/platform';
+import { freePort, repoRoot } from '@safeguard/dev-stack';
+import {
+  EnvReader,
+  readActionLinkSecret,
+  signActionLink,
+  type ActionLinkVerb,
+} from '@safeguard/platform';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import { apiUrl, stackAppEnv } from './support/e2e-env';
+import { ExtraApps } from './support/extra-apps';
 import {
   call,
+  createAgency,
+  createPartnership,
   createPerson,
   get,
   post,
   postAction,
+  postSucceeding,
+  tokenFor,
   waitForEmail,
   type TestPerson,
 } from './support/http';
+import { eventually } from './support/waits';
+
+/**
+ * Every test here makes its own people, actions and links, so each runs alone (`-t`) or in any
+ * order with the same result.
+ */
 
 /**
  * The path of the action link in an email (the stack's PUBLIC_BASE_URL is its own origin): the
@@ -35,9 +52,23 @@ async function remindedAction(owner: TestPerson) {
   return { action: created.body, path: await emailedLinkPath(owner) };
 }
 
+/** A fresh recipient with an action reminded at once, and the complete link from that email. */
+async function freshReminder() {
+  const owner = await createPerson('Link Recipient');
+  return { owner, ...(await remindedAction(owner)) };
+}
+
+/** An action due in three weeks: nothing is sent yet, so no email races the test. */
+async function quietAction(owner: TestPerson): Promise<{ id: string; reference: string }> {
+  const dueAt = new Date(Date.now() + 21 * 24 * 3600 * 1000).toISOString();
+  const created = await postAction(owner, { dueAt });
+  expect(created.status).toBe(201);
+  return created.body;
+}
+
 /** As a browser submits the confirmation form: an empty form body, no bearer token. */
-async function submit(path: string) {
-  const response = await fetch(`${apiUrl()}${path}`, {
+async function submit(path: string, baseUrl = apiUrl()) {
+  const response = await fetch(`${baseUrl}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: '',
@@ -46,7 +77,15 @@ async function submit(path: string) {
 }
 
 const heading = (html: string) => /<h1>([^<]*)<\/h1>/.exec(html)?.[1];
+const paragraphs = (html: string) => [...html.matchAll(/<p>([^<]*)<\/p>/g)].map((m) => m[1]);
 const statusOf = async (actionId: string) => (await get(`/actions/${actionId}`)).body.status;
+const chronologyOf = async (actionId: string): Promise<any[]> =>
+  (await get(`/audit/records/action/${actionId}`)).body;
+/** The outcome of each use of a link on the action, in order. */
+const linkOutcomes = async (actionId: string) =>
+  (await chronologyOf(actionId))
+    .filter((entry) => entry.event.startsWith('action-link.'))
+    .map((entry) => entry.summary.outcome);
 
 function stackSecret(): Uint8Array {
   const env = new EnvReader(stackAppEnv());
@@ -55,17 +94,26 @@ function stackSecret(): Uint8Array {
   return secret;
 }
 
+/**
+ * A link signed with the stack's secret, as the worker signs the ones it emails: for verbs and
+ * actions that no email offers at the moment of the test (a closed action, an enquiry deadline).
+ */
+function signedLinkPath(
+  actionId: string,
+  recipientId: string,
+  verb: ActionLinkVerb,
+  expiresAt = new Date(Date.now() + 60 * 60 * 1000),
+): string {
+  const token = signActionLink(
+    { linkId: randomUUID(), actionId, recipientId, verb, expiresAt },
+    stackSecret(),
+  );
+  return `/links/${token}`;
+}
+
 describe('secure action links in reminder emails', () => {
-  let owner: TestPerson;
-  let action: { id: string; reference: string; title: string };
-  let path: string;
-
-  beforeAll(async () => {
-    owner = await createPerson('Link Recipient');
-    ({ action, path } = await remindedAction(owner));
-  });
-
   it('asks for confirmation on GET, with the reference only, and changes nothing', async () => {
+    const { owner, action, path } = await freshReminder();
     for (let fetched = 0; fetched < 2; fetched += 1) {
       const response = await fetch(`${apiUrl()}${path}`);
       expect(response.status).toBe(200);
@@ -85,9 +133,11 @@ describe('secure action links in reminder emails', () => {
       }
     }
     expect(await statusOf(action.id)).not.toBe('completed');
+    expect(await linkOutcomes(action.id)).toEqual([]);
   });
 
   it('completes the action for its recipient on POST', async () => {
+    const { action, path } = await freshReminder();
     const used = await submit(path);
     expect(used.status).toBe(200);
     expect(used.headers.get('cache-control')).toBe('no-store');
@@ -98,14 +148,22 @@ describe('secure action links in reminder emails', () => {
   });
 
   it('works once: a second use says so (410) and changes nothing', async () => {
+    const { action, path } = await freshReminder();
+    expect((await submit(path)).status).toBe(200);
+    const completedAt = (await get(`/actions/${action.id}`)).body.completedAt;
+
     const again = await call('POST', path, undefined, null);
     expect(again.status).toBe(410);
     expect(heading(again.body)).toBe('This link has already been used');
     expect((await get(path, null)).status).toBe(410);
-    expect(await statusOf(action.id)).toBe('completed');
+    expect((await get(`/actions/${action.id}`)).body).toMatchObject({
+      status: 'completed',
+      completedAt,
+    });
   });
 
   it('refuses a token with a tampered signature as not valid (404)', async () => {
+    const { action, path } = await freshReminder();
     const at = path.length - 10;
     const tampered = `${path.slice(0, at)}${path[at] === 'x' ? 'y' : 'x'}${path.slice(at + 1)}`;
     for (const response of [
@@ -117,30 +175,31 @@ describe('secure action links in reminder emails', () => {
       expect(heading(response.body)).toBe('This link is not valid');
     }
     expect((await get('/links/not-a-token', null)).status).toBe(404);
+    expect(await statusOf(action.id)).not.toBe('completed');
   });
 
   it('refuses an expired link (410), even one never used', async () => {
-    const expired = signActionLink(
-      {
-        linkId: randomUUID(),
-        actionId: action.id,
-        recipientId: owner.id,
-        verb: 'complete',
-        expiresAt: new Date(Date.now() - 1000),
-      },
-      stackSecret(),
-    );
+    const owner = await createPerson('Link Recipient');
+    const action = await quietAction(owner);
+    const expired = signedLinkPath(action.id, owner.id, 'complete', new Date(Date.now() - 1000));
     for (const response of [
-      await get(`/links/${expired}`, null),
-      await call('POST', `/links/${expired}`, undefined, null),
+      await get(expired, null),
+      await call('POST', expired, undefined, null),
     ]) {
       expect(response.status).toBe(410);
       expect(heading(response.body)).toBe('This link has expired');
     }
+    expect(await statusOf(action.id)).toBe('open');
   });
 
   it('records every use in the action’s chronology, by the recipient through a link', async () => {
-    const entries: any[] = (await get(`/audit/records/action/${action.id}`)).body;
+    const { owner, action, path } = await freshReminder();
+    expect((await submit(path)).status).toBe(200);
+    expect((await submit(path)).status).toBe(410);
+    const expired = signedLinkPath(action.id, owner.id, 'complete', new Date(Date.now() - 1000));
+    expect((await submit(expired)).status).toBe(410);
+
+    const entries = await chronologyOf(action.id);
     const actor = { personId: owner.id, agencyId: owner.agencyId, role: 'link' };
     const uses = entries.filter((entry) => entry.event.startsWith('action-link.'));
     expect(uses).toEqual([
@@ -173,14 +232,13 @@ describe('secure action links in reminder emails', () => {
   });
 
   it('says an action completed some other way is already complete (409), and spends the link', async () => {
-    const other = await createPerson('Link Recipient');
-    const reminded = await remindedAction(other);
-    expect((await post(`/actions/${reminded.action.id}/complete`)).status).toBe(200);
-    expect((await get(reminded.path, null)).status).toBe(409);
-    const used = await submit(reminded.path);
+    const { action, path } = await freshReminder();
+    expect((await post(`/actions/${action.id}/complete`)).status).toBe(200);
+    expect((await get(path, null)).status).toBe(409);
+    const used = await submit(path);
     expect(used.status).toBe(409);
     expect(heading(used.html)).toBe('This action is already complete');
-    expect((await submit(reminded.path)).status).toBe(410);
+    expect((await submit(path)).status).toBe(410);
   });
 
   it('no longer acts for a recipient whose action has passed to someone else (410)', async () => {
@@ -198,23 +256,32 @@ describe('secure action links in reminder emails', () => {
     expect(await statusOf(reminded.action.id)).not.toBe('completed');
     // The refused use spent the link.
     expect(heading((await submit(reminded.path)).html)).toBe('This link has already been used');
-    const entries: any[] = (await get(`/audit/records/action/${reminded.action.id}`)).body;
-    expect(entries.map((entry) => entry.summary.outcome).filter(Boolean)).toEqual([
-      'not-owner',
-      'already-used',
-    ]);
+    expect(await linkOutcomes(reminded.action.id)).toEqual(['not-owner', 'already-used']);
   });
 
-  it('keeps link tokens out of the request log', async () => {
+  it('keeps link tokens out of the request log, however the path is spelt', async () => {
+    const { path } = await freshReminder();
     const token = path.split('/').pop() as string;
     const log = join(repoRoot, 'tmp', 'e2e-logs', 'api.log');
-    const deadline = Date.now() + 10_000;
-    while (!readFileSync(log, 'utf8').includes('/links/[redacted]') && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
+    // The router matches paths in any letter case, so the redaction must too.
+    for (const [spelt, logged] of [
+      [path, '/links/[redacted]'],
+      [path.replace('/links/', '/LINKS/'), '/LINKS/[redacted]'],
+    ]) {
+      const requestId = randomUUID();
+      const response = await fetch(`${apiUrl()}${spelt}`, {
+        headers: { 'x-request-id': requestId },
+      });
+      expect(response.ok).toBe(true);
+      // The request is logged once it completes; find this request's own line.
+      const line = await eventually('the request to be logged', async () =>
+        readFileSync(log, 'utf8')
+          .split('\n')
+          .find((entry) => entry.includes(requestId)),
+      );
+      expect(JSON.parse(line).req).toMatchObject({ method: 'GET', url: logged });
     }
-    const logged = readFileSync(log, 'utf8');
-    expect(logged).toContain('/links/[redacted]');
-    expect(logged).not.toContain(token);
+    expect(readFileSync(log, 'utf8')).not.toContain(token);
   });
 });
 
@@ -249,7 +316,7 @@ describe('acknowledging an action from its "due soon" reminder', () => {
     expect(again.status).toBe(410);
     expect(heading(again.html)).toBe('This link has already been used');
 
-    const entries: any[] = (await get(`/audit/records/action/${action.id}`)).body;
+    const entries = await chronologyOf(action.id);
     expect(entries).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
@@ -262,5 +329,170 @@ describe('acknowledging an action from its "due soon" reminder', () => {
         }),
       ]),
     );
+  });
+});
+
+describe('links the stage refuses: spent, with the reason in plain words (409)', () => {
+  const SIGN_IN = 'To see or update the action, sign in to the safeguarding service.';
+
+  it('says in plain words why the workflow refused, and spends the link', async () => {
+    const owner = await createPerson('Link Recipient');
+    const action = await quietAction(owner);
+    expect((await submit(signedLinkPath(action.id, owner.id, 'acknowledge'))).status).toBe(200);
+
+    // A second acknowledge link: the read model lets it through, the workflow's validator refuses.
+    const second = signedLinkPath(action.id, owner.id, 'acknowledge');
+    const refused = await submit(second);
+    expect(refused.status).toBe(409);
+    expect(heading(refused.html)).toBe('This cannot be done now');
+    expect(paragraphs(refused.html)).toEqual([
+      'The action has already been acknowledged.',
+      'Nothing has been changed.',
+      SIGN_IN,
+    ]);
+    expect((await submit(second)).status).toBe(410);
+    expect(await linkOutcomes(action.id)).toEqual(['done', 'stage-conflict', 'already-used']);
+  });
+
+  it.each([
+    ['completed', 'This action is already complete'],
+    ['cancelled', 'This action has been cancelled'],
+  ] as const)('says a %s action is closed, whatever the verb', async (status, title) => {
+    const owner = await createPerson('Link Recipient');
+    const action = await quietAction(owner);
+    const closing =
+      status === 'completed'
+        ? await post(`/actions/${action.id}/complete`)
+        : await post(`/actions/${action.id}/cancel`, { reason: 'No longer needed' });
+    expect(closing.body.status).toBe(status);
+
+    for (const verb of ['complete', 'acknowledge'] as const) {
+      const path = signedLinkPath(action.id, owner.id, verb);
+      for (const response of [await get(path, null), await call('POST', path, undefined, null)]) {
+        expect({ status: response.status, heading: heading(response.body) }).toEqual({
+          status: 409,
+          heading: title,
+        });
+      }
+    }
+    expect(await linkOutcomes(action.id)).toEqual(['stage-conflict', 'stage-conflict']);
+    const read = (await get(`/actions/${action.id}`)).body;
+    expect(read).toMatchObject({ status, acknowledged: false });
+  });
+});
+
+describe("links for a Section 42 enquiry's deadline", () => {
+  /** A concern just raised: its acknowledgement is a deadline owned by the triage worker. */
+  async function raisedConcern() {
+    const partnershipId = (await createPartnership()).id;
+    const council = await createAgency('local-authority', [partnershipId]);
+    const triage = await createPerson('Triage Worker', { agencyId: council.id });
+    const enquiry = await postSucceeding(
+      '/enquiries',
+      {
+        partnershipId,
+        receivedAt: new Date().toISOString(),
+        source: 'health-staff',
+        referrerAgencyId: council.id,
+        adult: { fullName: 'Mrs Example Adult', dateOfBirth: '1941-03-09' },
+        riskTypes: ['neglect-and-acts-of-omission'],
+        riskLocation: 'own-home',
+        riskSource: 'other-known-to-individual',
+        urgency: 'routine',
+        concernSummary: 'Neighbour says Mrs Example has had no heating for a week',
+      },
+      await tokenFor(triage.email),
+      201,
+    );
+    const deadline = enquiry.openDeadlines.find(
+      (item: any) => item.kind === 'concern-acknowledgement',
+    );
+    expect(deadline).toMatchObject({ ownerId: triage.id, status: 'open' });
+    return { triage, enquiry, deadline: deadline as { id: string; reference: string } };
+  }
+
+  it('refuses to complete it, like the signed-in route, and spends the link', async () => {
+    const { triage, enquiry, deadline } = await raisedConcern();
+    const path = signedLinkPath(deadline.id, triage.id, 'complete');
+    const why = [
+      `${deadline.reference} is a deadline of enquiry ${enquiry.reference}: it closes when the enquiry records that step.`,
+      'Nothing has been changed.',
+      'To see or update the action, sign in to the safeguarding service.',
+    ];
+
+    const preview = await get(path, null);
+    expect(preview.status).toBe(409);
+    expect(heading(preview.body)).toBe('This cannot be done now');
+    expect(paragraphs(preview.body)).toEqual(why);
+    expect(preview.body).not.toContain('<form');
+
+    const used = await submit(path);
+    expect(used.status).toBe(409);
+    expect(paragraphs(used.html)).toEqual(why);
+    expect((await submit(path)).status).toBe(410);
+    expect(await linkOutcomes(deadline.id)).toEqual(['stage-conflict', 'already-used']);
+    expect(await statusOf(deadline.id)).toBe('open');
+  });
+
+  it('still lets the owner acknowledge it by link', async () => {
+    const { triage, deadline } = await raisedConcern();
+    const path = signedLinkPath(deadline.id, triage.id, 'acknowledge');
+    expect(heading((await get(path, null)).body)).toBe(`Acknowledge ${deadline.reference}?`);
+    const used = await submit(path);
+    expect(used.status).toBe(200);
+    expect(heading(used.html)).toBe(`${deadline.reference} is acknowledged`);
+    expect((await get(`/actions/${deadline.id}`)).body).toMatchObject({
+      acknowledged: true,
+      status: 'open',
+    });
+  });
+});
+
+describe('a link used while the workflow service cannot be reached', () => {
+  const extra = new ExtraApps();
+  let db: Client;
+  /** An API whose Temporal address nobody listens on: the database works, the update cannot. */
+  let cutOff: string;
+
+  beforeAll(async () => {
+    db = new Client({ connectionString: stackAppEnv().DATABASE_URL });
+    await db.connect();
+    cutOff = await extra.api({ TEMPORAL_ADDRESS: `127.0.0.1:${await freePort()}` });
+  });
+
+  afterAll(async () => {
+    extra.stopAll();
+    await db?.end();
+  });
+
+  /** What marks a link spent: its claim, which must not outlive a use that failed. */
+  const claims = async (actionId: string) =>
+    (await db.query('SELECT link_id FROM action_link_uses WHERE action_id = $1', [actionId])).rows;
+
+  it('is not spent: the use is rolled back, and the same link then works exactly once', async () => {
+    const { owner, action, path } = await freshReminder();
+
+    const failed = await submit(path, cutOff);
+    expect(failed.status).toBe(503);
+    expect(heading(failed.html)).toBe('Please try again later');
+    expect(await claims(action.id)).toEqual([]);
+    expect(await linkOutcomes(action.id)).toEqual([]);
+    expect(await statusOf(action.id)).not.toBe('completed');
+
+    // The same link, once the workflow service is back (the stack's own API reaches it).
+    expect(heading((await get(path, null)).body)).toBe(`Mark ${action.reference} as complete?`);
+    const retried = await submit(path);
+    expect(retried.status).toBe(200);
+    expect(heading(retried.html)).toBe(`${action.reference} is marked complete`);
+    expect((await submit(path)).status).toBe(410);
+
+    expect(await claims(action.id)).toHaveLength(1);
+    expect(await linkOutcomes(action.id)).toEqual(['done', 'already-used']);
+    const completions = (await chronologyOf(action.id)).filter(
+      (entry) => entry.event === 'action.completed',
+    );
+    expect(completions).toEqual([
+      expect.objectContaining({ actor: expect.objectContaining({ personId: owner.id }) }),
+    ]);
   });
 });
