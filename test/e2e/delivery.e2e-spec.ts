@@ -1,7 +1,8 @@
 import { caughtEmails, createPerson, get, postAction, waitForEmail } from './support/http';
+import { E2E_WAIT_MS } from './support/waits';
 
 async function reminderOf(actionId: string, settled: (status: string) => boolean) {
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + E2E_WAIT_MS;
   while (Date.now() < deadline) {
     const action = (await get(`/actions/${actionId}`)).body;
     if (action.reminders[0] && settled(action.reminders[0].status)) return action;
@@ -49,7 +50,7 @@ describe('reminder delivery over SMTP', () => {
     const owner = await createPerson('Unmanaged Owner', { emailDomain: 'refuse.smtp.test' });
     const created = (await postAction(owner, { urgent: true })).body;
 
-    const deadline = Date.now() + 30_000;
+    const deadline = Date.now() + E2E_WAIT_MS;
     let events: string[] = [];
     while (Date.now() < deadline && !events.includes('notification.no-recipient')) {
       await new Promise((resolve) => setTimeout(resolve, 200));
@@ -64,7 +65,7 @@ describe('reminder delivery over SMTP', () => {
     const owner = await createPerson('Deferred Owner', { emailDomain: 'defer.smtp.test' });
     const created = (await postAction(owner, { urgent: true })).body;
 
-    await waitForEmail((email) => email.to.includes(owner.email), 30_000);
+    await waitForEmail((email) => email.to.includes(owner.email));
     const action = await reminderOf(created.id, (status) => status === 'sent');
     expect(action.reminders).toHaveLength(1);
     expect((await caughtEmails()).filter((email) => email.to.includes(owner.email))).toHaveLength(

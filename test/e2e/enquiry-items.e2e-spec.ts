@@ -30,6 +30,7 @@ import {
   type TestPerson,
 } from './support/http';
 import { stackTemporalSettings, withClient } from './support/temporal';
+import { eventually } from './support/waits';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -37,6 +38,8 @@ const DAY = 24 * 3600 * 1000;
  * An enquiry's deadline is a row of `actions` with its own chaser, opened and closed by the
  * enquiry's workflow through the worker's activities. Here the activities run directly against the
  * stack's database (the enquiry API comes later) and the item answers the generic /actions routes.
+ * The directory is shared and only read; every test opens its own enquiry and deadline, so each
+ * runs alone (`-t`) or in any order with the same result.
  */
 describe('Section 42 enquiry deadlines', () => {
   let dataSource: DataSource;
@@ -48,10 +51,6 @@ describe('Section 42 enquiry deadlines', () => {
   let colleague: TestPerson;
   let outsider: TestPerson;
   const tokens: Record<string, string> = {};
-  const enquiryId = randomUUID();
-  let enquiryReference: string;
-  const actionId = randomUUID();
-  const dueAt = new Date(Date.now() + 20 * DAY).toISOString();
 
   beforeAll(async () => {
     partnershipId = (await createPartnership()).id;
@@ -68,17 +67,25 @@ describe('Section 42 enquiry deadlines', () => {
 
     dataSource = await new DataSource(dataSourceOptions(stackAppEnv().DATABASE_URL)).initialize();
     activities = createEnquiryActivities({ dataSource });
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+  });
+
+  /** A concern as it stands once acknowledged, with its enquiry manager named. */
+  async function acknowledgedConcern(): Promise<{ enquiryId: string; enquiryReference: string }> {
+    const enquiryId = randomUUID();
     const now = new Date();
     const [{ sequence }] = await dataSource.query(
       `SELECT nextval('enquiry_reference_seq') AS sequence`,
     );
-    enquiryReference = formatReference('ENQ', ukLocalDate(now).year, Number(sequence));
+    const enquiryReference = formatReference('ENQ', ukLocalDate(now).year, Number(sequence));
     const adultId = randomUUID();
     await dataSource.query(
       `INSERT INTO adults (id, partnership_id, full_name, created_at) VALUES ($1, $2, $3, $4)`,
       [adultId, partnershipId, 'Mrs Example', now],
     );
-    // As the concern stands once acknowledged, with its enquiry manager named.
     await dataSource.query(
       `INSERT INTO enquiries (id, reference, partnership_id, policy_version, adult_id, received_at,
          source, raised_by_id, urgency, risk_types, risk_location, risk_source, triage_worker_id,
@@ -95,14 +102,50 @@ describe('Section 42 enquiry deadlines', () => {
         `enquiry-${enquiryId}`,
       ],
     );
+    return { enquiryId, enquiryReference };
+  }
+
+  /** The report's deadline, owned by the provider's enquirer, as the enquiry's workflow opens it. */
+  const reportDeadline = (enquiryId: string) => ({
+    actionId: randomUUID(),
+    enquiryId,
+    kind: 'enquiry-report' as const,
+    ownerId: owner.id,
+    dueAt: new Date(Date.now() + 20 * DAY).toISOString(),
+    urgent: false,
   });
 
-  afterAll(async () => {
-    await dataSource?.destroy();
-  });
+  /** An acknowledged concern with its report deadline opened and chased, as the workflow leaves it. */
+  async function chasedDeadline() {
+    const concern = await acknowledgedConcern();
+    const command = reportDeadline(concern.enquiryId);
+    await activities.openEnquiryItem(command);
+    await startChaser(command);
+    return { ...concern, actionId: command.actionId, dueAt: command.dueAt };
+  }
 
-  const action = () => dataSource.manager.findOneByOrFail(ActionEntity, { id: actionId });
-  const enquiry = () => dataSource.manager.findOneByOrFail(EnquiryEntity, { id: enquiryId });
+  /** Its chaser, as the enquiry's workflow starts it. */
+  async function startChaser(command: ReturnType<typeof reportDeadline>) {
+    const policy = await dataSource.manager.findOneByOrFail(PolicyVersionEntity, {
+      partnershipId,
+      version: 1,
+    });
+    const settings = stackTemporalSettings();
+    await withClient(
+      (client) =>
+        client.workflow.start(actionChaserWorkflow, {
+          taskQueue: settings.taskQueue,
+          workflowId: actionWorkflowId(command.actionId),
+          args: [chaserInput({ ...command, dueAt: new Date(command.dueAt) }, policy)],
+        }),
+      settings.dataConverter,
+    );
+  }
+
+  const action = (actionId: string) =>
+    dataSource.manager.findOneByOrFail(ActionEntity, { id: actionId });
+  const enquiry = (enquiryId: string) =>
+    dataSource.manager.findOneByOrFail(EnquiryEntity, { id: enquiryId });
   const chronology = (subjectId: string) =>
     dataSource.manager.find(ChronologyEntryEntity, {
       where: { subjectId, kind: 'command' },
@@ -110,18 +153,13 @@ describe('Section 42 enquiry deadlines', () => {
     });
 
   it('opens a deadline once, however often the activity is retried', async () => {
-    const command = {
-      actionId,
-      enquiryId,
-      kind: 'enquiry-report' as const,
-      ownerId: owner.id,
-      dueAt,
-      urgent: false,
-    };
+    const { enquiryId } = await acknowledgedConcern();
+    const command = reportDeadline(enquiryId);
+    const { actionId, dueAt } = command;
     await activities.openEnquiryItem(command);
     await activities.openEnquiryItem(command);
 
-    const item = await action();
+    const item = await action(actionId);
     expect(item).toMatchObject({
       title: 'Report due',
       kind: 'enquiry-report',
@@ -145,25 +183,10 @@ describe('Section 42 enquiry deadlines', () => {
     expect(created).toHaveLength(1);
     expect(created[0]).toMatchObject({ kind: 'system', chain: partnershipId });
     expect(created[0].detail).toEqual({ enquiryId, kind: 'enquiry-report', dueAt });
-
-    // Its chaser, as the enquiry's workflow starts it.
-    const policy = await dataSource.manager.findOneByOrFail(PolicyVersionEntity, {
-      partnershipId,
-      version: 1,
-    });
-    const settings = stackTemporalSettings();
-    await withClient(
-      (client) =>
-        client.workflow.start(actionChaserWorkflow, {
-          taskQueue: settings.taskQueue,
-          workflowId: actionWorkflowId(actionId),
-          args: [chaserInput({ ...command, dueAt: new Date(dueAt) }, policy)],
-        }),
-      settings.dataConverter,
-    );
   });
 
   it("shows it to its owner's agency, the enquiry's manager and leads, and to no one else", async () => {
+    const { actionId } = await chasedDeadline();
     for (const person of [owner, colleague, manager]) {
       expect((await get(`/actions/${actionId}`, tokens[person.id])).status).toBe(200);
     }
@@ -172,7 +195,8 @@ describe('Section 42 enquiry deadlines', () => {
   });
 
   it('refuses to complete, cancel or reassign it outside the enquiry (409 and why)', async () => {
-    const { reference } = await action();
+    const { actionId, enquiryReference } = await chasedDeadline();
+    const { reference } = await action(actionId);
     const closes = `${reference} is a deadline of enquiry ${enquiryReference}: it closes when the enquiry records that step`;
 
     const complete = await post(`/actions/${actionId}/complete`, {}, tokens[owner.id]);
@@ -199,11 +223,12 @@ describe('Section 42 enquiry deadlines', () => {
   });
 
   it("lets the owner acknowledge it and ask for more time, which the enquiry's manager decides", async () => {
+    const { actionId, dueAt } = await chasedDeadline();
     const acknowledged = await post(`/actions/${actionId}/acknowledge`, {}, tokens[owner.id]);
     expect(acknowledged.status).toBe(200);
     expect(acknowledged.body.acknowledged).toBe(true);
 
-    const { reference } = await action();
+    const { reference } = await action(actionId);
     const asked = new Date(Date.parse(dueAt) + 10 * DAY).toISOString();
     const request = await post(
       `/actions/${actionId}/extension-request`,
@@ -235,6 +260,7 @@ describe('Section 42 enquiry deadlines', () => {
   });
 
   it('writes the read model from each snapshot, settles items and ignores stale writes', async () => {
+    const { enquiryId, actionId, dueAt } = await chasedDeadline();
     const delegationId = randomUUID();
     const decisionId = randomUUID();
     await dataSource.manager.insert(EnquiryDelegationEntity, {
@@ -274,7 +300,7 @@ describe('Section 42 enquiry deadlines', () => {
       detail: { delegationId },
     };
     await activities.recordEnquiryState(base);
-    expect(await enquiry()).toMatchObject({
+    expect(await enquiry(enquiryId)).toMatchObject({
       stage: 'enquiry',
       step: 'awaiting-acceptance',
       delegationId,
@@ -284,7 +310,7 @@ describe('Section 42 enquiry deadlines', () => {
       processVersion: 1,
     });
 
-    const { processVersion } = await action();
+    const { processVersion } = await action(actionId);
     const accepted: EnquiryStateSnapshot = {
       ...base,
       version: 2,
@@ -298,7 +324,7 @@ describe('Section 42 enquiry deadlines', () => {
       settledItems: [{ actionId, settlement: 'completed' }],
     };
     await activities.recordEnquiryState(accepted);
-    expect(await enquiry()).toMatchObject({
+    expect(await enquiry(enquiryId)).toMatchObject({
       step: 'in-progress',
       enquirerId: owner.id,
       nextDueAt: null,
@@ -312,7 +338,7 @@ describe('Section 42 enquiry deadlines', () => {
       respondedAt: new Date(accepted.changedAt),
     });
     // Closed at once for readers, while its chaser's own later write still lands.
-    expect(await action()).toMatchObject({
+    expect(await action(actionId)).toMatchObject({
       status: 'completed',
       completedAt: new Date(accepted.changedAt),
       nextReminderAt: null,
@@ -322,7 +348,7 @@ describe('Section 42 enquiry deadlines', () => {
     // A retry or an older snapshot changes nothing.
     await activities.recordEnquiryState({ ...base, changedAt: later(2) });
     await activities.recordEnquiryState(accepted);
-    expect((await enquiry()).step).toBe('in-progress');
+    expect((await enquiry(enquiryId)).step).toBe('in-progress');
     expect((await chronology(enquiryId)).map((entry) => entry.event)).toEqual([
       'enquiry.delegated',
       'enquiry.delegation-accepted',
@@ -336,12 +362,11 @@ describe('Section 42 enquiry deadlines', () => {
           .signal(settleChaseSignal, { actorId: owner.id, settlement: 'completed' }),
       settings.dataConverter,
     );
-    const deadline = Date.now() + 15_000;
-    while ((await action()).processVersion === processVersion && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    expect(await action()).toMatchObject({ status: 'completed' });
-    expect((await action()).processVersion).toBeGreaterThan(processVersion);
+    const settled = await eventually('the chaser to record its settlement', async () => {
+      const item = await action(actionId);
+      return item.processVersion > processVersion ? item : undefined;
+    });
+    expect(settled).toMatchObject({ status: 'completed' });
 
     // Paused: only the plan's reviews keep running; absent fields are cleared.
     const reviewDue = new Date(Date.now() + 40 * DAY).toISOString();
@@ -360,7 +385,7 @@ describe('Section 42 enquiry deadlines', () => {
       ],
     };
     await activities.recordEnquiryState(paused);
-    expect(await enquiry()).toMatchObject({
+    expect(await enquiry(enquiryId)).toMatchObject({
       step: null,
       nextDueAt: new Date(reviewDue),
       concludedAt: new Date(paused.changedAt),
@@ -378,7 +403,7 @@ describe('Section 42 enquiry deadlines', () => {
       openItems: [],
     };
     await activities.recordEnquiryState(closed);
-    expect(await enquiry()).toMatchObject({
+    expect(await enquiry(enquiryId)).toMatchObject({
       stage: 'closed',
       closure: 'concluded',
       pausedSince: null,

@@ -16,6 +16,7 @@ import {
   utf8,
   withClient,
 } from './support/temporal';
+import { E2E_WAIT_MS } from './support/waits';
 
 /** Histories at rest hold nothing readable: every payload and failure message is encrypted. */
 describe('workflow histories are encrypted at rest', () => {
@@ -155,7 +156,7 @@ function failedTask(history: History) {
     ?.workflowTaskFailedEventAttributes?.failure;
 }
 
-async function until<T>(probe: () => Promise<T | undefined | false>, timeoutMs = 30_000) {
+async function until<T>(probe: () => Promise<T | undefined | false>, timeoutMs = E2E_WAIT_MS) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const result = await probe();

@@ -1,6 +1,7 @@
-import { AppName, freePort, startApp, waitFor } from '@safeguard/dev-stack';
+import { AppName, freePort, startApp } from '@safeguard/dev-stack';
 import { ChildProcess } from 'node:child_process';
 import { stackAppEnv } from './e2e-env';
+import { eventually } from './waits';
 
 /**
  * Starts further API or worker processes beside the shared stack, with settings of the test's
@@ -30,7 +31,9 @@ export class ExtraApps {
       throw new Error(`the extra API exited with ${code}:\n${api.output()}`);
     });
     await Promise.race([
-      waitFor('the extra API', () => fetch(`${url}/health`).catch(() => undefined)),
+      eventually('the extra API to answer /health', () =>
+        fetch(`${url}/health`).catch(() => undefined),
+      ),
       exited,
     ]);
     return url;

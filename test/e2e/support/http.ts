@@ -1,5 +1,6 @@
 import { devToken } from '@safeguard/dev-stack';
 import { adminToken, apiUrl, mailWebUrl } from './e2e-env';
+import { E2E_WAIT_MS } from './waits';
 
 export interface ApiResponse<T = any> {
   status: number;
@@ -63,11 +64,12 @@ export async function caughtEmails(): Promise<CaughtEmail[]> {
 
 /**
  * Polls the SMTP catcher until an email matches. This waits for real work crossing processes
- * (worker → SMTP), never for a workflow timer: timers are tested under time skipping.
+ * (worker → SMTP), never for a workflow timer: timers are tested under time skipping. The default
+ * wait is well inside the test's timeout, so a missing email is reported as one.
  */
 export async function waitForEmail(
   match: (email: CaughtEmail) => boolean,
-  timeoutMs = 30_000,
+  timeoutMs = E2E_WAIT_MS,
 ): Promise<CaughtEmail> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -75,7 +77,7 @@ export async function waitForEmail(
     if (found) return found;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error('no matching email arrived');
+  throw new Error(`no matching email arrived within ${timeoutMs / 1000} s`);
 }
 
 export const patch = <T = any>(path: string, body?: unknown, token?: string | null) =>
