@@ -25,6 +25,28 @@ const noIo = {
   message: 'Workflow and domain code must stay free of I/O.',
 };
 
+// `it.only`, `describe.skip`, `test.concurrent.only`, `it.only.each`…, and the x/f shorthands.
+const TEST_BLOCK = '/^(describe|it|test)$/';
+const FOCUS_OR_SKIP = '/^(only|skip)$/';
+const focusedOrSkippedTests = [
+  {
+    selector: `MemberExpression[object.name=${TEST_BLOCK}][property.name=${FOCUS_OR_SKIP}]`,
+    message: 'Focused or skipped tests are not allowed: remove .only/.skip.',
+  },
+  {
+    selector: `MemberExpression[object.object.name=${TEST_BLOCK}][property.name=${FOCUS_OR_SKIP}]`,
+    message: 'Focused or skipped tests are not allowed: remove .only/.skip.',
+  },
+  {
+    selector: 'CallExpression[callee.name=/^(x|f)(describe|it|test)$/]',
+    message: 'Focused or skipped tests are not allowed: use describe/it/test.',
+  },
+  {
+    selector: 'MemberExpression[object.name=/^(x|f)(describe|it|test)$/]',
+    message: 'Focused or skipped tests are not allowed: use describe/it/test.',
+  },
+];
+
 export default tseslint.config(
   { ignores: ['**/dist/**', 'node_modules/**', '.tools/**', '.data/**', 'tmp/**', 'coverage/**'] },
   eslint.configs.recommended,
@@ -63,6 +85,11 @@ export default tseslint.config(
   {
     files: ['**/*.spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    // A focused or skipped test lets the suite pass while checking less than it claims.
+    files: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...focusedOrSkippedTests] },
   },
   {
     files: ['**/*.js', '**/*.cjs'],

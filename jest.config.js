@@ -1,6 +1,7 @@
 /**
  * One jest run covers everything:
- *   unit   pure libs and app units, workflow timelines on the time-skipping server, replay of stored histories
+ *   unit   pure libs and app units, workflow timelines on the time-skipping server, replay of stored histories,
+ *          and the lint rules that keep tests honest (test/lint)
  *   e2e    black-box over HTTP against the real stack (API + worker + Temporal + Postgres + SMTP)
  * Libraries are mapped to their sources; apps under e2e run from their build (npm test builds first).
  */
@@ -25,7 +26,13 @@ module.exports = {
     {
       ...shared,
       displayName: 'unit',
-      roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/tools', '<rootDir>/test/replay'],
+      roots: [
+        '<rootDir>/libs',
+        '<rootDir>/apps',
+        '<rootDir>/tools',
+        '<rootDir>/test/replay',
+        '<rootDir>/test/lint',
+      ],
       testMatch: ['**/*.spec.ts'],
     },
     {
