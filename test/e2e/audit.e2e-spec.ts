@@ -142,6 +142,23 @@ describe('audit trail', () => {
     await expect(sql.query(`DELETE FROM chronology WHERE id = $1`, [row.id])).rejects.toThrow(
       'chronology is append-only: DELETE refused',
     );
+    // TRUNCATE fires no row trigger; a statement trigger refuses it. Tried in a transaction that
+    // is rolled back, so a missing trigger fails this test without emptying the shared stack.
+    const truncating = async (table: string) => {
+      await sql.query('BEGIN');
+      try {
+        await sql.query(`TRUNCATE ${table}`);
+        return `${table} truncated`;
+      } catch (error) {
+        return (error as Error).message;
+      } finally {
+        await sql.query('ROLLBACK');
+      }
+    };
+    expect(await truncating('chronology')).toBe('chronology is append-only: TRUNCATE refused');
+    expect(await truncating('policy_versions CASCADE')).toBe(
+      'published policy versions are immutable: TRUNCATE refused',
+    );
 
     // In one transaction, so no other session ever sees the trigger off.
     await sql.query('BEGIN');

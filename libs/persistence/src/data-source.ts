@@ -35,6 +35,7 @@ import { MeetingFollowUp1764250000000 } from './migrations/1764250000000-meeting
 import { Section42Enquiries1764300000000 } from './migrations/1764300000000-section-42-enquiries';
 import { ProfessionalDisagreements1764350000000 } from './migrations/1764350000000-professional-disagreements';
 import { IdentityBinding1764400000000 } from './migrations/1764400000000-identity-binding';
+import { AppendOnlyTruncate1764450000000 } from './migrations/1764450000000-append-only-truncate';
 
 export const entities = [
   PartnershipEntity,
@@ -72,6 +73,7 @@ export const migrations = [
   Section42Enquiries1764300000000,
   ProfessionalDisagreements1764350000000,
   IdentityBinding1764400000000,
+  AppendOnlyTruncate1764450000000,
 ];
 
 /** One definition of how every process (API, worker, tools) talks to Postgres. */
