@@ -12,6 +12,9 @@ import * as workflows from '../../libs/workflows/src/workflows';
  * A change that would break a running workflow fails here; guard it with patched().
  * New fixtures: UPDATE_HISTORIES=1 npm test (existing ones are never overwritten).
  */
+// Replaying bundles every workflow with webpack first: seconds, more on a busy two-core machine.
+jest.setTimeout(120_000);
+
 describe('replay of stored workflow histories', () => {
   const fixtures = readHistoryFixtures();
   beforeAll(quietTemporalRuntime);
