@@ -320,7 +320,7 @@ describe('escalation log', () => {
       expect(csv.split('\r\n')).toEqual([
         'reference,raised_on,raiser_agency,raiser_agency_type,other_agency,other_agency_type,themes,immediate_risk,highest_stage,outcome,closed_on,working_days_to_resolution',
         `${ref('A')},2025-04-01,${council.name},local-authority,${quotedTrust},nhs-trust,threshold-for-intervention,no,1,resolved,2025-04-07,4`,
-        `${ref('B')},2025-04-17,${quotedTrust},nhs-trust,${police.name},police,risk-assessment;information-sharing,yes,3,resolved,2025-04-22,2`,
+        `${ref('B')},2025-04-17,${quotedTrust},nhs-trust,${police.name},police,"risk-assessment;information-sharing",yes,3,resolved,2025-04-22,2`,
         `${ref('C')},2025-05-06,${council.name},local-authority,${police.name},police,discharge-or-case-closure,no,4,open,,`,
         `${ref('D')},2025-06-02,${police.name},police,${council.name},local-authority,other,no,2,withdrawn,2025-06-05,`,
         '',

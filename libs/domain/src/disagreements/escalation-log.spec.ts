@@ -357,7 +357,7 @@ describe('escalation log CSV', () => {
     expect(escalationLogCsv(log)).toBe(
       [
         'reference,raised_on,raiser_agency,raiser_agency_type,other_agency,other_agency_type,themes,immediate_risk,highest_stage,outcome,closed_on,working_days_to_resolution',
-        'PD-2025-0001,2025-04-17,"Health, Care ""and"" Housing",other,Northshire Police,police,risk-assessment;information-sharing,no,2,resolved,2025-04-22,1',
+        'PD-2025-0001,2025-04-17,"Health, Care ""and"" Housing",other,Northshire Police,police,"risk-assessment;information-sharing",no,2,resolved,2025-04-22,1',
         'PD-2025-0002,2025-06-30,Northshire Council,local-authority,Northshire NHS,nhs-trust,information-sharing,yes,3,open,,',
         'PD-2025-0003,2025-06-30,Northshire Council,local-authority,Northshire NHS,nhs-trust,information-sharing,no,1,withdrawn,2025-07-01,',
         '',
