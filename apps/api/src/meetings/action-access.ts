@@ -40,10 +40,12 @@ export function assertNotEnquiryDeadline(
 const ACCOUNTABLE = 'COALESCE(meeting.chair_id, enquiry.enquiry_manager_id)';
 
 /**
- * Who may see and command an action. Seeing: partnership-wide leads see every action of their
- * partnerships, others those their agency owns (so each tier of the escalation ladder can open
- * what it is told about) or that they answer for as the meeting's chair or the enquiry's manager;
- * anything else is simply not found (404).
+ * Who may see and command an action. Seeing, on a need-to-know basis: partnership-wide leads see
+ * every action of their partnerships; anyone else sees their own, those of the people they line
+ * manage, those they answer for as the meeting's chair or the enquiry's manager, and, as an
+ * agency's designated safeguarding lead, every action its people own. So each tier of the
+ * escalation ladder can open what it is told about, and a colleague cannot; anything else is
+ * simply not found (404).
  * Commanding: the owner acknowledges, asks for more time and completes; the chair (the enquiry's
  * manager for an enquiry's deadline) or a partnership-wide lead decides extensions, reassigns and
  * cancels, and may complete (403 if not). An enquiry's deadline is never completed, cancelled or
@@ -66,10 +68,15 @@ export class ActionAccess {
         partnershipIds: principal.partnershipIds,
       });
     if (!seesWholePartnership(principal)) {
-      query.andWhere(`(owner.agency_id = :agencyId OR ${ACCOUNTABLE} = :personId)`, {
-        agencyId: principal.agencyId,
-        personId: principal.personId,
-      });
+      query.andWhere(
+        `(owner.id = :personId OR owner.line_manager_id = :personId OR ${ACCOUNTABLE} = :personId
+          OR (:designatedLead AND owner.agency_id = :agencyId))`,
+        {
+          personId: principal.personId,
+          designatedLead: principal.roles.includes('designated-safeguarding-lead'),
+          agencyId: principal.agencyId,
+        },
+      );
     }
     const { entities, raw } = await query.getRawAndEntities();
     if (!entities[0]) throw ProblemException.notFound('action');

@@ -1,0 +1,60 @@
+import {
+  createAgency,
+  createPartnership,
+  createPerson,
+  get,
+  postAction,
+  tokenFor,
+  type TestPerson,
+} from './support/http';
+
+/**
+ * A practitioner's item is seen by those who need to know it: the owner, their line manager, their
+ * agency's designated safeguarding leads (each a tier of the escalation ladder) and the
+ * partnership-wide leads; not by every colleague of the same agency.
+ */
+describe('who sees a practitioner’s item', () => {
+  let manager: TestPerson;
+  let owner: TestPerson;
+  let actionId: string;
+
+  beforeAll(async () => {
+    const partnershipId = (await createPartnership()).id;
+    const trust = await createAgency('nhs-trust', [partnershipId]);
+    manager = await createPerson('Ward Manager', { agencyId: trust.id, roles: ['line-manager'] });
+    owner = await createPerson('Ward Nurse', { agencyId: trust.id, lineManagerId: manager.id });
+    const created = await postAction(owner, {
+      dueAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+    });
+    expect(created.status).toBe(201);
+    actionId = created.body.id;
+  });
+
+  const statusFor = async (person: TestPerson) =>
+    (await get(`/actions/${actionId}`, await tokenFor(person.email))).status;
+
+  it('lets the owner, their line manager and their agency’s designated lead open it', async () => {
+    const designatedLead = await createPerson('Trust Lead', {
+      agencyId: owner.agencyId,
+      roles: ['designated-safeguarding-lead'],
+    });
+    expect(await statusFor(owner)).toBe(200);
+    expect(await statusFor(manager)).toBe(200);
+    expect(await statusFor(designatedLead)).toBe(200);
+  });
+
+  it('hides it from colleagues of the same agency, a line manager of others included', async () => {
+    const colleague = await createPerson('Other Nurse', { agencyId: owner.agencyId });
+    const otherManager = await createPerson('Other Ward Manager', {
+      agencyId: owner.agencyId,
+      roles: ['line-manager'],
+    });
+    expect(await statusFor(colleague)).toBe(404);
+    expect(await statusFor(otherManager)).toBe(404);
+    const chronology = await get(
+      `/actions/${actionId}/chronology`,
+      await tokenFor(colleague.email),
+    );
+    expect(chronology.status).toBe(404);
+  });
+});
