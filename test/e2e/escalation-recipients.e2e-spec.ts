@@ -348,7 +348,11 @@ describe('who escalations go to', () => {
     for (const email of expectedEmails) {
       await waitForEmail((e) => e.to.includes(email) && e.subject === subject);
     }
-    const sentTo = (await caughtEmails()).filter((e) => e.subject === subject).flatMap((e) => e.to);
-    expect(sentTo.sort()).toEqual(expectedEmails);
+    const caught = (await caughtEmails()).filter((e) => e.subject === subject);
+    expect(caught.flatMap((e) => e.to).sort()).toEqual(expectedEmails);
+    // Each message's Message-ID is its notification's, so a repeat after a crash is the same one.
+    expect(caught.map((e) => e.messageId).sort()).toEqual(
+      notified.map((n) => `<${n.id}@test.example>`).sort(),
+    );
   });
 });

@@ -53,6 +53,7 @@ export async function postSucceeding<T = any>(
 
 export interface CaughtEmail {
   to: string[];
+  messageId: string;
   subject: string;
   text: string;
   html: string;

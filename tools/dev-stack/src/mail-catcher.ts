@@ -8,6 +8,8 @@ export interface CaughtEmail {
   receivedAt: string;
   from: string;
   to: string[];
+  /** The Message-ID header as sent, angle brackets included. */
+  messageId: string;
   subject: string;
   text: string;
   html: string;
@@ -61,6 +63,7 @@ export async function startMailCatcher(options: MailCatcherOptions): Promise<Run
             receivedAt: new Date().toISOString(),
             from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
             to: session.envelope.rcptTo.map((r) => r.address),
+            messageId: parsed.messageId ?? '',
             subject: parsed.subject ?? '',
             text: parsed.text ?? '',
             html: typeof parsed.html === 'string' ? parsed.html : '',

@@ -168,7 +168,11 @@ export function createActionActivities(deps: ActionActivityDeps): ActionActiviti
     }
     let smtpMessageId: string;
     try {
-      smtpMessageId = await mailer.send({ to: recipient.email, ...email });
+      smtpMessageId = await mailer.send({
+        to: recipient.email,
+        ...email,
+        notificationId: claim.id,
+      });
     } catch (error) {
       if (error instanceof DeliveryRefused) {
         await recordRefused(dataSource, subject, claim, error.smtpCode);

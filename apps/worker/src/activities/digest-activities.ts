@@ -60,7 +60,11 @@ export function createDigestActivities(deps: DigestActivityDeps): DigestActiviti
         link: `${publicBaseUrl}/actions/${action.id}`,
       })),
     });
-    const smtpMessageId = await mailer.send({ to: reader.email, ...email });
+    const smtpMessageId = await mailer.send({
+      to: reader.email,
+      ...email,
+      notificationId: claim.id,
+    });
     await dataSource.manager.update(NotificationEntity, claim.id, {
       status: 'sent',
       smtpMessageId,

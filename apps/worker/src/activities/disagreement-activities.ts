@@ -85,7 +85,11 @@ export function createDisagreementActivities(
         if (claim.status !== 'sending') continue;
         let smtpMessageId: string;
         try {
-          smtpMessageId = await mailer.send({ to: person.email, ...email });
+          smtpMessageId = await mailer.send({
+            to: person.email,
+            ...email,
+            notificationId: claim.id,
+          });
         } catch (error) {
           if (!(error instanceof DeliveryRefused)) throw error;
           await recordRefused(dataSource, subject, claim, error.smtpCode);

@@ -11,7 +11,8 @@ import {
  * Every email is a row of `notifications`, claimed by its idempotency key before it is sent and
  * marked after, and logged in the chronology of the record it is about (practice primer §4:
  * record what was shared, with whom). What remains: a worker killed between SMTP acceptance and
- * the mark sends again on retry.
+ * the mark sends again on retry, with the same Message-ID (the row's id), so mail systems and
+ * clients can drop the duplicate.
  */
 export interface NotificationSubject {
   subjectType: ChronologySubjectType;

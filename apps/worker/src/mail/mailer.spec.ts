@@ -1,4 +1,4 @@
-import { classifySmtpError, DeliveryDeferred, DeliveryRefused } from './mailer';
+import { classifySmtpError, DeliveryDeferred, DeliveryRefused, messageIdOf } from './mailer';
 
 describe('SMTP error classification', () => {
   it('treats a 5xx reply as a permanent refusal, without echoing the server text', () => {
@@ -17,5 +17,16 @@ describe('SMTP error classification', () => {
     expect(classifySmtpError(Object.assign(new Error('refused'), { code: 'ECONNECTION' }))).toEqual(
       new DeliveryDeferred('ECONNECTION'),
     );
+  });
+});
+
+describe('Message-ID', () => {
+  it('is the notification id at the sender’s domain, the same for every attempt', () => {
+    const id = '7b0c6a52-2f1e-4d7e-9a51-0d5b6f3c9e10';
+    expect(messageIdOf(id, 'Safeguarding <no-reply@northshire.gov.uk>')).toBe(
+      `<${id}@northshire.gov.uk>`,
+    );
+    expect(messageIdOf(id, 'reminders@test.example')).toBe(`<${id}@test.example>`);
+    expect(messageIdOf(id, 'no address')).toBe(`<${id}@safeguarding.invalid>`);
   });
 });

@@ -5,6 +5,12 @@ export interface OutgoingEmail {
   subject: string;
   text: string;
   html: string;
+  /**
+   * The notification row the email is sent for. Its id becomes the Message-ID, so a message sent
+   * again after a crash (between the relay's acceptance and the row marked sent) carries the
+   * same Message-ID as the first, and mail systems and clients can drop the duplicate.
+   */
+  notificationId: string;
 }
 
 export interface Mailer {
@@ -35,9 +41,13 @@ export class DeliveryDeferred extends Error {
 export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
   const transport: Transporter = nodemailer.createTransport(smtpUrl);
   return {
-    async send(email) {
+    async send({ notificationId, ...email }) {
       try {
-        const info = await transport.sendMail({ from, ...email });
+        const info = await transport.sendMail({
+          from,
+          ...email,
+          messageId: messageIdOf(notificationId, from),
+        });
         return info.messageId;
       } catch (error) {
         throw classifySmtpError(error);
@@ -45,6 +55,12 @@ export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
     },
     close: () => transport.close(),
   };
+}
+
+/** `<notification-id@the sender's domain>`: the same for every attempt at one notification. */
+export function messageIdOf(notificationId: string, from: string): string {
+  const domain = /@([A-Za-z0-9.-]+)/.exec(from)?.[1] ?? 'safeguarding.invalid';
+  return `<${notificationId}@${domain}>`;
 }
 
 export function classifySmtpError(error: unknown): DeliveryRefused | DeliveryDeferred {
