@@ -341,7 +341,22 @@ describe('professional disagreement lifecycle', () => {
     const atBoard = await command(`/disagreements/${id}/escalate`, { reason: REASON }, trustLead);
     expect(atBoard).toMatchObject({ stage: 4, stageKey: 'disagreement.stage-4-inform' });
     expect(ids(atBoard.participants)).toEqual(ids([boardManager]));
-    expect((await get(`/disagreements/${id}`, as(boardManager))).status).toBe(200);
+    // The board sees stages, agencies, themes and dates: no one's details, no one's words.
+    const seenByBoard = await get(`/disagreements/${id}`, as(boardManager));
+    expect(seenByBoard.status).toBe(200);
+    expect(seenByBoard.body).toMatchObject({
+      stage: 4,
+      themes: raised.themes,
+      subject: null,
+      caseReference: null,
+      raisedBy: { id: raised.raisedBy.id, displayName: null },
+    });
+    expect(seenByBoard.body.records.length).toBeGreaterThan(0);
+    expect(seenByBoard.body.records.every((record: any) => record.text === null)).toBe(true);
+    const onPage = JSON.stringify(seenByBoard.body);
+    for (const words of [SUBJECT, DISAGREEMENT, REASON, 'Mr Example', officer.displayName]) {
+      expect(onPage).not.toContain(words);
+    }
 
     const early = await post(
       `/disagreements/${id}/resolve`,
@@ -363,7 +378,10 @@ describe('professional disagreement lifecycle', () => {
       boardManager,
     );
     expect(decided).toMatchObject({ status: 'resolved', highestStage: 4, agreedActions: [] });
-    expect(decided.records.at(-1)).toMatchObject({ kind: 'outcome', stage: 4, text: OUTCOME });
+    // The board's answer too is without words; those it recorded reach the people taking part.
+    expect(decided.records.at(-1)).toMatchObject({ kind: 'outcome', stage: 4, text: null });
+    const seenByRaiser = (await get(`/disagreements/${id}`, as(officer))).body;
+    expect(seenByRaiser.records.at(-1)).toMatchObject({ kind: 'outcome', stage: 4, text: OUTCOME });
     await waitForEmail(about(raised.reference, officer, 'Professional disagreement resolved'));
   });
 

@@ -6,9 +6,21 @@ import { DataSource, type SelectQueryBuilder } from 'typeorm';
 import { CASE_ROLES, seesWholePartnership } from '../auth/access-rules';
 import type { Principal } from '../auth/principal';
 import { ProblemException } from '../common/problem';
+import type { Reader } from './dto/disagreement.view';
 
 /** The board's business manager and independent chair: stage 4 of every disagreement. */
 export const BOARD_ROLES: Role[] = ['board-business-manager', 'board-chair'];
+
+/**
+ * Reads as the board: someone who holds a board role and no case role. The board sees stages,
+ * agencies, themes, dates and categories, never a person's details or anyone's words.
+ */
+export function readerOf(principal: Principal): Reader {
+  const board = principal.roles.some((role) => BOARD_ROLES.includes(role));
+  return board && !principal.roles.some((role) => CASE_ROLES.includes(role))
+    ? 'board'
+    : 'participant';
+}
 /** Who reaches a disagreement's routes at all (what each sees is decided per disagreement). */
 export const DISAGREEMENT_ROLES: Role[] = [...CASE_ROLES, ...BOARD_ROLES];
 

@@ -63,7 +63,7 @@ export class DisagreementCommandsService {
   async acknowledge(id: string, principal: Principal): Promise<DisagreementView> {
     const disagreement = await this.access.visible(id, principal);
     await this.update(disagreement, acknowledgeStageUpdate, { actorId: principal.personId });
-    return this.answer(disagreement);
+    return this.answer(disagreement, principal);
   }
 
   async contribute(
@@ -82,7 +82,7 @@ export class DisagreementCommandsService {
           contributionId,
         }),
     );
-    return this.answer(disagreement);
+    return this.answer(disagreement, principal);
   }
 
   /** The agreed actions are kept in the outcome record, where the worker opens each from. */
@@ -126,7 +126,7 @@ export class DisagreementCommandsService {
           agreedActions: agreedActions.length,
         }),
     );
-    return this.answer(disagreement);
+    return this.answer(disagreement, principal);
   }
 
   async escalate(
@@ -145,7 +145,7 @@ export class DisagreementCommandsService {
           reasonId,
         }),
     );
-    return this.answer(disagreement);
+    return this.answer(disagreement, principal);
   }
 
   async withdraw(
@@ -165,7 +165,7 @@ export class DisagreementCommandsService {
           withdrawalId,
         }),
     );
-    return this.answer(disagreement);
+    return this.answer(disagreement, principal);
   }
 
   /** Words never enter the workflow: the record is stored first, at the stage it was made. */
@@ -213,7 +213,10 @@ export class DisagreementCommandsService {
     if (closed) throw ProblemException.stageConflict(closed);
   }
 
-  private async answer(disagreement: DisagreementEntity): Promise<DisagreementView> {
-    return this.disagreements.view(await this.access.reloaded(disagreement));
+  private async answer(
+    disagreement: DisagreementEntity,
+    principal: Principal,
+  ): Promise<DisagreementView> {
+    return this.disagreements.view(await this.access.reloaded(disagreement), principal);
   }
 }

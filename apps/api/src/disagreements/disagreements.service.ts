@@ -28,7 +28,7 @@ import { PoliciesService } from '../policies/policies.service';
 import { startOrUnavailable } from '../temporal/start-workflow';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import { startedWithin } from '../temporal/workflow-updates';
-import { DisagreementAccess } from './disagreement-access';
+import { DisagreementAccess, readerOf } from './disagreement-access';
 import { DisagreementView } from './dto/disagreement.view';
 import { RaiseDisagreementDto } from './dto/raise-disagreement.dto';
 
@@ -134,13 +134,16 @@ export class DisagreementsService {
     });
     // The first stage's participants are known by the time we answer, or soon after.
     await startedWithin(this.temporal, workflowId, disagreementStartedUpdate);
-    return this.view(await this.dataSource.manager.findOneByOrFail(DisagreementEntity, { id }));
+    return this.view(
+      await this.dataSource.manager.findOneByOrFail(DisagreementEntity, { id }),
+      principal,
+    );
   }
 
   /** Reading a disagreement is itself recorded: who looked at it, and when. */
   async get(id: string, principal: Principal): Promise<DisagreementView> {
     const disagreement = await this.access.visible(id, principal);
-    const view = await this.view(disagreement);
+    const view = await this.view(disagreement, principal);
     await this.dataSource.transaction((db) =>
       appendChronology(db, {
         subjectType: 'disagreement',
@@ -154,8 +157,11 @@ export class DisagreementsService {
     return view;
   }
 
-  /** Everything about it, from Postgres only (for a reader already allowed to see it). */
-  async view(disagreement: DisagreementEntity): Promise<DisagreementView> {
+  /**
+   * Everything about it this reader may see, from Postgres only (for a reader already allowed
+   * to see it): the board gets no one's details or words.
+   */
+  async view(disagreement: DisagreementEntity, principal: Principal): Promise<DisagreementView> {
     const db = this.dataSource.manager;
     const { id, partnershipId } = disagreement;
     const [records, actions, timeline] = await Promise.all([
@@ -180,6 +186,7 @@ export class DisagreementsService {
       actions,
       timeline,
       people: new Map(people.map((person) => [person.id, person])),
+      reader: readerOf(principal),
     });
   }
 

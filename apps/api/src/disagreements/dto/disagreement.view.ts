@@ -26,6 +26,9 @@ const iso = (date: Date | null) => date?.toISOString() ?? null;
  * A disagreement as lists show it: references, stages, dates, agencies and themes; never a
  * person, the case or anything anyone wrote.
  */
+/** Who reads a disagreement: someone taking part (or a lead), or the board. */
+export type Reader = 'participant' | 'board';
+
 export class DisagreementSummaryView {
   @ApiProperty({ format: 'uuid' })
   id: string;
@@ -113,15 +116,23 @@ export class PersonRefView {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiProperty()
-  displayName: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'null for the board, which sees no one’s personal details.',
+  })
+  displayName: string | null;
 
   @ApiProperty({ format: 'uuid' })
   agencyId: string;
 
-  static of(id: string, people: ReadonlyMap<string, PersonEntity>): PersonRefView {
+  static of(id: string, people: ReadonlyMap<string, PersonEntity>, reader: Reader): PersonRefView {
     const person = people.get(id);
-    return { id, displayName: person?.displayName ?? '', agencyId: person?.agencyId ?? '' };
+    return {
+      id,
+      displayName: reader === 'board' ? null : (person?.displayName ?? ''),
+      agencyId: person?.agencyId ?? '',
+    };
   }
 }
 
@@ -145,12 +156,17 @@ export class DisagreementRecordView {
   @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 4, nullable: true })
   stage: number | null;
 
-  @ApiProperty()
-  text: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'null for the board: the words stay with the participants.',
+  })
+  text: string | null;
 
   @ApiProperty({
     type: 'object',
     additionalProperties: true,
+    description: 'Empty for the board.',
     example: { agreedActions: [{ title: '…', ownerId: '…', dueAt: '2026-12-04T17:30:00.000Z' }] },
   })
   facts: Record<string, unknown>;
@@ -164,14 +180,16 @@ export class DisagreementRecordView {
   static of(
     record: DisagreementRecordEntity,
     people: ReadonlyMap<string, PersonEntity>,
+    reader: Reader,
   ): DisagreementRecordView {
+    const board = reader === 'board';
     return {
       id: record.id,
       kind: record.kind,
       stage: record.stage,
-      text: record.text,
-      facts: record.facts,
-      author: PersonRefView.of(record.authorId, people),
+      text: board ? null : record.text,
+      facts: board ? {} : record.facts,
+      author: PersonRefView.of(record.authorId, people, reader),
       createdAt: record.createdAt.toISOString(),
     };
   }
@@ -185,8 +203,8 @@ export class AgreedActionView {
   @ApiProperty({ example: 'ACT-2026-000042' })
   reference: string;
 
-  @ApiProperty()
-  title: string;
+  @ApiProperty({ type: String, nullable: true, description: 'null for the board.' })
+  title: string | null;
 
   @ApiProperty({ type: PersonRefView })
   owner: PersonRefView;
@@ -197,12 +215,16 @@ export class AgreedActionView {
   @ApiProperty({ enum: ACTION_STATUSES })
   status: ActionStatus;
 
-  static of(action: ActionEntity, people: ReadonlyMap<string, PersonEntity>): AgreedActionView {
+  static of(
+    action: ActionEntity,
+    people: ReadonlyMap<string, PersonEntity>,
+    reader: Reader,
+  ): AgreedActionView {
     return {
       id: action.id,
       reference: action.reference,
-      title: action.title,
-      owner: PersonRefView.of(action.ownerId, people),
+      title: reader === 'board' ? null : action.title,
+      owner: PersonRefView.of(action.ownerId, people, reader),
       dueAt: action.dueAt.toISOString(),
       status: action.status,
     };
@@ -217,17 +239,31 @@ export interface DisagreementParts {
   timeline: ChronologyEntryEntity[];
   /** Everyone the parts name, by id. */
   people: ReadonlyMap<string, PersonEntity>;
+  /**
+   * Who reads it: the board (practice primer, "Who may see a case") sees stages, agencies,
+   * themes, dates and categories, never a person's details or anyone's words, at any stage.
+   */
+  reader: Reader;
 }
 
 export class DisagreementView extends DisagreementSummaryView {
   @ApiProperty({ description: 'The policy version its timescales come from.' })
   policyVersion: number;
 
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'S42-2026-000123' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'S42-2026-000123',
+    description: 'null for the board.',
+  })
   caseReference: string | null;
 
-  @ApiProperty({ description: 'The heading the raiser gave it.' })
-  subject: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The heading the raiser gave it (null for the board).',
+  })
+  subject: string | null;
 
   @ApiProperty({ type: PersonRefView })
   raisedBy: PersonRefView;
@@ -275,25 +311,27 @@ export class DisagreementView extends DisagreementSummaryView {
   timeline: TimelineEntryView[];
 
   static full(parts: DisagreementParts, now = new Date()): DisagreementView {
-    const { disagreement: d, records, people } = parts;
+    const { disagreement: d, records, people, reader } = parts;
+    const board = reader === 'board';
     const concern = records.find((record) => record.kind === 'concern');
+    const subject = typeof concern?.facts.subject === 'string' ? concern.facts.subject : '';
     return {
       ...DisagreementSummaryView.of(d, now),
       policyVersion: d.policyVersion,
-      caseReference: d.caseReference,
-      subject: typeof concern?.facts.subject === 'string' ? concern.facts.subject : '',
-      raisedBy: PersonRefView.of(d.raisedById, people),
-      otherPerson: d.otherPersonId ? PersonRefView.of(d.otherPersonId, people) : null,
+      caseReference: board ? null : d.caseReference,
+      subject: board ? null : subject,
+      raisedBy: PersonRefView.of(d.raisedById, people, reader),
+      otherPerson: d.otherPersonId ? PersonRefView.of(d.otherPersonId, people, reader) : null,
       stageStartedAt: iso(d.stageStartedAt),
       participants: d.participantIds.map((id) => ({
-        ...PersonRefView.of(id, people),
+        ...PersonRefView.of(id, people, reader),
         acknowledged: d.acknowledgedByIds.includes(id),
       })),
       acknowledgedBy: d.acknowledgedByIds,
       outcomeId: d.outcomeId,
       withdrawalId: d.withdrawalId,
-      records: records.map((record) => DisagreementRecordView.of(record, people)),
-      agreedActions: parts.actions.map((action) => AgreedActionView.of(action, people)),
+      records: records.map((record) => DisagreementRecordView.of(record, people, reader)),
+      agreedActions: parts.actions.map((action) => AgreedActionView.of(action, people, reader)),
       timeline: parts.timeline.map(TimelineEntryView.of),
     };
   }
