@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/access-rules';
+import { CASE_ROLES, Roles } from '../auth/access-rules';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { ApiProblemResponses } from '../common/api-problem-responses';
 import { Idempotent } from '../common/idempotency/idempotent.decorator';
@@ -9,6 +9,12 @@ import { CreatePersonDto, UpdatePersonDto } from './dto/create-person.dto';
 import { ListPeopleQuery } from './dto/list-people.query';
 import { DeactivationView, PersonView } from './dto/person.view';
 import { PeopleService } from './people.service';
+
+/**
+ * People's names and emails are personal data: those who work cases and those who keep the
+ * directory read them; board roles, which see no one's details, do not.
+ */
+const PEOPLE_READERS = [...CASE_ROLES, 'admin' as const];
 
 @ApiTags('directory')
 @Controller('people')
@@ -30,6 +36,7 @@ export class PeopleController {
   @Get()
   @ApiOkResponse({ type: [PersonView] })
   @ApiProblemResponses(HttpStatus.BAD_REQUEST)
+  @Roles(...PEOPLE_READERS)
   async list(
     @Query() query: ListPeopleQuery,
     @CurrentPrincipal() principal: Principal,
@@ -40,6 +47,7 @@ export class PeopleController {
   @Get(':id')
   @ApiOkResponse({ type: PersonView })
   @ApiProblemResponses(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND)
+  @Roles(...PEOPLE_READERS)
   async get(
     @UuidParam('id') id: string,
     @CurrentPrincipal() principal: Principal,
