@@ -1,4 +1,3 @@
-import { formatReference, ukLocalDate } from '@safeguard/domain';
 import {
   ActionEntity,
   ChronologyEntryEntity,
@@ -29,6 +28,7 @@ import {
   waitForEmail,
   type TestPerson,
 } from './support/http';
+import { acknowledgedEnquiryRow } from './support/enquiry-rows';
 import { stackTemporalSettings, withClient } from './support/temporal';
 import { eventually } from './support/waits';
 
@@ -74,36 +74,12 @@ describe('Section 42 enquiry deadlines', () => {
   });
 
   /** A concern as it stands once acknowledged, with its enquiry manager named. */
-  async function acknowledgedConcern(): Promise<{ enquiryId: string; enquiryReference: string }> {
-    const enquiryId = randomUUID();
-    const now = new Date();
-    const [{ sequence }] = await dataSource.query(
-      `SELECT nextval('enquiry_reference_seq') AS sequence`,
-    );
-    const enquiryReference = formatReference('ENQ', ukLocalDate(now).year, Number(sequence));
-    const adultId = randomUUID();
-    await dataSource.query(
-      `INSERT INTO adults (id, partnership_id, full_name, created_at) VALUES ($1, $2, $3, $4)`,
-      [adultId, partnershipId, 'Mrs Example', now],
-    );
-    await dataSource.query(
-      `INSERT INTO enquiries (id, reference, partnership_id, policy_version, adult_id, received_at,
-         source, raised_by_id, urgency, risk_types, risk_location, risk_source, triage_worker_id,
-         stage, enquiry_manager_id, process_version, workflow_id, created_at, updated_at)
-       VALUES ($1, $2, $3, 1, $4, $5, 'care-provider', $6, 'routine', ARRAY['neglect-and-acts-of-omission'],
-         'care-home-residential', 'service-provider', $6, 'decision', $6, 0, $7, $5, $5)`,
-      [
-        enquiryId,
-        enquiryReference,
-        partnershipId,
-        adultId,
-        now,
-        manager.id,
-        `enquiry-${enquiryId}`,
-      ],
-    );
-    return { enquiryId, enquiryReference };
-  }
+  const acknowledgedConcern = () =>
+    acknowledgedEnquiryRow(dataSource, {
+      partnershipId,
+      raisedById: manager.id,
+      enquiryManagerId: manager.id,
+    });
 
   /** The report's deadline, owned by the provider's enquirer, as the enquiry's workflow opens it. */
   const reportDeadline = (enquiryId: string) => ({

@@ -1,4 +1,3 @@
-import { formatReference, ukLocalDate } from '@safeguard/domain';
 import {
   ActionEntity,
   dataSourceOptions,
@@ -14,6 +13,7 @@ import { createEnquiryActivities } from '../../apps/worker/src/activities/enquir
 import { resolveRecipients } from '../../apps/worker/src/activities/recipients';
 import { createSmtpMailer, type Mailer } from '../../apps/worker/src/mail/mailer';
 import { adminToken, stackAppEnv } from './support/e2e-env';
+import { acknowledgedEnquiryRow } from './support/enquiry-rows';
 import {
   caughtEmails,
   createAgency,
@@ -63,36 +63,14 @@ describe('who escalations go to', () => {
   }
 
   /** An enquiry as it stands once acknowledged, with its manager named (or none yet). */
-  async function enquiryManagedBy(managerId: string | null): Promise<string> {
-    const id = randomUUID();
-    const adultId = randomUUID();
-    const now = new Date();
-    const [{ sequence }] = await dataSource.query(
-      `SELECT nextval('enquiry_reference_seq') AS sequence`,
-    );
-    await dataSource.query(
-      `INSERT INTO adults (id, partnership_id, full_name, created_at) VALUES ($1, $2, $3, $4)`,
-      [adultId, partnershipId, 'Mrs Example', now],
-    );
-    await dataSource.query(
-      `INSERT INTO enquiries (id, reference, partnership_id, policy_version, adult_id, received_at,
-         source, raised_by_id, urgency, risk_types, risk_location, risk_source, triage_worker_id,
-         stage, enquiry_manager_id, process_version, workflow_id, created_at, updated_at)
-       VALUES ($1, $2, $3, 1, $4, $5, 'care-provider', $6, 'routine', ARRAY['neglect-and-acts-of-omission'],
-         'care-home-residential', 'service-provider', $6, 'decision', $7, 0, $8, $5, $5)`,
-      [
-        id,
-        formatReference('ENQ', ukLocalDate(now).year, Number(sequence)),
+  const enquiryManagedBy = async (managerId: string | null): Promise<string> =>
+    (
+      await acknowledgedEnquiryRow(dataSource, {
         partnershipId,
-        adultId,
-        now,
-        people.laLead.id,
-        managerId,
-        `enquiry-${id}`,
-      ],
-    );
-    return id;
-  }
+        raisedById: people.laLead.id,
+        enquiryManagerId: managerId,
+      })
+    ).enquiryId;
 
   /** A deadline of the enquiry, opened as its workflow opens one (no chaser runs for it here). */
   async function enquiryItem(enquiryId: string, ownerKey: string): Promise<string> {
