@@ -191,6 +191,13 @@ describe('Section 42 enquiry deadlines', () => {
     expect(cancel.status).toBe(409);
     expect(cancel.body.detail).toBe(closes);
 
+    // The owner may never reassign an item: that is a 403 before the enquiry's 409.
+    const byOwner = await post(
+      `/actions/${actionId}/reassign`,
+      { newOwnerId: colleague.id },
+      tokens[owner.id],
+    );
+    expect(byOwner.status).toBe(403);
     const reassign = await post(`/actions/${actionId}/reassign`, { newOwnerId: colleague.id });
     expect(reassign.status).toBe(409);
     expect(reassign.body.detail).toMatch(

@@ -51,8 +51,9 @@ export class ActionLifecycleService {
 
   async complete(id: string, dto: CompleteActionDto, principal: Principal): Promise<ActionView> {
     const target = await this.access.visible(id, principal);
-    this.access.assertNotEnquiryDeadline(target, CLOSES_WITH_ENQUIRY);
+    // Who may never do it hears 403 first; 409 is for those who may, but not now or not here.
     this.access.assertOwnerOrDecisionMaker(target, principal, 'complete it');
+    this.access.assertNotEnquiryDeadline(target, CLOSES_WITH_ENQUIRY);
     await this.withNote(id, 'completion', dto.note, principal, (noteId) =>
       this.commands.complete(target.action, principal.personId, noteId),
     );
@@ -99,8 +100,8 @@ export class ActionLifecycleService {
 
   async reassign(id: string, dto: ReassignActionDto, principal: Principal): Promise<ActionView> {
     const target = await this.access.visible(id, principal);
-    this.access.assertNotEnquiryDeadline(target, OWNED_THROUGH_ENQUIRY);
     this.access.assertDecisionMaker(target, principal, 'reassign it');
+    this.access.assertNotEnquiryDeadline(target, OWNED_THROUGH_ENQUIRY);
     await this.people.assertNamed(dto.newOwnerId, 'newOwnerId', {
       partnership: target.action.partnershipId ?? '',
     });
@@ -113,8 +114,8 @@ export class ActionLifecycleService {
 
   async cancel(id: string, dto: CancelActionDto, principal: Principal): Promise<ActionView> {
     const target = await this.access.visible(id, principal);
-    this.access.assertNotEnquiryDeadline(target, CLOSES_WITH_ENQUIRY);
     this.access.assertDecisionMaker(target, principal, 'cancel it');
+    this.access.assertNotEnquiryDeadline(target, CLOSES_WITH_ENQUIRY);
     await this.withNote(id, 'cancellation', dto.reason, principal, (noteId) =>
       this.commands.execute(target.action, cancelActionUpdate, {
         actorId: principal.personId,
