@@ -2,9 +2,10 @@ import {
   FRIDAY,
   LondonDay,
   MONDAY,
-  anyBankHolidayBetween,
   clocksChangeBetween,
+  holidaysBetween,
   nextBankHoliday,
+  nextLoneBankHoliday,
   plainWeeks,
 } from './timeline';
 import { london } from './workflow-testing';
@@ -31,7 +32,13 @@ describe('timeline days for the workflow specs', () => {
     // From mid-December: Christmas, Boxing Day, New Year and Scotland's 2 January all pass first.
     const monday = plainWeeks(LondonDay.of('2031-12-15'), 3);
     expect(monday.iso).toBe('2032-01-05');
-    expect(anyBankHolidayBetween(monday, monday.plus(20))).toBe(false);
+    expect(
+      holidaysBetween(monday, monday.plus(20), [
+        'england-and-wales',
+        'scotland',
+        'northern-ireland',
+      ]),
+    ).toEqual([]);
     // Spring 2032: Good Friday 26 March, the clocks go forward on the 28th, Easter Monday the 29th.
     const spring = plainWeeks(LondonDay.of('2032-03-08'), 2);
     expect(spring.iso).toBe('2032-04-05');
@@ -46,5 +53,30 @@ describe('timeline days for the workflow specs', () => {
     expect(nextBankHoliday(start, 'Summer bank holiday', 'scotland').iso).toBe('2033-08-01');
     expect(nextBankHoliday(start, 'Summer bank holiday').iso).toBe('2033-08-29');
     expect(() => nextBankHoliday(start, 'St Andrew’s Day')).toThrow('no bank holiday');
+  });
+
+  it('passes over the years a holiday does not stand alone in the stretch asked for', () => {
+    // 2022: the spring bank holiday moved to Thursday 2 June, beside the jubilee on the 3rd.
+    const spring = nextLoneBankHoliday(LondonDay.of('2022-01-01'), 'Spring bank holiday', {
+      before: 7,
+      after: 15,
+      weekday: MONDAY,
+    });
+    expect(spring.iso).toBe('2023-05-29');
+    // Easter 2038 is so late (25 April) that the early May holiday falls within ten days.
+    const easter = nextLoneBankHoliday(LondonDay.of('2037-12-01'), 'Good Friday', {
+      before: 11,
+      after: 11,
+      alongside: [3],
+    });
+    expect(easter.iso).toBe('2039-04-08');
+    // Good Friday 2032 (26 March) meets the clock change, so steady clocks pass it over.
+    const steady = nextLoneBankHoliday(LondonDay.of('2031-12-01'), 'Good Friday', {
+      before: 3,
+      after: 4,
+      alongside: [3],
+      steadyClocks: true,
+    });
+    expect(steady.iso).toBe('2033-04-15');
   });
 });

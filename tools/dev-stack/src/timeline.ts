@@ -105,10 +105,52 @@ export function nextBankHoliday(
   throw new Error(`no bank holiday called "${name}" after ${from.iso}`);
 }
 
-/** Whether any UK nation has a bank holiday from `first` to `last`, both included. */
-export function anyBankHolidayBetween(first: LondonDay, last: LondonDay): boolean {
-  return holidaysBetween(first, last, NATIONS).length > 0;
+/** The calendar around a bank holiday that a timeline needs, for `nextLoneBankHoliday`. */
+export interface LoneHolidayShape {
+  /** Calendar days before and after the holiday that must hold no other bank holiday. */
+  before: number;
+  after: number;
+  /** The holidays expected in that stretch besides it, in days after it (Easter Monday: 3). */
+  alongside?: readonly number[];
+  /** The weekday it must fall on (a substitute or moved holiday may not). */
+  weekday?: number;
+  /** No change of the clocks in the stretch either. */
+  steadyClocks?: boolean;
+  nation?: Nation;
 }
+
+/**
+ * The next bank holiday called `name` whose whole stretch lies after `from` and has the shape
+ * asked for: years when it was moved, or joined by another holiday (the 2012 and 2022
+ * jubilees, an Easter late enough to meet the early May holiday), are passed over.
+ */
+export function nextLoneBankHoliday(
+  from: LondonDay,
+  name: string,
+  shape: LoneHolidayShape,
+): LondonDay {
+  const { before, after, alongside = [], weekday, steadyClocks = false } = shape;
+  const nation = shape.nation ?? 'england-and-wales';
+  let holiday = nextBankHoliday(from.plus(before), name, nation);
+  for (let year = 0; year < YEARS_TO_SEARCH; year += 1) {
+    const [first, last] = [holiday.plus(-before), holiday.plus(after)];
+    const found = holidaysBetween(first, last, [nation]).map(String);
+    const expected = [0, ...alongside].map((days) => holiday.plus(days).iso);
+    const alone = found.sort().join() === expected.sort().join();
+    if (
+      alone &&
+      (weekday === undefined || holiday.weekday === weekday) &&
+      !(steadyClocks && clocksChangeBetween(first, last))
+    ) {
+      return holiday;
+    }
+    holiday = nextBankHoliday(holiday, name, nation);
+  }
+  throw new Error(`no ${name} with the shape asked for in ${YEARS_TO_SEARCH} years after ${from}`);
+}
+
+/** A calendar shape that holds in no year of ten is a mistake in the test, not bad luck. */
+const YEARS_TO_SEARCH = 10;
 
 /** The bank holidays of the nations between two days, both included. */
 export function holidaysBetween(

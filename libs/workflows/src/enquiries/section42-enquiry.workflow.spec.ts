@@ -9,10 +9,9 @@ import {
   refusalOf,
   londonIso,
   londonReading,
-  holidaysBetween,
-  nextBankHoliday,
   plainWeeks,
   serverToday,
+  nextLoneBankHoliday,
   MONDAY,
   type LondonDay,
 } from '@safeguard/dev-stack';
@@ -149,39 +148,17 @@ const as = (actorId: string) => ({ actorId });
  * time; the working days between are counted in the comments, never by the clock under test.
  */
 const POLICY_NATION: readonly Nation[] = [defaultPolicy.nation];
-const sameDays = (days: LondonDay[], expected: LondonDay[]) =>
-  days.map(String).join() === expected.map(String).join();
-/** Enough years to search: a calendar shape that holds in no year of ten is a mistake here. */
-const YEARS_TO_SEARCH = 10;
-
 /**
- * A Good Friday at least 11 days after `from` (the enquiry starts on the Monday eleven days
- * before it) with no bank holiday but itself and Easter Monday from then until 11 days after:
- * not the years Easter is so late that the early May bank holiday follows within the fortnight.
+ * A Good Friday whose enquiry (from the Monday eleven days before it to eleven days after) meets
+ * no bank holiday but Good Friday and Easter Monday: not a year when Easter is so late that the
+ * early May bank holiday follows within the fortnight.
  */
-function easterWithNoOtherHoliday(from: LondonDay): LondonDay {
-  let goodFriday = nextBankHoliday(from.plus(11), 'Good Friday');
-  for (let year = 0; year < YEARS_TO_SEARCH; year += 1) {
-    const holidays = holidaysBetween(goodFriday.plus(-11), goodFriday.plus(11), POLICY_NATION);
-    if (sameDays(holidays, [goodFriday, goodFriday.plus(3)])) return goodFriday;
-    goodFriday = nextBankHoliday(goodFriday, 'Good Friday');
-  }
-  throw new Error(`no Easter with no other bank holiday near it after ${from}`);
-}
+const easterWithNoOtherHoliday = (from: LondonDay) =>
+  nextLoneBankHoliday(from, 'Good Friday', { before: 11, after: 11, alongside: [3] });
 
-/**
- * A spring bank holiday on a Monday at least 20 days after `from`, with no other bank holiday
- * from 20 days before it to 22 days after (not a year when it was moved, 2022 jubilee style).
- */
-function springBankHolidayAlone(from: LondonDay): LondonDay {
-  let holiday = nextBankHoliday(from.plus(20), 'Spring bank holiday');
-  for (let year = 0; year < YEARS_TO_SEARCH; year += 1) {
-    const holidays = holidaysBetween(holiday.plus(-20), holiday.plus(22), POLICY_NATION);
-    if (holiday.weekday === MONDAY && sameDays(holidays, [holiday])) return holiday;
-    holiday = nextBankHoliday(holiday, 'Spring bank holiday');
-  }
-  throw new Error(`no spring bank holiday alone in its weeks after ${from}`);
-}
+/** A spring bank holiday on a Monday, alone from 20 days before it to 22 days after. */
+const springBankHolidayAlone = (from: LondonDay) =>
+  nextLoneBankHoliday(from, 'Spring bank holiday', { before: 20, after: 22, weekday: MONDAY });
 
 describe('a Section 42 enquiry delegated to another agency (time-skipping server)', () => {
   beforeAll(() => startRig('section42-enquiry-delegated'));

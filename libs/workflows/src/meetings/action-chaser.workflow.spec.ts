@@ -10,10 +10,8 @@ import {
   londonIso,
   londonReading,
   serverToday,
+  nextLoneBankHoliday,
   plainWeeks,
-  nextBankHoliday,
-  holidaysBetween,
-  clocksChangeBetween,
   LondonDay,
   MONDAY,
 } from '@safeguard/dev-stack';
@@ -80,28 +78,17 @@ const message = (
 ): Message => [`${reading}:00`, event, recipient];
 
 /**
- * The next spring bank holiday at least a week ahead that gives the whole-timeline test its shape:
- * a Monday, and the only England-and-Wales holiday from the first reminder (six days before the
- * Tuesday after it) to the last tier (two weeks after that Tuesday), with no clock change between.
- * Years whose holiday was moved, or joined by another (the 2012 and 2022 jubilees), are passed over.
+ * A spring bank holiday that gives the whole-timeline test its shape: a Monday, and the only
+ * England-and-Wales holiday from a week before it (the first reminder is five days before) to the
+ * last tier (two weeks after the Tuesday after it), with no clock change between.
  */
-function springBankHolidayAlone(today: LondonDay): LondonDay {
-  const name = 'Spring bank holiday';
-  const aloneInItsFortnight = (holiday: LondonDay) => {
-    const due = holiday.plus(1);
-    const [first, last] = [due.plus(-6), due.plus(14)];
-    const holidays = holidaysBetween(first, last, ['england-and-wales']).map((day) => day.iso);
-    return (
-      holiday.weekday === MONDAY &&
-      holidays.length === 1 &&
-      holidays[0] === holiday.iso &&
-      !clocksChangeBetween(first, last)
-    );
-  };
-  let holiday = nextBankHoliday(today.plus(7), name);
-  while (!aloneInItsFortnight(holiday)) holiday = nextBankHoliday(holiday, name);
-  return holiday;
-}
+const springBankHolidayAlone = (today: LondonDay) =>
+  nextLoneBankHoliday(today, 'Spring bank holiday', {
+    before: 7,
+    after: 15,
+    weekday: MONDAY,
+    steadyClocks: true,
+  });
 
 /**
  * Every promise made here is settled after each test, so a failing test never leaves an activity
@@ -516,56 +503,49 @@ describe('action chaser workflow (time-skipping server)', () => {
     expect(snapshotsOf(actionId).filter((s) => s.event === 'action.cancelled')).toHaveLength(1);
   });
 
-  it('sends nothing more to anyone once completed before the due day', async () => {
-    // Due on the Wednesday of the second of five plain weeks: every touch the timetable planned,
-    // up to the last tier (+10 WD, two weeks after the due day), falls on plain days.
-    const monday = plainWeeks(await serverToday(env), 5);
-    const due = monday.plus(9);
-    const { actionId, handle } = await startChaser({ dueAt: londonIso(due.at('17:30')) });
+  it.each([
+    {
+      when: 'before the due day',
+      completedOn: -2,
+      sentBefore: [[-5, 'reminder']] as const,
+      recorded: ['action.reminder-sent'],
+    },
+    {
+      when: 'after the first chase',
+      completedOn: 1,
+      sentBefore: [
+        [-5, 'reminder'],
+        [0, 'due'],
+        [1, 'overdue'],
+      ] as const,
+      recorded: ['action.reminder-sent', 'action.reminder-sent', 'action.chased'],
+    },
+  ])(
+    'sends nothing more to anyone once completed $when',
+    async ({ completedOn, sentBefore, recorded }) => {
+      // Due on the Wednesday of the second of five plain weeks: every touch the timetable
+      // planned, up to the last tier (+10 WD, two weeks after the due day), falls on plain days.
+      const monday = plainWeeks(await serverToday(env), 5);
+      const due = monday.plus(9);
+      const { actionId, handle } = await startChaser({ dueAt: londonIso(due.at('17:30')) });
 
-    await sleepUntil(due.plus(-2).at('10:00'));
-    const before = [message(due.plus(-5).at('08:30'), 'reminder')];
-    expect(messagesTo(actionId)).toEqual(before);
-    expect(await complete(handle)).toMatchObject({ status: 'completed' });
+      // Completed at 10:00 on that day, after its 08:30 touch.
+      await sleepUntil(due.plus(completedOn).at('10:00'));
+      const before = sentBefore.map(([day, event]) => message(due.plus(day).at('08:30'), event));
+      expect(messagesTo(actionId)).toEqual(before);
+      expect(await complete(handle)).toMatchObject({ status: 'completed' });
 
-    // A week past the last tier: not one of the due-day reminder, the chases or the ladder went.
-    await sleepUntil(due.plus(14 + 7).at('12:00'));
-    expect(messagesTo(actionId)).toEqual(before);
-    expect(refused.filter(({ command }) => command.actionId === actionId)).toEqual([]);
-    expect(snapshotsOf(actionId).map((s) => s.event)).toEqual([
-      'action.reminder-sent',
-      'action.completed',
-    ]);
-    expect(await finished(handle)).toMatchObject({ status: 'completed', remindersSent: 1 });
-  });
-
-  it('sends nothing more to anyone once completed after the first chase', async () => {
-    // As above, but completed the morning after the due day, once the first chase has gone.
-    const monday = plainWeeks(await serverToday(env), 5);
-    const due = monday.plus(9);
-    const { actionId, handle } = await startChaser({ dueAt: londonIso(due.at('17:30')) });
-
-    await sleepUntil(due.plus(1).at('10:00'));
-    const before = [
-      message(due.plus(-5).at('08:30'), 'reminder'),
-      message(due.at('08:30'), 'due'),
-      message(due.plus(1).at('08:30'), 'overdue'),
-    ];
-    expect(messagesTo(actionId)).toEqual(before);
-    expect(await complete(handle)).toMatchObject({ status: 'completed' });
-
-    // A week past the last tier: neither the second chase nor any tier of the ladder went.
-    await sleepUntil(due.plus(14 + 7).at('12:00'));
-    expect(messagesTo(actionId)).toEqual(before);
-    expect(refused.filter(({ command }) => command.actionId === actionId)).toEqual([]);
-    expect(snapshotsOf(actionId).map((s) => s.event)).toEqual([
-      'action.reminder-sent',
-      'action.reminder-sent',
-      'action.chased',
-      'action.completed',
-    ]);
-    expect(await finished(handle)).toMatchObject({ status: 'completed', remindersSent: 3 });
-  });
+      // A week past the last tier: none of the later reminders, chases or tiers went.
+      await sleepUntil(due.plus(14 + 7).at('12:00'));
+      expect(messagesTo(actionId)).toEqual(before);
+      expect(refused.filter(({ command }) => command.actionId === actionId)).toEqual([]);
+      expect(snapshotsOf(actionId).map((s) => s.event)).toEqual([...recorded, 'action.completed']);
+      expect(await finished(handle)).toMatchObject({
+        status: 'completed',
+        remindersSent: sentBefore.length,
+      });
+    },
+  );
 
   it('holds a touch outside the send window until it opens, unless urgent and exempt', async () => {
     // Due on a plain Friday at 17:30; the chase 12 hours later falls at 05:30 on Saturday.
