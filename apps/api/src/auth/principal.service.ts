@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { appendChronology } from '@safeguard/persistence';
 import type { Role } from '@safeguard/domain';
 import { DataSource } from 'typeorm';
+import { isUniqueViolation } from '../common/database-errors';
 import { ExpiringCache } from '../common/expiring-cache';
 import { ProblemException } from '../common/problem';
 import type { Principal } from './principal';
@@ -30,7 +31,6 @@ interface DirectoryRow extends SignInCandidate {
  */
 export const PRINCIPAL_TTL_MS = 5_000;
 const PRINCIPALS_KEPT = 10_000;
-const UNIQUE_VIOLATION = '23505';
 
 @Injectable()
 export class PrincipalService {
@@ -136,9 +136,7 @@ export class PrincipalService {
         return true;
       });
     } catch (error) {
-      if ((error as { driverError?: { code?: string } }).driverError?.code === UNIQUE_VIOLATION) {
-        return false;
-      }
+      if (isUniqueViolation(error)) return false;
       throw error;
     }
   }

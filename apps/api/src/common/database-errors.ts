@@ -3,7 +3,8 @@ import { ProblemException } from './problem';
 
 const UNIQUE_VIOLATION = '23505';
 
-function isUniqueViolation(error: unknown): boolean {
+/** A unique constraint refused the write: the database, not a prior lookup, decided. */
+export function isUniqueViolation(error: unknown): boolean {
   return error instanceof QueryFailedError && error.driverError?.code === UNIQUE_VIOLATION;
 }
 
