@@ -2,10 +2,9 @@ import { dataSourceOptions, migrations } from '@safeguard/persistence';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { DEV_ISSUER } from '../../apps/api/src/auth/token-verifier';
 import { stackAppEnv } from './support/e2e-env';
 import { createAgency, createPerson, get, post, tokenFor } from './support/http';
-
-const DEV_ISSUER = 'urn:safeguarding:dev-issuer';
 
 /**
  * One person, one account: an email cannot be added twice in another letter case (which let an
