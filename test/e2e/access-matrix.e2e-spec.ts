@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '@safeguard/domain';
+import { AGENCY_TYPES, ROLES, type AgencyType, type Role } from '@safeguard/domain';
 import { randomUUID } from 'node:crypto';
 import {
   call,
@@ -15,8 +15,10 @@ import {
 } from './support/http';
 
 /**
- * Every endpoint × every role × a record of another agency and of another partnership
- * (OWASP API1 broken object-level and API5 broken function-level authorisation).
+ * Every endpoint × every role in every agency type × a record of another agency and of another
+ * partnership (OWASP API1 broken object-level and API5 broken function-level authorisation).
+ * Senior roles reach the whole partnership only in its local authority: the same title in a
+ * trust, a police force or a care provider reaches that agency's own part and no more.
  * The endpoints come from the API's own route table (its OpenAPI document), so a new endpoint
  * fails here until someone writes down who may use it. Both directions are checked: what a role
  * may not do is refused, and what it may do is done for real, each cell on records of its own,
@@ -32,7 +34,7 @@ type Objects = Record<
  * run on records of its own, as ALLOWED_WRITES says.
  */
 type Expectation = number | 'changes-data';
-type Rule = (role: Role, target: Target) => Expectation;
+type Rule = (role: Role, target: Target, agencyType: AgencyType) => Expectation;
 
 const CASE_ROLES: Role[] = [
   'safeguarding-lead',
@@ -41,37 +43,67 @@ const CASE_ROLES: Role[] = [
   'line-manager',
   'practitioner',
 ];
-const PARTNERSHIP_WIDE: Role[] = ['safeguarding-lead', 'head-of-service'];
-const AUDITORS: Role[] = ['safeguarding-lead', 'admin'];
+const SENIOR: Role[] = ['safeguarding-lead', 'head-of-service'];
 const BOARD: Role[] = ['board-business-manager', 'board-chair'];
+/** The agency type that holds a partnership's cases: the roles' home agency in the default cells. */
+const LEADING: AgencyType = 'local-authority';
+/** Sees every case of the partnership: a senior role in its local authority, nobody else. */
+/**
+ * Routes about cases and a partnership's casework: where the caller's agency type matters, so
+ * they are checked for every type (the others, for the local authority's roles only).
+ */
+const CASE_ROUTE =
+  /^\w+ \/(actions|meetings|enquiries|disagreements|audit|partnerships\/\{partnershipId\}\/(enquiries|disagreements|overdue-actions|statutory-return|escalation-log)|agencies\/\{agencyId\}\/delegated-enquiries)/;
+const wide = (role: Role, agencyType: AgencyType) =>
+  SENIOR.includes(role) && agencyType === LEADING;
 
 const onlyFor =
   (roles: Role[], then: Rule): Rule =>
-  (role, target) =>
-    roles.includes(role) ? then(role, target) : 403;
+  (role, target, agencyType) =>
+    roles.includes(role) ? then(role, target, agencyType) : 403;
+/** Only partnership-wide leads, and these other roles, reach the route at all (else 403). */
+const partnershipWide =
+  (alsoRoles: Role[], then: Rule): Rule =>
+  (role, target, agencyType) =>
+    wide(role, agencyType) || alsoRoles.includes(role) ? then(role, target, agencyType) : 403;
 /** Same partnership: visible; another partnership: as if it did not exist. */
 const scoped =
   (visible: Expectation, foreign = 404): Rule =>
   (_role, target) =>
     target === 'otherPartnership' ? foreign : visible;
 const caseRecord = (visible: Expectation): Rule =>
-  onlyFor(CASE_ROLES, (role, target) =>
-    target === 'otherPartnership' ? 404 : PARTNERSHIP_WIDE.includes(role) ? visible : 404,
+  onlyFor(CASE_ROLES, (role, target, agencyType) =>
+    target === 'otherPartnership' ? 404 : wide(role, agencyType) ? visible : 404,
   );
-/** The roles' agency is the partnership's local authority, which holds every enquiry in it. */
-const enquiryRecord = (visible: Expectation): Rule => onlyFor(CASE_ROLES, scoped(visible));
+/**
+ * The partnership's local authority holds every enquiry in it: all its case roles see one. Any
+ * other agency sees only an enquiry it has a part in, and this one it has none.
+ */
+const enquiryRecord = (visible: Expectation): Rule =>
+  onlyFor(CASE_ROLES, (_role, target, agencyType) =>
+    target === 'otherPartnership' || agencyType !== LEADING ? 404 : visible,
+  );
 /**
  * The disagreement is between two other agencies' practitioners, at stage 1: only partnership-wide
  * leads see it (`lead`: what they get); the board would from stage 4; everyone else, 404.
  */
 const disagreementRecord = (lead: Expectation): Rule =>
-  onlyFor([...CASE_ROLES, ...BOARD], (role, target) =>
-    target === 'otherPartnership' ? 404 : PARTNERSHIP_WIDE.includes(role) ? lead : 404,
+  onlyFor([...CASE_ROLES, ...BOARD], (role, target, agencyType) =>
+    target === 'otherPartnership' ? 404 : wide(role, agencyType) ? lead : 404,
   );
-/** Partnership-wide leads may (`lead`: what they get); the other case roles are refused. */
+/**
+ * Commands on the enquiry: partnership-wide leads may (`lead`: what they get); the local
+ * authority's other case roles see it and are refused; other agencies do not see it at all.
+ */
 const leadsOnly = (lead: Expectation): Rule =>
-  onlyFor(CASE_ROLES, (role, target) =>
-    target === 'otherPartnership' ? 404 : PARTNERSHIP_WIDE.includes(role) ? lead : 403,
+  onlyFor(CASE_ROLES, (role, target, agencyType) =>
+    target === 'otherPartnership'
+      ? 404
+      : wide(role, agencyType)
+        ? lead
+        : agencyType === LEADING
+          ? 403
+          : 404,
   );
 
 const RULES: Record<string, Rule> = {
@@ -104,17 +136,28 @@ const RULES: Record<string, Rule> = {
   'POST /actions/{id}/reassign': caseRecord(409),
   'POST /actions/{id}/cancel': caseRecord('changes-data'),
   'GET /me/actions': onlyFor(CASE_ROLES, () => 200),
+  // Leads of any agency: the partnership's, or their own agency's (overdue items, no details).
   'GET /partnerships/{partnershipId}/overdue-actions': onlyFor(
-    [...PARTNERSHIP_WIDE, 'designated-safeguarding-lead'],
+    [...SENIOR, 'designated-safeguarding-lead'],
     scoped(200),
   ),
   'POST /meetings': onlyFor(CASE_ROLES, scoped('changes-data', 422)),
   'GET /meetings/{id}': caseRecord(200),
   'POST /meetings/{id}/action-log/circulated': caseRecord('changes-data'),
   'POST /meetings/{id}/minutes/circulated': caseRecord('changes-data'),
-  'GET /audit/verify': onlyFor(AUDITORS, () => 200),
-  'GET /audit/records/{subjectType}/{subjectId}': onlyFor(AUDITORS, scoped(200)),
-  'GET /audit/records/{subjectType}/{subjectId}/access': onlyFor(AUDITORS, scoped(200)),
+  // The local authority's safeguarding leads and the admins (whatever their agency).
+  'GET /audit/verify': onlyFor(
+    ['safeguarding-lead', 'admin'],
+    partnershipWide(['admin'], () => 200),
+  ),
+  'GET /audit/records/{subjectType}/{subjectId}': onlyFor(
+    ['safeguarding-lead', 'admin'],
+    partnershipWide(['admin'], scoped(200)),
+  ),
+  'GET /audit/records/{subjectType}/{subjectId}/access': onlyFor(
+    ['safeguarding-lead', 'admin'],
+    partnershipWide(['admin'], scoped(200)),
+  ),
   // Always the caller's own feed: there is no path to anyone else's.
   'POST /me/calendar-feed': () => 'changes-data',
   'DELETE /me/calendar-feed': () => 204,
@@ -141,19 +184,17 @@ const RULES: Record<string, Rule> = {
   'POST /enquiries/{id}/pause': leadsOnly(409),
   'POST /enquiries/{id}/resume': leadsOnly(409),
   'POST /enquiries/{id}/close': leadsOnly(409),
-  'GET /partnerships/{partnershipId}/enquiries': onlyFor(PARTNERSHIP_WIDE, scoped(200)),
-  'GET /agencies/{agencyId}/delegated-enquiries': leadsOnly(200),
+  'GET /partnerships/{partnershipId}/enquiries': partnershipWide([], scoped(200)),
+  // Another agency's delegated enquiries: only partnership-wide leads; the agency's own people
+  // see theirs (need-to-know e2e).
+  'GET /agencies/{agencyId}/delegated-enquiries': onlyFor(CASE_ROLES, (role, target, agencyType) =>
+    target === 'otherPartnership' ? 404 : wide(role, agencyType) ? 200 : 403,
+  ),
   // Counts for partnership-wide leads and the board. The matrix sends no year, so a caller who
   // gets past access control is refused the input instead.
-  'GET /partnerships/{partnershipId}/statutory-return': onlyFor(
-    ['safeguarding-lead', 'head-of-service', 'board-business-manager', 'board-chair'],
-    scoped(400),
-  ),
+  'GET /partnerships/{partnershipId}/statutory-return': partnershipWide(BOARD, scoped(400)),
   // The escalation log, for the same readers; the matrix sends no period, so 400 past access.
-  'GET /partnerships/{partnershipId}/escalation-log': onlyFor(
-    ['safeguarding-lead', 'head-of-service', 'board-business-manager', 'board-chair'],
-    scoped(400),
-  ),
+  'GET /partnerships/{partnershipId}/escalation-log': partnershipWide(BOARD, scoped(400)),
   'POST /disagreements': onlyFor(CASE_ROLES, scoped('changes-data', 422)),
   'GET /disagreements/{id}': disagreementRecord(200),
   // A lead who is not taking part at the stage: the workflow refuses what only its participants
@@ -164,10 +205,7 @@ const RULES: Record<string, Rule> = {
   'POST /disagreements/{id}/escalate': disagreementRecord(409),
   'POST /disagreements/{id}/withdraw': disagreementRecord('changes-data'),
   'GET /me/disagreements': onlyFor([...CASE_ROLES, ...BOARD], () => 200),
-  'GET /partnerships/{partnershipId}/disagreements': onlyFor(
-    [...PARTNERSHIP_WIDE, ...BOARD],
-    scoped(200),
-  ),
+  'GET /partnerships/{partnershipId}/disagreements': partnershipWide(BOARD, scoped(200)),
 };
 /** No bearer token: a calendar feed's or action link's URL token is its own credential. */
 const PUBLIC = new Set([
@@ -595,7 +633,10 @@ async function inParallel<T>(items: T[], work: (item: T) => Promise<void>, width
 
 describe('access matrix', () => {
   let operations: string[];
+  /** The roles in the local authority: the cells that also make the writes they are allowed. */
   const tokens = new Map<Role, string>();
+  /** Every role in an agency of every type, all in the home partnership: `${type} ${role}`. */
+  const tokensByType = new Map<string, string>();
   const objects = {} as Record<Target, Objects>;
   let callerAgencyId: string;
   let homePartnershipId: string;
@@ -616,13 +657,15 @@ describe('access matrix', () => {
       createAgency('nhs-trust', [home.id]),
       createAgency('police', [elsewhere.id]),
     ]);
-    for (const role of ROLES) {
-      const person = await createPerson(`Matrix ${role}`, {
-        agencyId: ownAgency.id,
-        roles: [role],
+    for (const agencyType of AGENCY_TYPES) {
+      const agencyId =
+        agencyType === LEADING ? ownAgency.id : (await createAgency(agencyType, [home.id])).id;
+      await inParallel([...ROLES], async (role) => {
+        const person = await createPerson(`Matrix ${role}`, { agencyId, roles: [role] });
+        tokensByType.set(`${agencyType} ${role}`, await tokenFor(person.email));
       });
-      tokens.set(role, await tokenFor(person.email));
     }
+    for (const role of ROLES) tokens.set(role, tokensByType.get(`${LEADING} ${role}`)!);
     const otherOwner = await createPerson('Other agency owner', { agencyId: otherAgency.id });
     const foreignOwner = await createPerson('Foreign owner', { agencyId: foreignAgency.id });
     callerAgencyId = ownAgency.id;
@@ -674,40 +717,48 @@ describe('access matrix', () => {
     expect(failures).toEqual([]);
   });
 
-  it('gives every role exactly its rights over records of another agency and another partnership', async () => {
+  it('gives every role in every agency type exactly its rights over records of another agency and another partnership', async () => {
+    const cells = operations
+      .filter((op) => op in RULES)
+      .flatMap((operation) =>
+        (CASE_ROUTE.test(operation) ? AGENCY_TYPES : [LEADING]).flatMap((agencyType) =>
+          ROLES.flatMap((role) =>
+            (['otherAgency', 'otherPartnership'] as const).map((target) => ({
+              operation,
+              agencyType,
+              role,
+              target,
+              expected: RULES[operation](role, target, agencyType),
+            })),
+          ),
+        ),
+      )
+      .filter((cell) => cell.expected !== 'changes-data');
     const failures: string[] = [];
-    let checked = 0;
-    for (const operation of operations.filter((op) => op in RULES)) {
+    await inParallel(cells, async ({ operation, agencyType, role, target, expected }) => {
       const [method, path] = operation.split(' ');
-      for (const role of ROLES) {
-        for (const target of ['otherAgency', 'otherPartnership'] as const) {
-          const expected = RULES[operation](role, target);
-          if (expected === 'changes-data') continue;
-          const response = await call(
-            method,
-            concretePath(path, objects[target]),
-            requestBody(operation, objects[target]),
-            tokens.get(role),
-          );
-          checked += 1;
-          if (response.status !== expected) {
-            failures.push(
-              `${operation} as ${role} on ${target}: ${response.status}, expected ${expected}`,
-            );
-          }
-        }
+      const response = await call(
+        method,
+        concretePath(path, objects[target]),
+        requestBody(operation, objects[target]),
+        tokensByType.get(`${agencyType} ${role}`),
+      );
+      if (response.status !== expected) {
+        failures.push(
+          `${operation} as ${role} of a ${agencyType} on ${target}: ${response.status}, expected ${expected}`,
+        );
       }
-    }
-    expect(failures).toEqual([]);
-    expect(checked).toBeGreaterThan(200);
-  });
+    });
+    expect(failures.sort()).toEqual([]);
+    expect(cells.length).toBeGreaterThan(2000);
+  }, 300_000);
 
   it('lets every role make each write it is allowed, on records of its own', async () => {
     const cells = operations.flatMap((operation) =>
       operation in RULES
         ? ROLES.flatMap((role) =>
             (['otherAgency', 'otherPartnership'] as const)
-              .filter((target) => RULES[operation](role, target) === 'changes-data')
+              .filter((target) => RULES[operation](role, target, LEADING) === 'changes-data')
               .map((target) => ({ operation, role, target })),
           )
         : [],

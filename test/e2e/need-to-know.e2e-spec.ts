@@ -57,4 +57,30 @@ describe('who sees a practitioner’s item', () => {
     );
     expect(chronology.status).toBe(404);
   });
+
+  it('lets the trust’s senior roles see their own agency’s items, and no more of the partnership', async () => {
+    const partnershipId = (await get(`/agencies/${owner.agencyId}`)).body.partnershipIds[0];
+    const elsewhere = await createAgency('police', [partnershipId]);
+    const officer = await createPerson('Police Officer', { agencyId: elsewhere.id });
+    const policeItem = await postAction(officer, {
+      dueAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+    });
+    for (const role of ['head-of-service', 'safeguarding-lead']) {
+      const senior = await createPerson('Trust Senior', {
+        agencyId: owner.agencyId,
+        roles: [role],
+      });
+      const token = await tokenFor(senior.email);
+      expect(await statusFor(senior)).toBe(200);
+      expect((await get(`/actions/${policeItem.body.id}`, token)).status).toBe(404);
+      // Whole-partnership lists are for the local authority's leads.
+      const listed = await get(`/partnerships/${partnershipId}/enquiries`, token);
+      expect(listed.status).toBe(403);
+      expect(listed.body.detail).toBe(
+        "this is for the leading local authority's safeguarding leads and heads of service",
+      );
+      const overdue = await get(`/partnerships/${partnershipId}/overdue-actions`, token);
+      expect(overdue.status).toBe(200);
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import type { Role } from '@safeguard/domain';
+import type { AgencyType, Role } from '@safeguard/domain';
 import type { Principal } from './principal';
 
 export const PUBLIC_ROUTE = 'access:public';
@@ -20,9 +20,37 @@ export const CASE_ROLES: Role[] = [
   'practitioner',
 ];
 
-/** Case roles that see every case of their partnerships, not only their own agency's. */
-const PARTNERSHIP_WIDE_ROLES: Role[] = ['safeguarding-lead', 'head-of-service'];
+/** The board's business manager and independent chair: figures, and stage 4 of a disagreement. */
+export const BOARD_ROLES: Role[] = ['board-business-manager', 'board-chair'];
+
+/**
+ * Senior case roles. In the local authority that leads a partnership's enquiries they see every
+ * case of the partnership; in any other agency, only what their own agency is party to, as its
+ * designated safeguarding leads do. Holding the title does not carry across agencies: a care
+ * provider's head of service never reads an enquiry into the provider's own home.
+ */
+const SENIOR_ROLES: Role[] = ['safeguarding-lead', 'head-of-service'];
+
+/** The agency type whose senior roles hold the partnership's cases (practice primer §1). */
+const LEADS_ENQUIRIES: AgencyType = 'local-authority';
 
 export function seesWholePartnership(principal: Principal): boolean {
-  return principal.roles.some((role) => PARTNERSHIP_WIDE_ROLES.includes(role));
+  return principal.agencyType === LEADS_ENQUIRIES && holdsAny(principal, SENIOR_ROLES);
 }
+
+/** Answers for their agency's part: its designated safeguarding leads and its senior roles. */
+export function leadsOwnAgency(principal: Principal): boolean {
+  return holdsAny(principal, ['designated-safeguarding-lead', ...SENIOR_ROLES]);
+}
+
+function holdsAny(principal: Principal, roles: Role[]): boolean {
+  return principal.roles.some((role) => roles.includes(role));
+}
+
+export const PARTNERSHIP_WIDE = 'access:partnership-wide';
+
+/**
+ * Routes about a whole partnership: only those who see every case of it (seesWholePartnership)
+ * and the roles named here (the board's, for figures without personal data) reach the handler.
+ */
+export const PartnershipWide = (...alsoRoles: Role[]) => SetMetadata(PARTNERSHIP_WIDE, alsoRoles);

@@ -4,7 +4,12 @@ import type { Role } from '@safeguard/domain';
 import type { Request, Response } from 'express';
 import { ProblemException } from '../common/problem';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
-import { ALLOWED_ROLES, PUBLIC_ROUTE } from './access-rules';
+import {
+  ALLOWED_ROLES,
+  PARTNERSHIP_WIDE,
+  PUBLIC_ROUTE,
+  seesWholePartnership,
+} from './access-rules';
 import { PrincipalService } from './principal.service';
 import { TOKEN_VERIFIER, TokenVerifier } from './token-verifier';
 
@@ -57,6 +62,17 @@ export class AccessGuard implements CanActivate {
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
     if (allowed && !principal.roles.some((role) => allowed.includes(role))) {
       throw ProblemException.forbidden(`this needs one of the roles: ${allowed.join(', ')}`);
+    }
+    const wide = this.reflector.getAllAndOverride<Role[] | undefined>(PARTNERSHIP_WIDE, targets);
+    if (
+      wide &&
+      !seesWholePartnership(principal) &&
+      !principal.roles.some((r) => wide.includes(r))
+    ) {
+      const others = wide.length > 0 ? `, and for: ${wide.join(', ')}` : '';
+      throw ProblemException.forbidden(
+        `this is for the leading local authority's safeguarding leads and heads of service${others}`,
+      );
     }
     request.principal = principal;
     if (!READS.has(request.method) && DIRECTORY_WRITE.test(request.path)) {

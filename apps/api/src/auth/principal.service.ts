@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { appendChronology } from '@safeguard/persistence';
-import type { Role } from '@safeguard/domain';
+import type { AgencyType, Role } from '@safeguard/domain';
 import { DataSource } from 'typeorm';
 import { isUniqueViolation } from '../common/database-errors';
 import { ExpiringCache } from '../common/expiring-cache';
@@ -18,6 +18,7 @@ type DirectoryEntry = Omit<Principal, 'requestId'>;
 
 interface DirectoryRow extends SignInCandidate {
   agencyId: string;
+  agencyType: AgencyType;
   roles: Role[];
   partnershipIds: string[];
 }
@@ -99,13 +100,15 @@ export class PrincipalService {
 
   private candidates(identity: SignInIdentity): Promise<DirectoryRow[]> {
     return this.dataSource.query(
-      `SELECT p.id AS "personId", p.email, p.active, p.agency_id AS "agencyId", p.roles,
+      `SELECT p.id AS "personId", p.email, p.active, p.agency_id AS "agencyId",
+              a.type AS "agencyType", p.roles,
               p.identity_issuer AS "identityIssuer", p.identity_subject AS "identitySubject",
               COALESCE(array_agg(ap.partnership_id) FILTER (WHERE ap.partnership_id IS NOT NULL), '{}') AS "partnershipIds"
          FROM people p
+         JOIN agencies a ON a.id = p.agency_id
          LEFT JOIN agency_partnerships ap ON ap.agency_id = p.agency_id
         WHERE (p.identity_issuer = $1 AND p.identity_subject = $2) OR lower(p.email) = lower($3)
-        GROUP BY p.id`,
+        GROUP BY p.id, a.type`,
       [identity.issuer, identity.subject, identity.email],
     );
   }
@@ -166,6 +169,7 @@ function entryOf(row: DirectoryRow): DirectoryEntry {
   return {
     personId: row.personId,
     agencyId: row.agencyId,
+    agencyType: row.agencyType,
     roles: row.roles,
     partnershipIds: row.partnershipIds,
   };

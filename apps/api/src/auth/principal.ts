@@ -1,10 +1,12 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import type { Role } from '@safeguard/domain';
+import type { AgencyType, Role } from '@safeguard/domain';
 
 /** The authenticated professional behind a request, as the directory knows them. */
 export interface Principal {
   personId: string;
   agencyId: string;
+  /** What kind of organisation the person's agency is: it bounds what their roles reach. */
+  agencyType: AgencyType;
   roles: Role[];
   /** The partnerships of the person's agency: the limit of everything they may see. */
   partnershipIds: string[];

@@ -12,7 +12,7 @@ import {
   escalationLogPeriod,
 } from '@safeguard/domain';
 import type { Request, Response } from 'express';
-import { Roles } from '../auth/access-rules';
+import { BOARD_ROLES, PartnershipWide } from '../auth/access-rules';
 import { PartnershipMemberGuard } from '../auth/partnership-member.guard';
 import { ApiProblemResponses } from '../common/api-problem-responses';
 import { UuidParam } from '../common/uuid-param';
@@ -30,7 +30,7 @@ import { EscalationLogView } from './dto/escalation-log.view';
  */
 @ApiTags('board-reports')
 @UseGuards(PartnershipMemberGuard)
-@Roles('safeguarding-lead', 'head-of-service', 'board-business-manager', 'board-chair')
+@PartnershipWide(...BOARD_ROLES)
 @Controller('partnerships/:partnershipId')
 export class BoardReportsController {
   constructor(private readonly boardReports: BoardReportsService) {}

@@ -3,13 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Role } from '@safeguard/domain';
 import { DisagreementEntity } from '@safeguard/persistence';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
-import { CASE_ROLES, seesWholePartnership } from '../auth/access-rules';
+import { BOARD_ROLES, CASE_ROLES, seesWholePartnership } from '../auth/access-rules';
 import type { Principal } from '../auth/principal';
 import { ProblemException } from '../common/problem';
 import type { Reader } from './dto/disagreement.view';
-
-/** The board's business manager and independent chair: stage 4 of every disagreement. */
-export const BOARD_ROLES: Role[] = ['board-business-manager', 'board-chair'];
 
 /**
  * Reads as the board: someone who holds a board role and no case role. The board sees stages,

@@ -1,11 +1,11 @@
 import { Controller, Get, HttpStatus, Query, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/access-rules';
+import { BOARD_ROLES, PartnershipWide, Roles } from '../auth/access-rules';
 import { PartnershipMemberGuard } from '../auth/partnership-member.guard';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { ApiProblemResponses } from '../common/api-problem-responses';
 import { UuidParam } from '../common/uuid-param';
-import { BOARD_ROLES, DISAGREEMENT_ROLES } from './disagreement-access';
+import { DISAGREEMENT_ROLES } from './disagreement-access';
 import { DisagreementListsService } from './disagreement-lists.service';
 import { DisagreementSummaryView } from './dto/disagreement.view';
 import { ListDisagreementsQuery } from './dto/list-disagreements.query';
@@ -28,7 +28,7 @@ export class DisagreementListsController {
 
   @Get('partnerships/:partnershipId/disagreements')
   @UseGuards(PartnershipMemberGuard)
-  @Roles('safeguarding-lead', 'head-of-service', ...BOARD_ROLES)
+  @PartnershipWide(...BOARD_ROLES)
   @ApiOperation({
     summary:
       "A partnership's escalation log, open ones first: references, stages, due dates, agencies and themes (no personal data, nothing anyone wrote).",

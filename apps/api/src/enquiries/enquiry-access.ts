@@ -7,7 +7,7 @@ import {
   type EnquiryRecordEntity,
 } from '@safeguard/persistence';
 import { DataSource, In } from 'typeorm';
-import { seesWholePartnership } from '../auth/access-rules';
+import { leadsOwnAgency, seesWholePartnership } from '../auth/access-rules';
 import type { Principal } from '../auth/principal';
 import { ProblemException } from '../common/problem';
 import { NamedPeople } from '../common/named-people';
@@ -19,10 +19,11 @@ import { NamedPeople } from '../common/named-people';
  *
  * Seeing (anything else is 404, as if the enquiry did not exist):
  * - the case holders see all of it: every case role of a local-authority agency of the
- *   enquiry's partnership, and the partnership-wide leads (safeguarding leads, heads of service);
+ *   enquiry's partnership (its safeguarding leads and heads of service are the partnership-wide
+ *   leads, seesWholePartnership);
  * - a partner, that is someone of another agency, sees it only while they have a part in it: while
- *   the enquiry stage is delegated to their agency (requested or accepted, not declined), its
- *   designated safeguarding leads, the delegation's contact and the enquirer it named; while the
+ *   the enquiry stage is delegated to their agency (requested or accepted, not declined), those
+ *   who lead the agency (leadsOwnAgency), the delegation's contact and the enquirer it named; while the
  *   enquiry is open, the plan's lead. A partner sees the enquiry and the adult it is about, the
  *   delegation to their own agency and the records made under it, and the plan if they lead it:
  *   never the local authority's decision or outcome, nor another agency's delegation.
@@ -32,9 +33,9 @@ import { NamedPeople } from '../common/named-people';
  * - acknowledge the concern: its triage worker, or a partnership-wide lead;
  * - manage it (decision, strategy discussion, lead or delegate, review reports, outcome, plan,
  *   pause, resume, close): the enquiry manager, or a partnership-wide lead;
- * - answer a delegation: its contact, or a designated safeguarding lead of its agency;
+ * - answer a delegation: its contact, or one who leads its agency;
  * - submit a report: the enquirer, a partnership-wide lead, or, while delegated, the contact or a
- *   designated lead of the agency (for the agency, before or after it names its enquirer);
+ *   lead of the agency (for the agency, before or after it names its enquirer);
  * - review the plan: its lead, the enquiry manager, or a partnership-wide lead.
  */
 export interface VisibleEnquiry {
@@ -201,8 +202,7 @@ export class EnquiryAccess {
   private answersFor(delegation: EnquiryDelegationEntity, principal: Principal): boolean {
     return (
       delegation.contactId === principal.personId ||
-      (delegation.agencyId === principal.agencyId &&
-        principal.roles.includes('designated-safeguarding-lead'))
+      (delegation.agencyId === principal.agencyId && leadsOwnAgency(principal))
     );
   }
 

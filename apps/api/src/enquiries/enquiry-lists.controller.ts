@@ -1,6 +1,6 @@
 import { Controller, Get, HttpStatus, Query, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CASE_ROLES, Roles } from '../auth/access-rules';
+import { CASE_ROLES, PartnershipWide, Roles } from '../auth/access-rules';
 import { PartnershipMemberGuard } from '../auth/partnership-member.guard';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { ApiProblemResponses } from '../common/api-problem-responses';
@@ -16,7 +16,7 @@ export class EnquiryListsController {
 
   @Get('partnerships/:partnershipId/enquiries')
   @UseGuards(PartnershipMemberGuard)
-  @Roles('safeguarding-lead', 'head-of-service')
+  @PartnershipWide()
   @ApiOperation({
     summary:
       "A partnership's enquiries, next deadline first (references, stages and dates; no personal data).",

@@ -7,7 +7,7 @@ import {
   partnershipChain,
 } from '@safeguard/persistence';
 import { DataSource } from 'typeorm';
-import { seesWholePartnership } from '../auth/access-rules';
+import { leadsOwnAgency, seesWholePartnership } from '../auth/access-rules';
 import { auditedBy, type Principal } from '../auth/principal';
 import { ProblemException } from '../common/problem';
 import { DelegatedEnquiryView, EnquirySummaryView } from './dto/enquiry.view';
@@ -95,7 +95,7 @@ export class EnquiryListsService {
       })
       .orderBy('delegation.report_due_at', 'ASC')
       .limit(LIST_LIMIT);
-    if (!lead && !principal.roles.includes('designated-safeguarding-lead')) {
+    if (!lead && !leadsOwnAgency(principal)) {
       query.andWhere('(delegation.contact_id = :personId OR delegation.enquirer_id = :personId)', {
         personId: principal.personId,
       });

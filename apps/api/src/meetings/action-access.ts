@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ActionEntity, EnquiryEntity, MeetingEntity, PersonEntity } from '@safeguard/persistence';
 import { DataSource } from 'typeorm';
-import { seesWholePartnership } from '../auth/access-rules';
+import { leadsOwnAgency, seesWholePartnership } from '../auth/access-rules';
 import type { Principal } from '../auth/principal';
 import { ProblemException } from '../common/problem';
 
@@ -42,8 +42,8 @@ const ACCOUNTABLE = 'COALESCE(meeting.chair_id, enquiry.enquiry_manager_id)';
 /**
  * Who may see and command an action. Seeing, on a need-to-know basis: partnership-wide leads see
  * every action of their partnerships; anyone else sees their own, those of the people they line
- * manage, those they answer for as the meeting's chair or the enquiry's manager, and, as an
- * agency's designated safeguarding lead, every action its people own. So each tier of the
+ * manage, those they answer for as the meeting's chair or the enquiry's manager, and, as one who
+ * leads their agency (leadsOwnAgency), every action its people own. So each tier of the
  * escalation ladder can open what it is told about, and a colleague cannot; anything else is
  * simply not found (404).
  * Commanding: the owner acknowledges, asks for more time and completes; the chair (the enquiry's
@@ -73,7 +73,7 @@ export class ActionAccess {
           OR (:designatedLead AND owner.agency_id = :agencyId))`,
         {
           personId: principal.personId,
-          designatedLead: principal.roles.includes('designated-safeguarding-lead'),
+          designatedLead: leadsOwnAgency(principal),
           agencyId: principal.agencyId,
         },
       );

@@ -8,7 +8,7 @@ import {
 } from '@nestjs/swagger';
 import { reportingYear, statutoryReturnCsv } from '@safeguard/domain';
 import type { Request, Response } from 'express';
-import { Roles } from '../auth/access-rules';
+import { BOARD_ROLES, PartnershipWide } from '../auth/access-rules';
 import { PartnershipMemberGuard } from '../auth/partnership-member.guard';
 import { ApiProblemResponses } from '../common/api-problem-responses';
 import { UuidParam } from '../common/uuid-param';
@@ -26,7 +26,7 @@ import { StatutoryReturnService } from './statutory-return.service';
  */
 @ApiTags('statutory-return')
 @UseGuards(PartnershipMemberGuard)
-@Roles('safeguarding-lead', 'head-of-service', 'board-business-manager', 'board-chair')
+@PartnershipWide(...BOARD_ROLES)
 @Controller('partnerships/:partnershipId/statutory-return')
 export class StatutoryReturnController {
   constructor(private readonly statutoryReturn: StatutoryReturnService) {}
