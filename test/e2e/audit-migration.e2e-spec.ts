@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { stackAppEnv } from './support/e2e-env';
+import { databaseOwnerUrl, stackAppEnv } from './support/e2e-env';
 
 const VERIFY_AUDIT = join(repoRoot, 'apps', 'api', 'dist', 'verify-audit.js');
 
@@ -22,14 +22,14 @@ const VERIFY_AUDIT = join(repoRoot, 'apps', 'api', 'dist', 'verify-audit.js');
  */
 describe('chaining an existing chronology, and the verify-audit command', () => {
   const name = `audit_migration_${randomUUID().replace(/-/g, '')}`;
-  const url = new URL(stackAppEnv().DATABASE_URL);
+  const url = new URL(databaseOwnerUrl());
   url.pathname = `/${name}`;
   const databaseUrl = url.toString();
   let server: Client;
   let dataSource: DataSource | undefined;
 
   beforeAll(async () => {
-    server = new Client({ connectionString: stackAppEnv().DATABASE_URL });
+    server = new Client({ connectionString: databaseOwnerUrl() });
     await server.connect();
     await server.query(`CREATE DATABASE ${name}`);
   });
@@ -150,7 +150,13 @@ function verifyAudit(databaseUrl: string): Promise<{ status: number; stdout: str
     execFile(
       process.execPath,
       [VERIFY_AUDIT],
-      { env: { ...process.env, DATABASE_URL: databaseUrl } },
+      {
+        env: {
+          ...process.env,
+          DATABASE_URL: databaseUrl,
+          AUDIT_CHECKPOINT_PUBLIC_KEYS: stackAppEnv().AUDIT_CHECKPOINT_PUBLIC_KEYS,
+        },
+      },
       (error, stdout) => resolve({ status: error ? Number(error.code) : 0, stdout }),
     ),
   );

@@ -8,7 +8,7 @@ import {
 } from '@safeguard/persistence';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { stackAppEnv } from './support/e2e-env';
+import { databaseOwnerUrl, stackAppEnv } from './support/e2e-env';
 import {
   call,
   createAgency,
@@ -28,11 +28,13 @@ const in30Days = () => new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString(
  * so each test works in partnerships of its own (each is its own chain) and asserts only on them.
  */
 describe('audit trail', () => {
+  /** The owner of the tables: the attacker with direct database access these tests play. */
   let sql: Client;
+  /** As the API and worker connect. */
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    sql = new Client({ connectionString: stackAppEnv().DATABASE_URL });
+    sql = new Client({ connectionString: databaseOwnerUrl() });
     await sql.connect();
     dataSource = await new DataSource(dataSourceOptions(stackAppEnv().DATABASE_URL)).initialize();
   });
@@ -122,6 +124,56 @@ describe('audit trail', () => {
     expect(badType.status).toBe(400);
     expect(badType.body.errors).toEqual([expect.objectContaining({ field: 'subjectType' })]);
     expect((await get('/audit/verify?chain=everything')).status).toBe(400);
+  });
+
+  it('lets the application role read and append to the audit trail, and nothing more', async () => {
+    const app = new Client({ connectionString: stackAppEnv().DATABASE_URL });
+    await app.connect();
+    const refusal = async (statement: string) => {
+      await app.query('BEGIN');
+      try {
+        await app.query(statement);
+        return 'done';
+      } catch (error) {
+        return (error as Error).message;
+      } finally {
+        await app.query('ROLLBACK');
+      }
+    };
+    try {
+      const [{ superuser, owns }] = (
+        await app.query(`SELECT rolsuper AS superuser,
+                           EXISTS (SELECT 1 FROM pg_tables WHERE tableowner = current_user) AS owns
+                           FROM pg_roles WHERE rolname = current_user`)
+      ).rows;
+      expect({ superuser, owns }).toEqual({ superuser: false, owns: false });
+      expect(await refusal('SELECT count(*) FROM chronology')).toBe('done');
+      const aColumn = {
+        chronology: 'event',
+        audit_checkpoints: 'key_id',
+        policy_versions: 'version',
+      };
+      for (const [table, column] of Object.entries(aColumn)) {
+        for (const statement of [
+          `UPDATE ${table} SET ${column} = ${column}`,
+          `DELETE FROM ${table}`,
+          `TRUNCATE ${table}`,
+        ]) {
+          expect(await refusal(statement)).toBe(`permission denied for table ${table}`);
+        }
+      }
+      expect(await refusal('ALTER TABLE chronology DISABLE TRIGGER chronology_append_only')).toBe(
+        'must be owner of table chronology',
+      );
+      expect(await refusal('SET session_replication_role = replica')).toBe(
+        'permission denied to set parameter "session_replication_role"',
+      );
+      expect(await refusal(`INSERT INTO migrations (timestamp, name) VALUES (1, 'Forged1')`)).toBe(
+        'permission denied for table migrations',
+      );
+    } finally {
+      await app.end();
+    }
   });
 
   it('refuses UPDATE and DELETE, and the verifier finds a row altered with the trigger off', async () => {

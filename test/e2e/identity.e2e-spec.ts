@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { DEV_ISSUER } from '../../apps/api/src/auth/token-verifier';
-import { stackAppEnv } from './support/e2e-env';
+import { databaseOwnerUrl, stackAppEnv } from './support/e2e-env';
 import { createAgency, createPerson, get, post, tokenFor } from './support/http';
 
 /**
@@ -89,12 +89,12 @@ describe('identity: one person, one account', () => {
 
 describe('the identity migration on a directory with case-only duplicate emails', () => {
   const name = `identity_migration_${randomUUID().replace(/-/g, '')}`;
-  const url = new URL(stackAppEnv().DATABASE_URL);
+  const url = new URL(databaseOwnerUrl());
   url.pathname = `/${name}`;
   let server: Client;
 
   beforeAll(async () => {
-    server = new Client({ connectionString: stackAppEnv().DATABASE_URL });
+    server = new Client({ connectionString: databaseOwnerUrl() });
     await server.connect();
     await server.query(`CREATE DATABASE ${name}`);
   });

@@ -10,7 +10,6 @@ import {
 import {
   AgencyEntity,
   dataSourceOptions,
-  migrateDatabase,
   PartnershipEntity,
   PersonEntity,
 } from '@safeguard/persistence';
@@ -22,7 +21,8 @@ import { PoliciesService } from './policies/policies.service';
 /**
  * The first administrator of a partnership, who can then manage everything else through the API.
  * Every other change goes through the API's authorization; this is the one door around it, so it
- * needs direct database access. Safe to run again: existing records are found, not duplicated.
+ * needs direct database access (DATABASE_URL, after `npm run migrate`). Safe to run again:
+ * existing records are found, not duplicated.
  *
  *   node apps/api/dist/bootstrap-admin.js --partnership "Northshire SAB" --nation england-and-wales \
  *     --agency "Northshire County Council" --agency-type local-authority \
@@ -123,7 +123,6 @@ async function main(): Promise<void> {
   const databaseUrl = env.url('DATABASE_URL', ['postgres', 'postgresql']);
   env.assertValid();
   const request = readRequest();
-  await migrateDatabase(databaseUrl);
   const dataSource = await new DataSource(dataSourceOptions(databaseUrl)).initialize();
   try {
     const admin = await dataSource.transaction((db) => bootstrap(db, request));

@@ -1,9 +1,10 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { migrateDatabase } from '@safeguard/persistence';
+import { assertApplicationConnection } from '@safeguard/persistence';
 import { createLogger, loggableError } from '@safeguard/platform';
 import { Logger } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
 import { hardenHttp } from './common/http-hardening';
@@ -11,11 +12,11 @@ import { readApiConfig } from './config/api-config';
 
 async function bootstrap(): Promise<void> {
   const config = readApiConfig(process.env);
-  await migrateDatabase(config.databaseUrl);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), {
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
+  await assertApplicationConnection(app.get(DataSource));
   hardenHttp(app, config.http);
   configureApp(app);
   await app.listen(config.port, config.host);

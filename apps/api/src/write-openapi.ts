@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
@@ -15,6 +15,9 @@ async function writeOpenApi(path: string): Promise<void> {
     DATABASE_URL: 'postgres://unused/openapi',
     TEMPORAL_PAYLOAD_KEYS: `unused:${randomBytes(32).toString('base64')}`,
     ACTION_LINK_SECRET: randomBytes(32).toString('base64'),
+    AUDIT_CHECKPOINT_PUBLIC_KEYS: generateKeyPairSync('ed25519')
+      .publicKey.export({ type: 'spki', format: 'der' })
+      .toString('base64'),
     // The document describes the stack a developer runs, development token issuer included.
     AUTH_DEV_ISSUER: 'true',
     ...process.env,

@@ -1,5 +1,8 @@
 import {
+  type CheckpointSigningKey,
   EnvReader,
+  readCheckpointIntervalMs,
+  readCheckpointSigningKey,
   readActionLinkSecret,
   readTemporalSettings,
   TemporalSettings,
@@ -14,6 +17,8 @@ export interface WorkerConfig {
   publicBaseUrl: string;
   /** Signs the action links in reminders; the API checks them with the same secret. */
   actionLinkSecret: Uint8Array;
+  /** Signs the audit trail's checkpoints; the database never holds it. */
+  auditCheckpoints: { signingKey: CheckpointSigningKey; intervalMs: number };
 }
 
 export function readWorkerConfig(environment: NodeJS.ProcessEnv): WorkerConfig {
@@ -25,7 +30,12 @@ export function readWorkerConfig(environment: NodeJS.ProcessEnv): WorkerConfig {
     mailFrom: env.string('MAIL_FROM', 'Safeguarding reminders <no-reply@safeguarding.invalid>'),
     publicBaseUrl: env.url('PUBLIC_BASE_URL', ['http', 'https'], 'http://localhost:3000'),
     actionLinkSecret: readActionLinkSecret(env),
+    auditCheckpoints: {
+      signingKey: readCheckpointSigningKey(env) as CheckpointSigningKey,
+      intervalMs: readCheckpointIntervalMs(env),
+    },
   };
+  // Past this line the signing key is present: a missing or bad one is a problem reported here.
   env.assertValid();
   return config;
 }

@@ -2,8 +2,9 @@ import 'reflect-metadata';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { Client, Connection } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, migrateDatabase } from '@safeguard/persistence';
+import { assertApplicationConnection, dataSourceOptions } from '@safeguard/persistence';
 import { createLogger, loggableError, loggableMeta } from '@safeguard/platform';
+import { startCheckpointSigner } from './audit-checkpoint-signer';
 import { readWorkerConfig } from './config';
 import { createSmtpMailer } from './mail/mailer';
 import { ensureDailyDigestSchedule } from './schedules';
@@ -21,8 +22,14 @@ async function main(): Promise<void> {
     ),
   });
 
-  await migrateDatabase(config.databaseUrl);
   const dataSource = await new DataSource(dataSourceOptions(config.databaseUrl)).initialize();
+  await assertApplicationConnection(dataSource);
+  const signer = startCheckpointSigner({
+    dataSource,
+    key: config.auditCheckpoints.signingKey,
+    intervalMs: config.auditCheckpoints.intervalMs,
+    log,
+  });
   const mailer = createSmtpMailer(config.smtpUrl, config.mailFrom);
   const connection = await NativeConnection.connect(config.temporal.connection);
   try {
@@ -55,6 +62,7 @@ async function main(): Promise<void> {
     // Runs until SIGINT/SIGTERM, which the Temporal runtime turns into a graceful shutdown.
     await worker.run();
   } finally {
+    signer.stop();
     await connection.close();
     mailer.close();
     await dataSource.destroy();

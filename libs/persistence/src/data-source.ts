@@ -36,6 +36,8 @@ import { Section42Enquiries1764300000000 } from './migrations/1764300000000-sect
 import { ProfessionalDisagreements1764350000000 } from './migrations/1764350000000-professional-disagreements';
 import { IdentityBinding1764400000000 } from './migrations/1764400000000-identity-binding';
 import { AppendOnlyTruncate1764450000000 } from './migrations/1764450000000-append-only-truncate';
+import { AuditCheckpoints1764500000000 } from './migrations/1764500000000-audit-checkpoints';
+import { grantApplicationAccess } from './database-access';
 
 export const entities = [
   PartnershipEntity,
@@ -74,6 +76,7 @@ export const migrations = [
   ProfessionalDisagreements1764350000000,
   IdentityBinding1764400000000,
   AppendOnlyTruncate1764450000000,
+  AuditCheckpoints1764500000000,
 ];
 
 /** One definition of how every process (API, worker, tools) talks to Postgres. */
@@ -92,8 +95,9 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
 const MIGRATION_LOCK_ID = 4242_0001;
 
 /**
- * Applies pending migrations. Every API and worker replica calls this at start-up; an advisory
- * lock makes the others wait while one migrates, after which they find nothing pending.
+ * Applies pending migrations, as the role that owns the tables, then grants the application role
+ * its rights on them (database-access.ts). Run before a release's API and worker start (npm run
+ * migrate); an advisory lock makes a second run wait, after which it finds nothing pending.
  */
 export async function migrateDatabase(databaseUrl: string): Promise<string[]> {
   const dataSource = new DataSource({
@@ -105,6 +109,7 @@ export async function migrateDatabase(databaseUrl: string): Promise<string[]> {
   try {
     await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
     const applied = await dataSource.runMigrations();
+    await grantApplicationAccess(dataSource.manager);
     return applied.map((m) => m.name);
   } finally {
     await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]).catch(() => undefined);

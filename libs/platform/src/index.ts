@@ -3,3 +3,4 @@ export * from './logger';
 export * from './temporal-settings';
 export * from './payload-codec';
 export * from './action-links';
+export * from './audit-checkpoints';

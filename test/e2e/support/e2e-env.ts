@@ -3,6 +3,7 @@ export const E2E_ENV = {
   apiUrl: 'E2E_API_URL',
   mailWebUrl: 'E2E_MAIL_WEB_URL',
   appEnv: 'E2E_APP_ENV',
+  databaseOwnerUrl: 'E2E_DATABASE_OWNER_URL',
   adminToken: 'E2E_ADMIN_TOKEN',
 } as const;
 
@@ -18,3 +19,8 @@ export const mailWebUrl = () => required(E2E_ENV.mailWebUrl);
 export const adminToken = () => required(E2E_ENV.adminToken);
 /** Settings the stack's API and worker run with, for tests that start another instance. */
 export const stackAppEnv = (): Record<string, string> => JSON.parse(required(E2E_ENV.appEnv));
+/**
+ * The database as its owner (and, on the embedded server, a superuser): for tests that play an
+ * attacker with direct database access, or need a database of their own on the same server.
+ */
+export const databaseOwnerUrl = () => required(E2E_ENV.databaseOwnerUrl);

@@ -56,13 +56,16 @@ export default async function globalSetup(): Promise<void> {
   process.env[E2E_ENV.adminToken] = await devToken(stack.apiUrl, E2E_OPERATOR_EMAIL);
   process.env[E2E_ENV.apiUrl] = stack.apiUrl;
   process.env[E2E_ENV.mailWebUrl] = stack.mailWebUrl;
+  process.env[E2E_ENV.databaseOwnerUrl] = stack.databaseUrl;
   process.env[E2E_ENV.appEnv] = JSON.stringify({
-    DATABASE_URL: stack.databaseUrl,
+    DATABASE_URL: stack.appEnv.DATABASE_URL,
     TEMPORAL_ADDRESS: stack.temporalAddress,
     TEMPORAL_TASK_QUEUE: stack.taskQueue,
     SMTP_URL: stack.smtpUrl,
     TEMPORAL_PAYLOAD_KEYS: stack.appEnv.TEMPORAL_PAYLOAD_KEYS,
     ACTION_LINK_SECRET: stack.appEnv.ACTION_LINK_SECRET,
     AUTH_DEV_ISSUER: stack.appEnv.AUTH_DEV_ISSUER,
+    AUDIT_CHECKPOINT_SIGNING_KEY: stack.appEnv.AUDIT_CHECKPOINT_SIGNING_KEY,
+    AUDIT_CHECKPOINT_PUBLIC_KEYS: stack.appEnv.AUDIT_CHECKPOINT_PUBLIC_KEYS,
   });
 }

@@ -1,4 +1,5 @@
 export * from './access';
+export * from './database';
 export * from './mail-catcher';
 export * from './paths';
 export * from './ports';

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -22,6 +22,31 @@ export function stackPayloadKeys(dataDir: string, persistent: boolean): string {
 export function stackActionLinkSecret(dataDir: string, persistent: boolean): string {
   return stackSecret(dataDir, persistent, 'action-link-secret', () =>
     randomBytes(32).toString('base64'),
+  );
+}
+
+/**
+ * AUDIT_CHECKPOINT_SIGNING_KEY and AUDIT_CHECKPOINT_PUBLIC_KEYS for a stack started without them:
+ * an Ed25519 pair. The persistent dev stack keeps it, so its old checkpoints still verify.
+ */
+export function stackCheckpointKeys(
+  dataDir: string,
+  persistent: boolean,
+): { signingKey: string; publicKeys: string } {
+  const [signingKey, publicKeys] = stackSecret(dataDir, persistent, 'audit-checkpoint-keys', () => {
+    const pair = generateKeyPairSync('ed25519');
+    return [
+      pair.privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64'),
+      pair.publicKey.export({ type: 'spki', format: 'der' }).toString('base64'),
+    ].join(' ');
+  }).split(' ');
+  return { signingKey, publicKeys };
+}
+
+/** The password of the stack's application login role (see prepareDatabase in stack.ts). */
+export function stackDatabasePassword(dataDir: string, persistent: boolean): string {
+  return stackSecret(dataDir, persistent, 'database-app-password', () =>
+    randomBytes(18).toString('base64url'),
   );
 }
 

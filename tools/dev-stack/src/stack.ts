@@ -1,11 +1,17 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
+import { prepareDatabase } from './database';
 import { startMailCatcher } from './mail-catcher';
 import { repoRoot } from './paths';
 import { waitFor } from './ports';
 import { startEmbeddedPostgres } from './postgres';
-import { stackActionLinkSecret, stackPayloadKeys } from './stack-secrets';
+import {
+  stackActionLinkSecret,
+  stackCheckpointKeys,
+  stackDatabasePassword,
+  stackPayloadKeys,
+} from './stack-secrets';
 import { startTemporalDevServer, stopChild } from './temporal-dev-server';
 
 export interface StackPorts {
@@ -39,6 +45,7 @@ export interface StackOptions {
 
 export interface RunningStack {
   apiUrl: string;
+  /** The owner's URL, for operator tools and tests that play the attacker; the apps get appEnv's. */
   databaseUrl: string;
   temporalAddress: string;
   taskQueue: string;
@@ -52,9 +59,11 @@ export interface RunningStack {
 
 /**
  * The whole stack: real Postgres, real Temporal, a real SMTP catcher, then the API and the
- * worker as separate processes, exactly as they run in production. DATABASE_URL,
- * TEMPORAL_ADDRESS and SMTP_URL point at existing services instead of starting local ones;
- * TEMPORAL_PAYLOAD_KEYS and ACTION_LINK_SECRET, when set, replace the stack's own.
+ * worker as separate processes, exactly as they run in production: the database migrated by its
+ * owner, the apps connecting as a login that owns nothing. DATABASE_URL (an owner's, able to
+ * create roles), TEMPORAL_ADDRESS and SMTP_URL point at existing services instead of starting
+ * local ones; TEMPORAL_PAYLOAD_KEYS, ACTION_LINK_SECRET and the AUDIT_CHECKPOINT_ keys, when
+ * set, replace the stack's own.
  */
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   const stops: Array<() => Promise<void>> = [];
@@ -74,6 +83,10 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       stops.push(postgres.stop);
       databaseUrl = postgres.url;
     }
+    const appDatabaseUrl = await prepareDatabase(
+      databaseUrl,
+      stackDatabasePassword(options.dataDir, options.persistent),
+    );
 
     let temporalAddress = process.env.TEMPORAL_ADDRESS;
     let temporalUiUrl: string | undefined;
@@ -103,9 +116,10 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
 
     const apiUrl = `http://127.0.0.1:${options.ports.api}`;
     const taskQueue = options.taskQueue ?? process.env.TEMPORAL_TASK_QUEUE ?? 'safeguarding';
+    const checkpointKeys = stackCheckpointKeys(options.dataDir, options.persistent);
     const appEnv: NodeJS.ProcessEnv = {
       ...process.env,
-      DATABASE_URL: databaseUrl,
+      DATABASE_URL: appDatabaseUrl,
       TEMPORAL_ADDRESS: temporalAddress,
       TEMPORAL_TASK_QUEUE: taskQueue,
       SMTP_URL: smtpUrl,
@@ -114,6 +128,10 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       ACTION_LINK_SECRET:
         process.env.ACTION_LINK_SECRET ||
         stackActionLinkSecret(options.dataDir, options.persistent),
+      AUDIT_CHECKPOINT_SIGNING_KEY:
+        process.env.AUDIT_CHECKPOINT_SIGNING_KEY || checkpointKeys.signingKey,
+      AUDIT_CHECKPOINT_PUBLIC_KEYS:
+        process.env.AUDIT_CHECKPOINT_PUBLIC_KEYS || checkpointKeys.publicKeys,
       PORT: String(options.ports.api),
       PUBLIC_BASE_URL: process.env.PUBLIC_BASE_URL ?? apiUrl,
       // The local stack signs its own tokens for the people in its directory (POST /dev/tokens).

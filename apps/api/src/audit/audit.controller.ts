@@ -1,7 +1,7 @@
 import { Controller, Get, HttpStatus, Param, ParseEnumPipe, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CHRONOLOGY_SUBJECT_TYPES, ChronologySubjectType } from '@safeguard/persistence';
-import { Roles } from '../auth/access-rules';
+import { PartnershipWide, Roles } from '../auth/access-rules';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { ApiProblemResponses } from '../common/api-problem-responses';
 import { ProblemException } from '../common/problem';
@@ -28,6 +28,7 @@ const SUBJECT_TYPE_PARAM = { name: 'subjectType', enum: CHRONOLOGY_SUBJECT_TYPES
 
 @ApiTags('audit')
 @Roles('safeguarding-lead', 'admin')
+@PartnershipWide('admin')
 @Controller('audit')
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
@@ -35,7 +36,7 @@ export class AuditController {
   @Get('verify')
   @ApiOperation({
     summary:
-      'Recompute every hash chain (or one) and report the first broken link of each. A broken chain is a finding, not an error: the response is still 200.',
+      'Recompute every hash chain (or one), compare each with the head its last signed checkpoint recorded, and say whether checkpoints are current. A broken chain or a stale checkpoint is a finding, not an error: the response is still 200.',
   })
   @ApiOkResponse({ type: AuditVerificationView })
   @ApiProblemResponses(HttpStatus.BAD_REQUEST)

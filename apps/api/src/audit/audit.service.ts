@@ -1,16 +1,17 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  ChainVerification,
+  type AuditVerification,
   ChronologyEntryEntity,
   ChronologyKind,
   ChronologySubjectType,
   DIRECTORY_CHAIN,
-  verifyChronology,
+  verifyAuditTrail,
 } from '@safeguard/persistence';
 import { DataSource, In } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { ProblemException } from '../common/problem';
+import { API_CONFIG, type ApiConfig } from '../config/api-config';
 
 /** Leads audit their partnerships' records; admins also the directory's. */
 function auditableChains(principal: Principal): string[] {
@@ -20,19 +21,26 @@ function auditableChains(principal: Principal): string[] {
 
 @Injectable()
 export class AuditService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {}
 
-  /** Verifies the chains the principal may audit: their partnerships' and the directory's. */
-  async verify(principal: Principal, chain?: string): Promise<ChainVerification[]> {
+  /**
+   * Verifies the chains the principal may audit (their partnerships' and the directory's, or
+   * the one asked for), each against its last signed checkpoint, and whether checkpoints are
+   * being signed at all.
+   */
+  async verify(principal: Principal, chain?: string): Promise<AuditVerification> {
     const allowed = auditableChains(principal);
     if (chain !== undefined && !allowed.includes(chain.toLowerCase())) {
       throw ProblemException.notFound('chain');
     }
-    const results: ChainVerification[] = [];
-    for (const each of chain === undefined ? allowed : [chain]) {
-      results.push(...(await verifyChronology(this.dataSource.manager, each)));
-    }
-    return results;
+    return verifyAuditTrail(
+      this.dataSource.manager,
+      this.config.auditCheckpoints,
+      chain === undefined ? allowed : [chain],
+    );
   }
 
   /** A record's chronology in the order it was written (all of it, or one kind). */

@@ -1,6 +1,9 @@
+import type { CheckpointTrust } from '@safeguard/persistence';
 import {
   EnvReader,
   readActionLinkSecret,
+  readCheckpointIntervalMs,
+  readCheckpointPublicKeys,
   readTemporalSettings,
   TemporalSettings,
 } from '@safeguard/platform';
@@ -53,6 +56,8 @@ export interface ApiConfig {
   publicBaseUrl: string | undefined;
   /** Checks the action links the worker signs into reminder emails. */
   actionLinkSecret: Uint8Array;
+  /** Checks the audit trail's signed checkpoints (the worker signs them). */
+  auditCheckpoints: CheckpointTrust;
 }
 
 export function readApiConfig(environment: NodeJS.ProcessEnv): ApiConfig {
@@ -67,6 +72,10 @@ export function readApiConfig(environment: NodeJS.ProcessEnv): ApiConfig {
       ? env.url('PUBLIC_BASE_URL', ['https', 'http'])
       : undefined,
     actionLinkSecret: readActionLinkSecret(env),
+    auditCheckpoints: {
+      publicKeys: readCheckpointPublicKeys(env),
+      intervalMs: readCheckpointIntervalMs(env),
+    },
     http: {
       corsOrigins: env.list('CORS_ORIGINS'),
       rateLimitPerMinute: env.wholeNumber('RATE_LIMIT_PER_MINUTE', 600),
