@@ -2,15 +2,15 @@ import { dataSourceOptions, migrations } from '@safeguard/persistence';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { DEV_ISSUER } from '../../apps/api/src/auth/token-verifier';
-import { databaseOwnerUrl, stackAppEnv } from './support/e2e-env';
+import { databaseOwnerUrl, identityUrl, stackAppEnv } from './support/e2e-env';
 import { createAgency, createPerson, get, post, tokenFor } from './support/http';
+import { signInAtProvider } from './support/identity-provider';
 
 /**
  * One person, one account: an email cannot be added twice in another letter case (which let an
  * admin of one partnership take over a person of another), a person is bound to the identity
  * provider's subject at first sign-in, and a sign-in that does not fit the binding is refused
- * and recorded.
+ * and recorded. The development issuer binds nobody: it is a test convenience.
  */
 describe('identity: one person, one account', () => {
   let db: Client;
@@ -47,18 +47,22 @@ describe('identity: one person, one account', () => {
     expect(rows).toEqual([{ id: person.id }]);
   });
 
+  const binding = async (personId: string) =>
+    (
+      await db.query(
+        'SELECT identity_issuer, identity_subject, identity_bound_at FROM people WHERE id = $1',
+        [personId],
+      )
+    ).rows[0];
+
   it('binds the provider’s subject at the first sign-in, and records it once', async () => {
     const person = await createPerson('First Sign-in');
-    const token = await tokenFor(person.email.toUpperCase());
+    const { access_token: token } = await signInAtProvider(person.id);
     expect((await get('/me/actions', token)).status).toBe(200);
     expect((await get('/me/actions', token)).status).toBe(200);
 
-    const { rows } = await db.query(
-      'SELECT identity_issuer, identity_subject, identity_bound_at FROM people WHERE id = $1',
-      [person.id],
-    );
-    expect(rows[0]).toMatchObject({
-      identity_issuer: DEV_ISSUER,
+    expect(await binding(person.id)).toMatchObject({
+      identity_issuer: identityUrl(),
       identity_subject: person.id,
       identity_bound_at: expect.any(Date),
     });
@@ -67,14 +71,35 @@ describe('identity: one person, one account', () => {
     ]);
   });
 
+  it('finds a person by a development token’s email, whatever its case, and binds nothing', async () => {
+    const person = await createPerson('Development Token');
+    expect((await get('/me/actions', await tokenFor(person.email.toUpperCase()))).status).toBe(200);
+    expect(await binding(person.id)).toMatchObject({ identity_issuer: null });
+    expect(await auditEvents(person.id)).toEqual([]);
+  });
+
+  it('signs in through the provider someone first used by a development token, and both go on working', async () => {
+    const person = await createPerson('Both Issuers');
+    const devToken = await tokenFor(person.email);
+    expect((await get('/me/actions', devToken)).status).toBe(200);
+
+    const { access_token: providerToken } = await signInAtProvider(person.id);
+    expect((await get('/me/actions', providerToken)).status).toBe(200);
+    expect(await binding(person.id)).toMatchObject({ identity_issuer: identityUrl() });
+
+    expect((await get('/me/actions', await tokenFor(person.email))).status).toBe(200);
+    expect((await get('/me/actions', devToken)).status).toBe(200);
+  });
+
   it('refuses a sign-in whose email finds a person bound to another identity, and records it', async () => {
     const person = await createPerson('Bound Elsewhere');
     await db.query(
       `UPDATE people SET identity_issuer = $2, identity_subject = $3, identity_bound_at = now()
         WHERE id = $1`,
-      [person.id, DEV_ISSUER, `someone-else-${randomUUID()}`],
+      [person.id, identityUrl(), `someone-else-${randomUUID()}`],
     );
-    const response = await get('/me/actions', await tokenFor(person.email));
+    const { access_token: token } = await signInAtProvider(person.id);
+    const response = await get('/me/actions', token);
     expect(response.status).toBe(403);
     expect(response.contentType).toContain('application/problem+json');
     expect(response.body.detail).toContain('already linked to another sign-in account');

@@ -3,7 +3,6 @@ import { Reflector } from '@nestjs/core';
 import type { Role } from '@safeguard/domain';
 import type { Request, Response } from 'express';
 import { ProblemException } from '../common/problem';
-import { API_CONFIG, ApiConfig } from '../config/api-config';
 import {
   ALLOWED_ROLES,
   PARTNERSHIP_WIDE,
@@ -28,7 +27,6 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly principals: PrincipalService,
     @Inject(TOKEN_VERIFIER) private readonly verify: TokenVerifier,
-    @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -39,14 +37,14 @@ export class AccessGuard implements CanActivate {
 
     const token = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
     if (!token) throw this.unauthenticated(response, 'a bearer token is required');
-    const claims = await this.verify(token).catch(() => undefined);
-    if (!claims) throw this.unauthenticated(response, 'the bearer token is invalid or has expired');
-    const { emailClaim, subjectClaim } = this.config.auth;
-    const [email, subject, issuer] = [claims[emailClaim], claims[subjectClaim], claims.iss];
+    const verified = await this.verify(token).catch(() => undefined);
+    if (!verified)
+      throw this.unauthenticated(response, 'the bearer token is invalid or has expired');
+    const { claims, issuer } = verified;
+    const [email, subject] = [claims[issuer.emailClaim], claims[issuer.subjectClaim]];
     for (const [claim, value] of [
-      [emailClaim, email],
-      [subjectClaim, subject],
-      ['iss', issuer],
+      [issuer.emailClaim, email],
+      [issuer.subjectClaim, subject],
     ]) {
       if (typeof value !== 'string' || value === '') {
         throw this.unauthenticated(response, `the token has no ${claim} claim`);
@@ -54,7 +52,12 @@ export class AccessGuard implements CanActivate {
     }
 
     const principal = await this.principals.bySignIn(
-      { issuer: issuer as string, subject: subject as string, email: email as string },
+      {
+        issuer: issuer.issuer,
+        subject: subject as string,
+        email: email as string,
+        bindsSubject: issuer.bindsSubject,
+      },
       String(request.id),
     );
     if (!principal)

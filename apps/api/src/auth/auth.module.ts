@@ -8,7 +8,7 @@ import { createTokenVerifier, DevIssuer, TOKEN_VERIFIER } from './token-verifier
 @Module({})
 export class AuthModule {
   static forConfig(config: ApiConfig): DynamicModule {
-    const devIssuerOn = config.auth.mode === 'dev-issuer';
+    const devIssuerOn = config.auth.devIssuer;
     const providers: Provider[] = [
       PrincipalService,
       {

@@ -1,7 +1,12 @@
 import { matchSignIn, type SignInCandidate } from './sign-in-match';
 
 describe('who a signed-in identity is', () => {
-  const identity = { issuer: 'https://idp.example/tenant-a', subject: 'sub-1', email: 'Sam@x.org' };
+  const identity = {
+    issuer: 'https://idp.example/tenant-a',
+    subject: 'sub-1',
+    email: 'Sam@x.org',
+    bindsSubject: true,
+  };
   const person = (fields: Partial<SignInCandidate> = {}): SignInCandidate => ({
     personId: 'p-1',
     email: 'sam@x.org',
@@ -58,5 +63,35 @@ describe('who a signed-in identity is', () => {
     expect(matchSignIn(identity, [person({ active: false, ...bound })]).outcome).toBe(
       'not-in-directory',
     );
+  });
+
+  describe('from the development issuer, which binds nothing', () => {
+    const devIdentity = { ...identity, issuer: 'urn:dev', subject: 'p-1', bindsSubject: false };
+
+    it('finds the person by email alone, bound or not, and never binds them', () => {
+      for (const candidate of [person(), person({ ...bound })]) {
+        expect(matchSignIn(devIdentity, [candidate])).toEqual({
+          outcome: 'signed-in',
+          person: candidate,
+        });
+      }
+    });
+
+    it('ignores a binding to its own subject: only the email counts', () => {
+      const boundToDev = person({
+        email: 'old@x.org',
+        identityIssuer: 'urn:dev',
+        identitySubject: 'p-1',
+      });
+      expect(matchSignIn(devIdentity, [boundToDev])).toEqual({ outcome: 'not-in-directory' });
+    });
+
+    it('still lets nobody in who is inactive, and still refuses an ambiguous email', () => {
+      expect(matchSignIn(devIdentity, [person({ active: false })]).outcome).toBe(
+        'not-in-directory',
+      );
+      const twins = [person({ personId: 'p-1' }), person({ personId: 'p-2' })];
+      expect(matchSignIn(devIdentity, twins).outcome).toBe('refused');
+    });
   });
 });

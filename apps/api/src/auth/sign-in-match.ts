@@ -1,7 +1,8 @@
 /**
  * Who a signed-in identity is in the directory. The identity provider's stable subject decides
  * once it is bound; an email only ever finds a person who has no subject bound yet, and that
- * first sign-in binds it. Never "whichever row comes first".
+ * first sign-in binds it. Never "whichever row comes first". The development issuer alone binds
+ * nothing: its tokens find people by email (see bindsSubject).
  */
 export interface SignInIdentity {
   /** The token's `iss`: for Entra ID it names the tenant. */
@@ -9,6 +10,13 @@ export interface SignInIdentity {
   /** The stable subject claim (`sub`, or Entra ID's `oid`). */
   subject: string;
   email: string;
+  /**
+   * False only for the development issuer (AUTH_DEV_ISSUER, never in production). It is not an
+   * identity provider but a test convenience that signs a token for any email asked for, so a
+   * binding would protect nothing; and a person bound to it would be refused by the dev stack's
+   * real provider, another issuer, as "linked to another sign-in account".
+   */
+  bindsSubject: boolean;
 }
 
 /** A directory row that matched the identity by subject or by email. */
@@ -32,10 +40,12 @@ export function matchSignIn<C extends SignInCandidate>(
   identity: SignInIdentity,
   candidates: readonly C[],
 ): SignInMatch<C> {
-  const bound = candidates.find(
-    (person) =>
-      person.identityIssuer === identity.issuer && person.identitySubject === identity.subject,
-  );
+  const bound = identity.bindsSubject
+    ? candidates.find(
+        (person) =>
+          person.identityIssuer === identity.issuer && person.identitySubject === identity.subject,
+      )
+    : undefined;
   if (bound) return bound.active ? { outcome: 'signed-in', person: bound } : notInDirectory;
 
   const byEmail = candidates.filter(
@@ -46,6 +56,9 @@ export function matchSignIn<C extends SignInCandidate>(
     return refused('ambiguous-email', byEmail);
   }
   const [person] = byEmail;
+  if (!identity.bindsSubject) {
+    return person.active ? { outcome: 'signed-in', person } : notInDirectory;
+  }
   if (person.identitySubject !== null) return refused('bound-to-another-identity', byEmail);
   return person.active ? { outcome: 'first-sign-in', person } : notInDirectory;
 }

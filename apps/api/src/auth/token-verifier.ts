@@ -1,8 +1,10 @@
 import {
   createRemoteJWKSet,
+  decodeJwt,
   generateKeyPair,
   jwtVerify,
   type JWTPayload,
+  type JWTVerifyGetKey,
   type KeyLike,
   SignJWT,
 } from 'jose';
@@ -21,8 +23,27 @@ const DEV_TOKEN_LIFETIME_SECONDS = 3600;
 const VERIFIED_TOKEN_TTL_MS = 60_000;
 const VERIFIED_TOKENS_KEPT = 10_000;
 
-/** Checks a bearer token's signature, issuer, audience and expiry, and returns its claims. */
-export type TokenVerifier = (token: string) => Promise<JWTPayload>;
+/** An issuer the API accepts tokens from, and how its tokens name the person signing in. */
+export interface TrustedIssuer {
+  /** The `iss` of its tokens. */
+  issuer: string;
+  emailClaim: string;
+  subjectClaim: string;
+  /** Whether its subjects are bound to people at their first sign-in (see matchSignIn). */
+  bindsSubject: boolean;
+}
+
+export interface VerifiedToken {
+  claims: JWTPayload;
+  /** The issuer whose key signed it. */
+  issuer: TrustedIssuer;
+}
+
+/**
+ * Checks a bearer token's signature, issuer, audience, expiry and algorithm against the trusted
+ * issuer it names, and returns its claims; throws for anything else.
+ */
+export type TokenVerifier = (token: string) => Promise<VerifiedToken>;
 
 /** Signs short-lived tokens for people in the directory; only ever on in development and demos. */
 export class DevIssuer {
@@ -56,33 +77,65 @@ export function createTokenVerifier(config: AuthConfig, devIssuer?: DevIssuer): 
 }
 
 function rememberingVerified(verify: TokenVerifier): TokenVerifier {
-  const verified = new ExpiringCache<string, JWTPayload>(VERIFIED_TOKENS_KEPT);
+  const verified = new ExpiringCache<string, VerifiedToken>(VERIFIED_TOKENS_KEPT);
   return async (token) => {
     const known = verified.get(token);
     if (known) return known;
-    const claims = Object.freeze(await verify(token));
-    const untilExpiry = typeof claims.exp === 'number' ? claims.exp * 1000 - Date.now() : 0;
-    verified.set(token, claims, Math.min(VERIFIED_TOKEN_TTL_MS, untilExpiry));
-    return claims;
+    const { claims, issuer } = await verify(token);
+    // Every request that sends this token shares it: none may change it for the others.
+    const result = Object.freeze({ claims: Object.freeze(claims), issuer });
+    const { exp } = claims;
+    const untilExpiry = typeof exp === 'number' ? exp * 1000 - Date.now() : 0;
+    verified.set(token, result, Math.min(VERIFIED_TOKEN_TTL_MS, untilExpiry));
+    return result;
   };
 }
 
+/** A trusted issuer and what its tokens are checked with. */
+interface IssuerCheck {
+  trusted: TrustedIssuer;
+  keys: JWTVerifyGetKey;
+  algorithms: string[];
+}
+
 function checkingVerifier(config: AuthConfig, devIssuer?: DevIssuer): TokenVerifier {
-  const common = { audience: config.audience, clockTolerance: config.clockSkewSeconds };
-  if (config.mode === 'dev-issuer') {
+  const issuers: IssuerCheck[] = [];
+  if (config.oidc) {
+    const { issuer, jwksUrl, emailClaim, subjectClaim } = config.oidc;
+    issuers.push({
+      trusted: Object.freeze({ issuer, emailClaim, subjectClaim, bindsSubject: true }),
+      // jose caches the issuer's keys and refetches on an unknown key id, so rotation just works.
+      keys: createRemoteJWKSet(new URL(jwksUrl)),
+      algorithms: ['RS256', 'ES256'],
+    });
+  }
+  if (config.devIssuer) {
     if (!devIssuer) throw new Error('the dev issuer is enabled but was not created');
     const key = devIssuer.publicKey;
-    return async (token) =>
-      (await jwtVerify(token, key, { ...common, issuer: DEV_ISSUER })).payload;
+    issuers.push({
+      trusted: Object.freeze({
+        issuer: DEV_ISSUER,
+        emailClaim: 'email',
+        subjectClaim: 'sub',
+        // A test convenience, not an identity provider: see SignInIdentity.bindsSubject.
+        bindsSubject: false,
+      }),
+      keys: async () => key,
+      algorithms: ['RS256'],
+    });
   }
-  // jose caches the issuer's keys and refetches on an unknown key id, so rotation just works.
-  const keys = createRemoteJWKSet(new URL(config.jwksUrl));
-  return async (token) =>
-    (
-      await jwtVerify(token, keys, {
-        ...common,
-        issuer: config.issuer,
-        algorithms: ['RS256', 'ES256'],
-      })
-    ).payload;
+  return async (token) => {
+    // The unverified `iss` only chooses whose keys to check the token with; that check then
+    // requires the same issuer, so a token can only ever be accepted as its signer's.
+    const named = decodeJwt(token).iss;
+    const check = issuers.find(({ trusted }) => trusted.issuer === named);
+    if (!check) throw new Error('the token is not from a trusted issuer');
+    const { payload } = await jwtVerify(token, check.keys, {
+      issuer: check.trusted.issuer,
+      audience: config.audience,
+      clockTolerance: config.clockSkewSeconds,
+      algorithms: check.algorithms,
+    });
+    return { claims: payload, issuer: check.trusted };
+  };
 }

@@ -21,29 +21,28 @@ export interface HttpLimits {
   maxBodyBytes: number;
 }
 
+/** An OIDC issuer whose signed JWTs the API accepts: production's (e.g. Microsoft Entra ID). */
+export interface OidcIssuerConfig {
+  issuer: string;
+  jwksUrl: string;
+  /** The claim holding the user's work email, which finds them at their first sign-in. */
+  emailClaim: string;
+  /** The stable subject bound to them then (`sub`; Entra ID: `oid`, with the tenant's `iss`). */
+  subjectClaim: string;
+}
+
 /**
- * Who may call the API. Production: an OIDC issuer's signed JWTs (e.g. Microsoft Entra ID).
- * Development and demos: a built-in issuer for the people in the directory, off by default.
+ * Who may call the API. Production: an OIDC issuer's signed JWTs. Development and demos: also
+ * (or only) a built-in issuer for the people in the directory, off by default. A token is checked
+ * against the one issuer its `iss` names.
  */
-export type AuthConfig =
-  | {
-      mode: 'oidc';
-      issuer: string;
-      audience: string;
-      jwksUrl: string;
-      clockSkewSeconds: number;
-      /** The claim holding the user's work email, which finds them at their first sign-in. */
-      emailClaim: string;
-      /** The stable subject bound to them then (`sub`; Entra ID: `oid`, with the tenant's `iss`). */
-      subjectClaim: string;
-    }
-  | {
-      mode: 'dev-issuer';
-      audience: string;
-      clockSkewSeconds: number;
-      emailClaim: 'email';
-      subjectClaim: 'sub';
-    };
+export interface AuthConfig {
+  audience: string;
+  clockSkewSeconds: number;
+  /** Required unless the development issuer is on. */
+  oidc: OidcIssuerConfig | undefined;
+  devIssuer: boolean;
+}
 
 export interface ApiConfig {
   port: number;
@@ -88,24 +87,20 @@ export function readApiConfig(environment: NodeJS.ProcessEnv): ApiConfig {
 }
 
 function readAuthConfig(env: EnvReader): AuthConfig {
-  const audience = env.string('AUTH_AUDIENCE', 'safeguarding-api');
-  const clockSkewSeconds = env.wholeNumber('AUTH_CLOCK_SKEW_SECONDS', 60, 0);
-  if (env.boolean('AUTH_DEV_ISSUER', false)) {
-    return {
-      mode: 'dev-issuer',
-      audience,
-      clockSkewSeconds,
-      emailClaim: 'email',
-      subjectClaim: 'sub',
-    };
-  }
+  const devIssuer = env.boolean('AUTH_DEV_ISSUER', false);
   return {
-    mode: 'oidc',
-    issuer: env.url('AUTH_ISSUER', ['https', 'http']),
-    audience,
-    jwksUrl: env.url('AUTH_JWKS_URL', ['https', 'http']),
-    clockSkewSeconds,
-    emailClaim: env.string('AUTH_EMAIL_CLAIM', 'email'),
-    subjectClaim: env.string('AUTH_SUBJECT_CLAIM', 'sub'),
+    audience: env.string('AUTH_AUDIENCE', 'safeguarding-api'),
+    clockSkewSeconds: env.wholeNumber('AUTH_CLOCK_SKEW_SECONDS', 60, 0),
+    // The development issuer may stand alone (tools, demos); otherwise the OIDC issuer is required.
+    oidc:
+      devIssuer && !env.optional('AUTH_ISSUER')
+        ? undefined
+        : {
+            issuer: env.url('AUTH_ISSUER', ['https', 'http']),
+            jwksUrl: env.url('AUTH_JWKS_URL', ['https', 'http']),
+            emailClaim: env.string('AUTH_EMAIL_CLAIM', 'email'),
+            subjectClaim: env.string('AUTH_SUBJECT_CLAIM', 'sub'),
+          },
+    devIssuer,
   };
 }
