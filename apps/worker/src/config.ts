@@ -13,8 +13,10 @@ export interface WorkerConfig {
   databaseUrl: string;
   smtpUrl: string;
   mailFrom: string;
-  /** Base of the links that reminders carry into the service. */
+  /** The API's address, for the action links in reminders (`/links/<token>`). */
   publicBaseUrl: string;
+  /** The web service's address: every "Open …" link in an email points to a page there. */
+  publicWebUrl: string;
   /** Signs the action links in reminders; the API checks them with the same secret. */
   actionLinkSecret: Uint8Array;
   /** Signs the audit trail's checkpoints; the database never holds it. */
@@ -29,6 +31,9 @@ export function readWorkerConfig(environment: NodeJS.ProcessEnv): WorkerConfig {
     smtpUrl: env.url('SMTP_URL', ['smtp', 'smtps']),
     mailFrom: env.string('MAIL_FROM', 'Safeguarding reminders <no-reply@safeguarding.invalid>'),
     publicBaseUrl: env.url('PUBLIC_BASE_URL', ['http', 'https'], 'http://localhost:3000'),
+    publicWebUrl: env
+      .url('PUBLIC_WEB_URL', ['http', 'https'], 'http://localhost:3001')
+      .replace(/\/$/, ''),
     actionLinkSecret: readActionLinkSecret(env),
     auditCheckpoints: {
       signingKey: readCheckpointSigningKey(env) as CheckpointSigningKey,

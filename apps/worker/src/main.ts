@@ -41,6 +41,7 @@ async function main(): Promise<void> {
       dataSource,
       mailer,
       publicBaseUrl: config.publicBaseUrl,
+      publicWebUrl: config.publicWebUrl,
       actionLinkSecret: config.actionLinkSecret,
       log,
     });

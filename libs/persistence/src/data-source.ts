@@ -37,6 +37,7 @@ import { ProfessionalDisagreements1764350000000 } from './migrations/17643500000
 import { IdentityBinding1764400000000 } from './migrations/1764400000000-identity-binding';
 import { AppendOnlyTruncate1764450000000 } from './migrations/1764450000000-append-only-truncate';
 import { AuditCheckpoints1764500000000 } from './migrations/1764500000000-audit-checkpoints';
+import { WebSessions1764550000000 } from './migrations/1764550000000-web-sessions';
 import { grantApplicationAccess } from './database-access';
 
 export const entities = [
@@ -77,6 +78,7 @@ export const migrations = [
   IdentityBinding1764400000000,
   AppendOnlyTruncate1764450000000,
   AuditCheckpoints1764500000000,
+  WebSessions1764550000000,
 ];
 
 /** One definition of how every process (API, worker, tools) talks to Postgres. */

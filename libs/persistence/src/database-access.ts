@@ -9,6 +9,15 @@ import { DataSource, EntityManager } from 'typeorm';
  */
 export const APPLICATION_ROLE = 'safeguard_application';
 
+/**
+ * The group role of the web app's login: its sessions table and nothing else, since the web app
+ * reads every case record through the API, as the signed-in person.
+ */
+export const WEB_ROLE = 'safeguard_web';
+
+/** The only table of the web app's: not the API's or the worker's business. */
+const WEB_TABLES = ['web_sessions'];
+
 /** Tables the application may read and append to, never change: the audit trail's. */
 const APPEND_ONLY_TABLES = ['chronology', 'policy_versions', 'audit_checkpoints'];
 
@@ -16,19 +25,21 @@ const APPEND_ONLY_TABLES = ['chronology', 'policy_versions', 'audit_checkpoints'
 const READ_ONLY_TABLES = ['migrations'];
 
 /**
- * The application role's rights, granted afresh after every migration run so that a new table
+ * The application role's rights (and the web app's), granted afresh after every migration run so that a new table
  * needs no grant of its own. Idempotent. Creating the role needs CREATEROLE; where the migrating
  * role has none, a database administrator creates `safeguard_application` (NOLOGIN) once.
  */
 export async function grantApplicationAccess(db: EntityManager): Promise<void> {
-  await db.query(`
-    DO $$ BEGIN
-      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${APPLICATION_ROLE}') THEN
-        CREATE ROLE ${APPLICATION_ROLE} NOLOGIN;
-      END IF;
-    END $$`);
+  for (const role of [APPLICATION_ROLE, WEB_ROLE]) {
+    await db.query(`
+      DO $$ BEGIN
+        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${role}') THEN
+          CREATE ROLE ${role} NOLOGIN;
+        END IF;
+      END $$`);
+  }
   const schema = 'public';
-  await db.query(`GRANT USAGE ON SCHEMA ${schema} TO ${APPLICATION_ROLE}`);
+  await db.query(`GRANT USAGE ON SCHEMA ${schema} TO ${APPLICATION_ROLE}, ${WEB_ROLE}`);
   await db.query(
     `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${schema} TO ${APPLICATION_ROLE}`,
   );
@@ -39,6 +50,8 @@ export async function grantApplicationAccess(db: EntityManager): Promise<void> {
   await db.query(
     `REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON ${READ_ONLY_TABLES.join(', ')} FROM ${APPLICATION_ROLE}`,
   );
+  await db.query(`REVOKE ALL ON ${WEB_TABLES.join(', ')} FROM ${APPLICATION_ROLE}`);
+  await db.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ${WEB_TABLES.join(', ')} TO ${WEB_ROLE}`);
 }
 
 /**

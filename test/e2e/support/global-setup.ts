@@ -36,6 +36,8 @@ export default async function globalSetup(): Promise<void> {
       smtp: await freePort(),
       mailWeb: await freePort(),
       api: await freePort(),
+      identity: await freePort(),
+      web: await freePort(),
     },
     dataDir,
     persistent: false,
@@ -56,6 +58,9 @@ export default async function globalSetup(): Promise<void> {
   process.env[E2E_ENV.adminToken] = await devToken(stack.apiUrl, E2E_OPERATOR_EMAIL);
   process.env[E2E_ENV.apiUrl] = stack.apiUrl;
   process.env[E2E_ENV.mailWebUrl] = stack.mailWebUrl;
+  process.env[E2E_ENV.identityUrl] = stack.identityUrl;
+  process.env[E2E_ENV.webUrl] = stack.webUrl;
+  process.env[E2E_ENV.webClient] = JSON.stringify(stack.webClient);
   process.env[E2E_ENV.databaseOwnerUrl] = stack.databaseUrl;
   process.env[E2E_ENV.appEnv] = JSON.stringify({
     DATABASE_URL: stack.appEnv.DATABASE_URL,
@@ -64,6 +69,9 @@ export default async function globalSetup(): Promise<void> {
     SMTP_URL: stack.smtpUrl,
     TEMPORAL_PAYLOAD_KEYS: stack.appEnv.TEMPORAL_PAYLOAD_KEYS,
     ACTION_LINK_SECRET: stack.appEnv.ACTION_LINK_SECRET,
+    AUTH_ISSUER: stack.appEnv.AUTH_ISSUER,
+    AUTH_JWKS_URL: stack.appEnv.AUTH_JWKS_URL,
+    AUTH_AUDIENCE: stack.appEnv.AUTH_AUDIENCE,
     AUTH_DEV_ISSUER: stack.appEnv.AUTH_DEV_ISSUER,
     AUDIT_CHECKPOINT_SIGNING_KEY: stack.appEnv.AUDIT_CHECKPOINT_SIGNING_KEY,
     AUDIT_CHECKPOINT_PUBLIC_KEYS: stack.appEnv.AUDIT_CHECKPOINT_PUBLIC_KEYS,

@@ -131,6 +131,8 @@ export interface DemoData {
   partnershipId: string;
   /** Shell commands that put a token for a demo person into $TOKEN. */
   tokenCommands: { admin: string; lead: string; practitioner: string };
+  /** Whom to sign in as in the browser, and what is waiting for each of them. */
+  signInAs: Array<{ who: string; email: string; waiting: string }>;
   ownerId: string;
   actionId: string;
   actionReference: string;
@@ -298,8 +300,40 @@ export async function seedDemoData(stack: {
     `TOKEN=$(curl -s -X POST ${stack.apiUrl}/dev/tokens -H 'content-type: application/json' -d '{"email":"${email}"}' | sed 's/.*"accessToken":"\\([^"]*\\)".*/\\1/')`;
   const nhs = AGENCIES.find((agency) => agency.type === 'nhs-trust') as DemoAgency;
   const nurse = nhs.people.find((person) => person.key === 'nhs-nurse') as DemoPerson;
+  const person = (key: string) => {
+    const agency = AGENCIES.find((each) => each.people.some((p) => p.key === key)) as DemoAgency;
+    const found = agency.people.find((p) => p.key === key) as DemoPerson;
+    return `${found.displayName} (${emailOf(found, agency)})`;
+  };
   return {
     partnershipId: partnership.id,
+    signInAs: [
+      {
+        who: 'a practitioner',
+        email: person('nhs-nurse'),
+        waiting: `action ${action.reference}, due now`,
+      },
+      {
+        who: 'her line manager and the trust’s designated lead',
+        email: person('nhs-dsl'),
+        waiting: `enquiry ${concern.reference}, delegated to the trust`,
+      },
+      {
+        who: 'a detective',
+        email: person('police-ds'),
+        waiting: `disagreement ${disagreement.reference} (raised), an overdue action`,
+      },
+      {
+        who: 'the other side of that disagreement',
+        email: person('care-worker'),
+        waiting: `disagreement ${disagreement.reference}, to acknowledge`,
+      },
+      {
+        who: 'a care home manager',
+        email: person('care-manager'),
+        waiting: 'an action from the strategy discussion',
+      },
+    ],
     tokenCommands: {
       admin: tokenCommand(emailOf(ADMIN, COUNCIL)),
       lead: tokenCommand(emailOf(LEAD, COUNCIL)),

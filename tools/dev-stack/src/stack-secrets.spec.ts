@@ -1,11 +1,12 @@
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stackActionLinkSecret, stackPayloadKeys } from './stack-secrets';
+import { stackActionLinkSecret, stackPayloadKeys, stackWebClientSecret } from './stack-secrets';
 
 describe.each([
   ['payload key', stackPayloadKeys, 'payload-key', /^dev-\d{4}-\d{2}-\d{2}:[A-Za-z0-9+/]{43}=$/],
   ['action link secret', stackActionLinkSecret, 'action-link-secret', /^[A-Za-z0-9+/]{43}=$/],
+  ['web client secret', stackWebClientSecret, 'web-client-secret', /^[A-Za-z0-9_-]{43}$/],
 ] as const)('the dev stack’s %s', (_name, secretFor, fileName, shape) => {
   let dataDir: string;
   beforeEach(() => (dataDir = mkdtempSync(join(tmpdir(), 'stack-secret-'))));

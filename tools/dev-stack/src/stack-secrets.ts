@@ -43,6 +43,23 @@ export function stackCheckpointKeys(
   return { signingKey, publicKeys };
 }
 
+/**
+ * The web app's client secret at the stack's identity provider. The persistent dev stack keeps
+ * it, so a web app configured with it goes on signing people in after a restart.
+ */
+export function stackWebClientSecret(dataDir: string, persistent: boolean): string {
+  return stackSecret(dataDir, persistent, 'web-client-secret', () =>
+    randomBytes(32).toString('base64url'),
+  );
+}
+
+/** SESSION_SECRET for the web app: signs its session cookie. */
+export function stackWebSessionSecret(dataDir: string, persistent: boolean): string {
+  return stackSecret(dataDir, persistent, 'web-session-secret', () =>
+    randomBytes(32).toString('base64url'),
+  );
+}
+
 /** The password of the stack's application login role (see prepareDatabase in stack.ts). */
 export function stackDatabasePassword(dataDir: string, persistent: boolean): string {
   return stackSecret(dataDir, persistent, 'database-app-password', () =>

@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { prepareDatabase } from './database';
@@ -11,6 +12,8 @@ import {
   stackCheckpointKeys,
   stackDatabasePassword,
   stackPayloadKeys,
+  stackWebClientSecret,
+  stackWebSessionSecret,
 } from './stack-secrets';
 import { startTemporalDevServer, stopChild } from './temporal-dev-server';
 
@@ -22,6 +25,10 @@ export interface StackPorts {
   smtp: number;
   mailWeb: number;
   api: number;
+  /** The development OpenID Connect provider (dev-identity-provider.ts). */
+  identity: number;
+  /** The web app's; the identity provider sends people back to it. */
+  web: number;
 }
 
 export interface StackOptions {
@@ -33,7 +40,10 @@ export interface StackOptions {
   taskQueue?: string;
   /** Tests read what was sent, so they always use the catcher even when SMTP_URL is set. */
   alwaysCatchMail?: boolean;
-  /** Where the API and worker write their logs; omitted, they go to this terminal, prefixed. */
+  /**
+   * Where the API, the worker and the identity provider write their logs; omitted, they go to
+   * this terminal, prefixed.
+   */
   logDir?: string;
   onLog?: (line: string) => void;
   /**
@@ -43,8 +53,21 @@ export interface StackOptions {
   apps?: readonly AppName[];
 }
 
+/** The web app as a client of the stack's identity provider. */
+export interface WebClient {
+  id: string;
+  secret: string;
+  redirectUri: string;
+  postLogoutRedirectUri: string;
+}
+
 export interface RunningStack {
   apiUrl: string;
+  /** The identity provider's issuer (its discovery document is under /.well-known/). */
+  identityUrl: string;
+  /** The web app's address, to which the identity provider sends people back. */
+  webUrl: string;
+  webClient: WebClient;
   /** The owner's URL, for operator tools and tests that play the attacker; the apps get appEnv's. */
   databaseUrl: string;
   temporalAddress: string;
@@ -58,12 +81,13 @@ export interface RunningStack {
 }
 
 /**
- * The whole stack: real Postgres, real Temporal, a real SMTP catcher, then the API and the
- * worker as separate processes, exactly as they run in production: the database migrated by its
- * owner, the apps connecting as a login that owns nothing. DATABASE_URL (an owner's, able to
- * create roles), TEMPORAL_ADDRESS and SMTP_URL point at existing services instead of starting
- * local ones; TEMPORAL_PAYLOAD_KEYS, ACTION_LINK_SECRET and the AUDIT_CHECKPOINT_ keys, when
- * set, replace the stack's own.
+ * The whole stack: real Postgres, real Temporal, a real SMTP catcher, a real OpenID Connect
+ * provider whose accounts are the directory's people, then the API and the worker as separate
+ * processes, exactly as they run in production: the database migrated by its owner, the apps
+ * connecting as a login that owns nothing. DATABASE_URL (an owner's, able to create roles),
+ * TEMPORAL_ADDRESS and SMTP_URL point at existing services instead of starting local ones;
+ * TEMPORAL_PAYLOAD_KEYS, ACTION_LINK_SECRET and the AUDIT_CHECKPOINT_ keys, when set, replace
+ * the stack's own.
  */
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   const stops: Array<() => Promise<void>> = [];
@@ -83,10 +107,29 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       stops.push(postgres.stop);
       databaseUrl = postgres.url;
     }
-    const appDatabaseUrl = await prepareDatabase(
+    const databaseUrls = await prepareDatabase(
       databaseUrl,
       stackDatabasePassword(options.dataDir, options.persistent),
     );
+    const appDatabaseUrl = databaseUrls.app;
+    const output: AppOutput = options.logDir
+      ? { logDir: options.logDir }
+      : { relayToTerminal: true };
+
+    const webUrl = `http://127.0.0.1:${options.ports.web}`;
+    const webClient: WebClient = {
+      id: 'safeguarding-web',
+      secret: stackWebClientSecret(options.dataDir, options.persistent),
+      redirectUri: `${webUrl}/auth/callback`,
+      postLogoutRedirectUri: `${webUrl}/signed-out`,
+    };
+    const identity = await startDevIdentityProvider(
+      options.ports.identity,
+      appDatabaseUrl,
+      webClient,
+      output,
+    );
+    stops.push(identity.stop);
 
     let temporalAddress = process.env.TEMPORAL_ADDRESS;
     let temporalUiUrl: string | undefined;
@@ -134,16 +177,18 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         process.env.AUDIT_CHECKPOINT_PUBLIC_KEYS || checkpointKeys.publicKeys,
       PORT: String(options.ports.api),
       PUBLIC_BASE_URL: process.env.PUBLIC_BASE_URL ?? apiUrl,
-      // The local stack signs its own tokens for the people in its directory (POST /dev/tokens).
+      // Every "Open …" link in an email goes to the web service.
+      PUBLIC_WEB_URL: webUrl,
+      // Two issuers: the identity provider, as Entra ID in production, and the API's own
+      // development issuer, whose tokens the tests and tools take from POST /dev/tokens.
+      AUTH_ISSUER: identity.issuer,
+      AUTH_JWKS_URL: identity.jwksUrl,
+      AUTH_AUDIENCE: API_AUDIENCE,
       AUTH_DEV_ISSUER: 'true',
     };
-    const apps = options.apps ?? (['worker', 'api'] as const);
+    const apps = options.apps ?? (['worker', 'api', 'web'] as const);
     for (const app of (['worker', 'api'] as const).filter((name) => apps.includes(name))) {
-      const child = startApp(
-        app,
-        appEnv,
-        options.logDir ? { logDir: options.logDir } : { relayToTerminal: true },
-      );
+      const child = startApp(app, appEnv, output);
       stops.push(() => stopChild(child));
     }
     if (apps.includes('api')) {
@@ -154,8 +199,34 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         180_000,
       );
     }
+    if (apps.includes('web')) {
+      const web = startApp(
+        'web',
+        {
+          ...process.env,
+          PORT: String(options.ports.web),
+          API_URL: apiUrl,
+          PUBLIC_WEB_URL: webUrl,
+          OIDC_ISSUER: identity.issuer,
+          OIDC_CLIENT_ID: webClient.id,
+          OIDC_CLIENT_SECRET: webClient.secret,
+          SESSION_DATABASE_URL: databaseUrls.webSessions,
+          SESSION_SECRET: stackWebSessionSecret(options.dataDir, options.persistent),
+        },
+        output,
+      );
+      stops.push(() => stopChild(web));
+      await waitFor(
+        'the web app to answer /health',
+        async () => ((await fetch(`${webUrl}/health`)).ok ? true : undefined),
+        60_000,
+      );
+    }
     return {
       apiUrl,
+      identityUrl: identity.issuer,
+      webUrl,
+      webClient,
       databaseUrl,
       temporalAddress,
       taskQueue,
@@ -171,7 +242,64 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   }
 }
 
-export type AppName = 'api' | 'worker';
+/** The `aud` of the access tokens the API accepts, from either issuer. */
+const API_AUDIENCE = 'safeguarding-api';
+
+/**
+ * The development identity provider (dev-identity-provider.ts) in its own process, once its
+ * discovery document answers. The web app is its one client.
+ */
+async function startDevIdentityProvider(
+  port: number,
+  databaseUrl: string,
+  webClient: WebClient,
+  output: AppOutput,
+): Promise<{ issuer: string; jwksUrl: string; stop(): Promise<void> }> {
+  const issuer = `http://127.0.0.1:${port}`;
+  const child = startNodeProgram(
+    'identity',
+    join(repoRoot, 'tools', 'dev-stack', 'dist', 'dev-identity-provider.js'),
+    {
+      ...process.env,
+      IDP_PORT: String(port),
+      IDP_ISSUER: issuer,
+      IDP_DATABASE_URL: databaseUrl,
+      IDP_API_AUDIENCE: API_AUDIENCE,
+      IDP_CLIENTS: JSON.stringify([
+        {
+          client_id: webClient.id,
+          client_secret: webClient.secret,
+          redirect_uris: [webClient.redirectUri],
+          post_logout_redirect_uris: [webClient.postLogoutRedirectUri],
+        },
+      ]),
+      // Its sessions live in its memory and end with it, so its cookies' key may as well.
+      IDP_COOKIE_KEYS: randomBytes(32).toString('base64url'),
+    },
+    output,
+  );
+  const exited = new Promise<never>((_, reject) =>
+    child.once('exit', (code) =>
+      reject(new Error(`the identity provider exited with code ${code} (see its log)`)),
+    ),
+  );
+  exited.catch(() => undefined);
+  try {
+    const discovery = await Promise.race([
+      waitFor('the identity provider', async () => {
+        const response = await fetch(`${issuer}/.well-known/openid-configuration`);
+        return response.ok ? ((await response.json()) as { jwks_uri: string }) : undefined;
+      }),
+      exited,
+    ]);
+    return { issuer, jwksUrl: discovery.jwks_uri, stop: () => stopChild(child) };
+  } catch (error) {
+    await stopChild(child);
+    throw error;
+  }
+}
+
+export type AppName = 'api' | 'worker' | 'web';
 
 export interface AppOutput {
   /** Append the app's output to <logDir>/<app>.log. */
@@ -186,17 +314,26 @@ export function startApp(
   env: NodeJS.ProcessEnv,
   output: AppOutput = {},
 ): ChildProcess {
-  const child = spawn(process.execPath, [join(repoRoot, 'apps', app, 'dist', 'main.js')], {
+  return startNodeProgram(app, join(repoRoot, 'apps', app, 'dist', 'main.js'), env, output);
+}
+
+function startNodeProgram(
+  name: string,
+  script: string,
+  env: NodeJS.ProcessEnv,
+  output: AppOutput,
+): ChildProcess {
+  const child = spawn(process.execPath, [script], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   if (output.logDir) {
-    const file = createWriteStream(join(output.logDir, `${app}.log`), { flags: 'a' });
+    const file = createWriteStream(join(output.logDir, `${name}.log`), { flags: 'a' });
     child.stdout?.pipe(file);
     child.stderr?.pipe(file);
   }
   if (output.relayToTerminal) {
-    const prefix = `[${app}] `.padEnd(9);
+    const prefix = `[${name}] `.padEnd(11);
     const relay = (chunk: Buffer) =>
       process.stdout.write(chunk.toString().replace(/^(?=.)/gm, prefix));
     child.stdout?.on('data', relay);

@@ -9,7 +9,9 @@ function port(name: string, fallback: number): number {
 
 /** `npm start`: the whole stack with demo data, until Ctrl-C. */
 async function main(): Promise<void> {
-  console.log('Starting Postgres, Temporal, the mail catcher, the worker and the API…');
+  console.log(
+    'Starting Postgres, Temporal, the mail catcher, the identity provider, the worker and the API…',
+  );
   const stack = await startStack({
     ports: {
       postgres: port('DEV_POSTGRES_PORT', 55432),
@@ -18,6 +20,8 @@ async function main(): Promise<void> {
       smtp: port('DEV_SMTP_PORT', 1025),
       mailWeb: port('DEV_MAIL_WEB_PORT', 1080),
       api: port('PORT', 3000),
+      identity: port('DEV_IDENTITY_PORT', 9090),
+      web: port('DEV_WEB_PORT', 3001),
     },
     dataDir: join(repoRoot, '.data'),
     persistent: true,
@@ -37,9 +41,11 @@ async function main(): Promise<void> {
   const lines = [
     '',
     'The safeguarding stack is up.',
+    `  Web service        ${stack.webUrl}   <- start here`,
     `  API                ${stack.apiUrl}`,
     `  API docs (OpenAPI) ${stack.apiUrl}/docs`,
     `  Readiness          ${stack.apiUrl}/ready`,
+    `  Sign-in (OIDC)     ${stack.identityUrl}/.well-known/openid-configuration`,
     stack.temporalUiUrl
       ? `  Temporal UI        ${stack.temporalUiUrl}`
       : `  Temporal           ${stack.temporalAddress}`,
@@ -49,6 +55,11 @@ async function main(): Promise<void> {
     `  Postgres           ${stack.databaseUrl}`,
     '',
     'Demo data: the Northshire Safeguarding Adults Board with six agencies and their people.',
+    `Open ${stack.webUrl} and, at the development sign-in, choose who you are:`,
+    ...demo.signInAs.map(
+      ({ who, email, waiting }) => `  ${who}: ${email}\n      waiting: ${waiting}`,
+    ),
+    '',
     'Every call needs a token. Act as anyone in the directory with the development issuer, e.g.',
     `  the safeguarding lead:  ${demo.tokenCommands.lead}`,
     `  an NHS practitioner:    ${demo.tokenCommands.practitioner}`,

@@ -3,6 +3,7 @@ import { MeetingsModule } from '../meetings/meetings.module';
 import { PoliciesModule } from '../policies/policies.module';
 import { AgenciesController } from './agencies.controller';
 import { AgenciesService } from './agencies.service';
+import { MeController } from './me.controller';
 import { PartnershipsController } from './partnerships.controller';
 import { PartnershipsService } from './partnerships.service';
 import { PeopleController } from './people.controller';
@@ -10,7 +11,7 @@ import { PeopleService } from './people.service';
 
 @Module({
   imports: [PoliciesModule, MeetingsModule],
-  controllers: [PartnershipsController, AgenciesController, PeopleController],
+  controllers: [PartnershipsController, AgenciesController, PeopleController, MeController],
   providers: [PartnershipsService, AgenciesService, PeopleService],
   exports: [PeopleService],
 })

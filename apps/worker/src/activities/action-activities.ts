@@ -33,7 +33,10 @@ import { resolveRecipients } from './recipients';
 export interface ActionActivityDeps {
   dataSource: DataSource;
   mailer: Mailer;
+  /** The API's address: action links (`/links/<token>`) are answered there. */
   publicBaseUrl: string;
+  /** The web service's address: every "Open …" link goes to its page. */
+  publicWebUrl: string;
   /** Signs the links that let a recipient act from the email without signing in. */
   actionLinkSecret: Uint8Array;
   log: Logger;
@@ -80,7 +83,7 @@ function refused(smtpCode: number): ApplicationFailure {
 }
 
 export function createActionActivities(deps: ActionActivityDeps): ActionActivities {
-  const { dataSource, mailer, publicBaseUrl, actionLinkSecret, log } = deps;
+  const { dataSource, mailer, publicBaseUrl, publicWebUrl, actionLinkSecret, log } = deps;
 
   async function recordChronology(
     action: ActionEntity,
@@ -132,7 +135,7 @@ export function createActionActivities(deps: ActionActivityDeps): ActionActiviti
     const facts = {
       reference: action.reference,
       dueAt: action.dueAt,
-      link: `${publicBaseUrl}/actions/${action.id}`,
+      link: `${publicWebUrl}/actions/${action.id}`,
     };
     /** A signed link that acts as the owner: only the owner gets one. */
     const ownerLink = (verb: ActionLinkVerb) =>

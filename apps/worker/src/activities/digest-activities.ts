@@ -9,7 +9,8 @@ import type { Mailer } from '../mail/mailer';
 export interface DigestActivityDeps {
   dataSource: DataSource;
   mailer: Mailer;
-  publicBaseUrl: string;
+  /** The web service's address: the digest links to Your work and to each item's page. */
+  publicWebUrl: string;
   log: Logger;
 }
 
@@ -24,7 +25,7 @@ type DueAction = Pick<ActionEntity, 'id' | 'reference' | 'dueAt'>;
 const DEFAULT_NATION: Nation = 'england-and-wales';
 
 export function createDigestActivities(deps: DigestActivityDeps): DigestActivities {
-  const { dataSource, mailer, publicBaseUrl, log } = deps;
+  const { dataSource, mailer, publicWebUrl, log } = deps;
 
   /** One email per person and date, whatever retries happen: claimed before, marked after. */
   async function sendDigest(
@@ -52,12 +53,12 @@ export function createDigestActivities(deps: DigestActivityDeps): DigestActiviti
     const claim = await dataSource.manager.findOneByOrFail(NotificationEntity, { idempotencyKey });
     if (claim.status !== 'sending') return false;
     const email = renderMessage('digest.daily', {
-      link: `${publicBaseUrl}/actions`,
+      link: `${publicWebUrl}/`,
       items: actions.map((action) => ({
         kind: action.dueAt < startOfDay ? 'action.overdue' : 'action.due',
         reference: action.reference,
         dueAt: action.dueAt,
-        link: `${publicBaseUrl}/actions/${action.id}`,
+        link: `${publicWebUrl}/actions/${action.id}`,
       })),
     });
     const smtpMessageId = await mailer.send({

@@ -32,7 +32,8 @@ import {
 export interface DisagreementActivityDeps {
   dataSource: DataSource;
   mailer: Mailer;
-  publicBaseUrl: string;
+  /** The web service's address: emails link to the disagreement's page there. */
+  publicWebUrl: string;
   log: Logger;
 }
 
@@ -42,7 +43,7 @@ const AGREED_ACTION_MISSING = 'AgreedActionMissing';
 export function createDisagreementActivities(
   deps: DisagreementActivityDeps,
 ): DisagreementActivities {
-  const { dataSource, mailer, publicBaseUrl, log } = deps;
+  const { dataSource, mailer, publicWebUrl, log } = deps;
   const disagreementOf = (db: EntityManager, id: string) =>
     db.findOneByOrFail(DisagreementEntity, { id });
 
@@ -63,7 +64,7 @@ export function createDisagreementActivities(
      */
     async sendDisagreementMessage(command: SendDisagreementMessage): Promise<void> {
       const disagreement = await disagreementOf(dataSource.manager, command.disagreementId);
-      const email = emailAbout(disagreement, command, publicBaseUrl);
+      const email = emailAbout(disagreement, command, publicWebUrl);
       const subject: NotificationSubject = {
         subjectType: 'disagreement',
         subjectId: disagreement.id,
@@ -202,12 +203,12 @@ export function createDisagreementActivities(
 function emailAbout(
   disagreement: DisagreementEntity,
   { event, stage, dueAt }: SendDisagreementMessage,
-  publicBaseUrl: string,
+  publicWebUrl: string,
 ): RenderedEmail {
   const facts = {
     reference: disagreement.reference,
     stage,
-    link: `${publicBaseUrl}/disagreements/${disagreement.id}`,
+    link: `${publicWebUrl}/disagreements/${disagreement.id}`,
   };
   switch (event) {
     case 'resolved':

@@ -1,0 +1,78 @@
+/** One field the API refused, as its problem+json names it. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/**
+ * A refusal from the API (RFC 9457 problem details): the pages turn 404 into "Page not found",
+ * 403 into "You do not have access", 400/409/422 into an error summary on the form, and
+ * anything else into "Sorry, there is a problem with the service".
+ */
+export class ApiProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    readonly detail: string | undefined,
+    readonly errors: FieldProblem[],
+  ) {
+    super(`${status} ${title}${detail ? `: ${detail}` : ''}`);
+  }
+}
+
+/** The API said the token is no longer good: the person signs in again. */
+export class SignInAgain extends Error {}
+
+/**
+ * The API as the signed-in person: every call carries their access token, so the API decides
+ * what they may see and do, as for any other client. The web app keeps no rule of its own.
+ */
+export class ApiClient {
+  constructor(
+    private readonly baseUrl: string,
+    private readonly accessToken: string,
+    private readonly requestId: string,
+  ) {}
+
+  get<T>(path: string): Promise<T> {
+    return this.send<T>('GET', path);
+  }
+
+  post<T>(path: string, body: unknown = {}): Promise<T> {
+    return this.send<T>('POST', path, body);
+  }
+
+  put<T>(path: string, body: unknown): Promise<T> {
+    return this.send<T>('PUT', path, body);
+  }
+
+  delete<T>(path: string): Promise<T> {
+    return this.send<T>('DELETE', path);
+  }
+
+  private async send<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${this.accessToken}`,
+        accept: 'application/json',
+        'x-request-id': this.requestId,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(15_000),
+    });
+    if (response.status === 401) throw new SignInAgain();
+    const text = await response.text();
+    const parsed = text ? JSON.parse(text) : undefined;
+    if (!response.ok) {
+      throw new ApiProblem(
+        response.status,
+        parsed?.title ?? response.statusText,
+        parsed?.detail,
+        Array.isArray(parsed?.errors) ? parsed.errors : [],
+      );
+    }
+    return parsed as T;
+  }
+}

@@ -1,0 +1,190 @@
+import { DEFAULT_WORKING_HOURS, ukInstant, ukLocalDate } from '@safeguard/domain';
+import express, { type Router } from 'express';
+import type { ApiClient } from '../api/api-client';
+import { redirectWithMessage } from './flash';
+import { formErrors, isFormProblem, page } from './handlers';
+import { type Item, ITEM_STATES, kindLabel, stateOf } from './items';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** What happened to an item, as the audit trail records it (ChronologyEntryView). */
+interface HistoryEntry {
+  event: string;
+  occurredAt: string;
+  summary: Record<string, unknown>;
+}
+
+/** How each recorded event reads on the item's timeline. */
+const EVENT_LABELS: Record<string, string> = {
+  'action.created': 'Recorded',
+  'action.acknowledged': 'Acknowledged',
+  'action.completed': 'Completed',
+  'action.cancelled': 'Cancelled',
+  'action.reassigned': 'Passed to someone else',
+  'action.extension-requested': 'More time asked for',
+  'action.extension-approved': 'More time agreed',
+  'action.extension-refused': 'More time refused',
+  'action.reminded': 'Reminder sent',
+  'action.escalated': 'Escalated',
+};
+
+/**
+ * An item (a meeting action or an enquiry deadline) and what its owner does with it: read it,
+ * acknowledge it, complete it with a note, ask for more time. Each command is a form posted to
+ * the API as the signed-in person; a refusal comes back as the form with an error summary and
+ * what was typed still in it.
+ */
+export function itemRoutes(apiUrl: string): Router {
+  const router = express.Router();
+  router.param('id', (_req, _res, next, id) => (UUID.test(String(id)) ? next() : next('route')));
+
+  router.get(
+    '/actions/:id',
+    page(apiUrl, async (req, res, api) => {
+      res.render('pages/item', await itemPage(api, String(req.params.id)));
+    }),
+  );
+
+  router.post(
+    '/actions/:id/acknowledge',
+    page(apiUrl, async (req, res, api) => {
+      const id = String(req.params.id);
+      try {
+        await api.post(`/actions/${id}/acknowledge`);
+      } catch (error) {
+        if (!isFormProblem(error)) throw error;
+        res.status(error.status).render('pages/item', {
+          ...(await itemPage(api, id)),
+          ...formErrors(error, 'acknowledge'),
+        });
+        return;
+      }
+      await redirectWithMessage(
+        req,
+        res,
+        'You have acknowledged it. Reminders before the due date stop.',
+        `/actions/${id}`,
+      );
+    }),
+  );
+
+  router.get(
+    '/actions/:id/complete',
+    page(apiUrl, async (req, res, api) => {
+      res.render('pages/complete-item', { item: await itemOf(api, String(req.params.id)) });
+    }),
+  );
+  router.post(
+    '/actions/:id/complete',
+    page(apiUrl, async (req, res, api) => {
+      const id = String(req.params.id);
+      const note = text(req.body.note);
+      try {
+        await api.post(`/actions/${id}/complete`, note ? { note } : {});
+      } catch (error) {
+        if (!isFormProblem(error)) throw error;
+        res.status(error.status).render('pages/complete-item', {
+          item: await itemOf(api, id),
+          values: { note },
+          ...formErrors(error, 'note'),
+        });
+        return;
+      }
+      await redirectWithMessage(req, res, 'Marked as complete.', '/');
+    }),
+  );
+
+  router.get(
+    '/actions/:id/more-time',
+    page(apiUrl, async (req, res, api) => {
+      res.render('pages/more-time', { item: await itemOf(api, String(req.params.id)) });
+    }),
+  );
+  router.post(
+    '/actions/:id/more-time',
+    page(apiUrl, async (req, res, api) => {
+      const id = String(req.params.id);
+      const values = {
+        reason: text(req.body.reason),
+        day: text(req.body['proposedDueAt-day']),
+        month: text(req.body['proposedDueAt-month']),
+        year: text(req.body['proposedDueAt-year']),
+      };
+      const proposedDueAt = endOfWorkingDay(values.day, values.month, values.year);
+      try {
+        await api.post(`/actions/${id}/extension-request`, {
+          reason: values.reason,
+          proposedDueAt: proposedDueAt ?? `${values.year}-${values.month}-${values.day}`,
+        });
+      } catch (error) {
+        if (!isFormProblem(error)) throw error;
+        res.status(error.status).render('pages/more-time', {
+          item: await itemOf(api, id),
+          values,
+          ...formErrors(error, 'reason'),
+        });
+        return;
+      }
+      await redirectWithMessage(
+        req,
+        res,
+        'You have asked for more time. The decision-maker has been told.',
+        `/actions/${id}`,
+      );
+    }),
+  );
+  return router;
+}
+
+async function itemOf(api: ApiClient, id: string): Promise<Item & { kindLabel: string }> {
+  const item = await api.get<Item>(`/actions/${id}`);
+  return { ...item, kindLabel: kindLabel(item.kind) };
+}
+
+async function itemPage(api: ApiClient, id: string) {
+  const [item, history] = await Promise.all([
+    itemOf(api, id),
+    api.get<HistoryEntry[]>(`/actions/${id}/chronology`),
+  ]);
+  const state = stateOf(item);
+  const closed = item.status === 'completed' || item.status === 'cancelled';
+  return {
+    item,
+    closed,
+    state: closed
+      ? {
+          label: item.status === 'completed' ? 'Completed' : 'Cancelled',
+          tagClass: 'govuk-tag--green',
+        }
+      : ITEM_STATES[state],
+    timeline: history
+      .slice()
+      .reverse()
+      .map((entry) => ({
+        label: { text: EVENT_LABELS[entry.event] ?? entry.event },
+        datetime: { timestamp: entry.occurredAt, type: 'datetime' },
+      })),
+  };
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+/**
+ * The date a person typed, as the end of that working day in the UK, the way due dates are set
+ * across the service; undefined when it is not a real date, for the API to refuse by name.
+ */
+function endOfWorkingDay(day: string, month: string, year: string): string | undefined {
+  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) return undefined;
+  const [hour, minute] = DEFAULT_WORKING_HOURS.end.split(':').map(Number);
+  try {
+    const date = { year: Number(year), month: Number(month), day: Number(day) };
+    const instant = ukInstant({ ...date, hour, minute });
+    const local = ukLocalDate(instant);
+    if (local.day !== date.day || local.month !== date.month) return undefined;
+    return instant.toISOString();
+  } catch {
+    return undefined;
+  }
+}

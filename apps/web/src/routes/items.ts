@@ -1,0 +1,83 @@
+import {
+  type ActionStatus,
+  type ChasedItemKind,
+  MEETING_ITEM_KINDS,
+  type MeetingItemKind,
+} from '@safeguard/domain';
+
+/** An item as the API lists it (ActionSummaryView). */
+export interface ItemSummary {
+  id: string;
+  reference: string;
+  title: string;
+  kind: ChasedItemKind;
+  dueAt: string;
+  urgent: boolean;
+  status: ActionStatus;
+  overdue: boolean;
+  acknowledged: boolean;
+  proposedDueAt: string | null;
+  nextReminderAt: string | null;
+}
+
+/** An item in full (ActionView). */
+export interface Item extends ItemSummary {
+  ownerId: string;
+  rationale: string | null;
+  meetingId: string | null;
+  notes: Array<{ id: string; kind: string; text: string; authorId: string; createdAt: string }>;
+  reminders: Array<{ id: string; event: string; status: string; sentAt: string | null }>;
+}
+
+/** Where an item stands for the person it is asked of: what the badge on it says. */
+export type ItemState = 'overdue' | 'due-soon' | 'waiting-decision' | 'later';
+
+export const ITEM_STATES: Record<ItemState, { label: string; tagClass: string }> = {
+  overdue: { label: 'Overdue', tagClass: 'govuk-tag--red' },
+  'due-soon': { label: 'Due soon', tagClass: 'govuk-tag--yellow' },
+  'waiting-decision': { label: 'More time asked for', tagClass: 'govuk-tag--blue' },
+  later: { label: 'Open', tagClass: 'govuk-tag--grey' },
+};
+
+/** The groups people filter by. */
+export const ITEM_GROUPS = {
+  meeting: 'Meeting actions',
+  enquiry: 'Enquiry deadlines',
+} as const;
+export type ItemGroup = keyof typeof ITEM_GROUPS;
+
+/** What each kind of item is called on a page. */
+const KIND_LABELS: Record<ChasedItemKind, string> = {
+  action: 'Meeting action',
+  'action-log': 'Action log to circulate',
+  minutes: 'Minutes to circulate',
+  review: 'Meeting review',
+  'concern-acknowledgement': 'Acknowledge a concern',
+  's42-decision': 'Section 42 decision',
+  'strategy-discussion': 'Strategy discussion',
+  'delegation-response': 'Answer a delegated enquiry',
+  'enquiry-report': 'Enquiry report',
+  'report-review': 'Review an enquiry report',
+  'outcome-and-plan': 'Outcome and safeguarding plan',
+  'plan-review': 'Safeguarding plan review',
+};
+
+export function kindLabel(kind: ChasedItemKind): string {
+  return KIND_LABELS[kind];
+}
+
+export function groupOf(kind: ChasedItemKind): ItemGroup {
+  return (MEETING_ITEM_KINDS as readonly string[]).includes(kind as MeetingItemKind)
+    ? 'meeting'
+    : 'enquiry';
+}
+
+/** Due within this long counts as due soon. */
+const DUE_SOON_MS = 7 * 24 * 3_600_000;
+
+export function stateOf(item: ItemSummary, now = Date.now()): ItemState {
+  if (item.overdue) return 'overdue';
+  if (item.proposedDueAt) return 'waiting-decision';
+  if (new Date(item.dueAt).getTime() - now <= DUE_SOON_MS) return 'due-soon';
+  return 'later';
+}

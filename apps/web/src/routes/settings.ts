@@ -1,0 +1,65 @@
+import express, { type Router } from 'express';
+import { formErrors, isFormProblem, page } from './handlers';
+import { redirectWithMessage } from './flash';
+
+type Delivery = 'immediate' | 'daily-digest';
+
+/**
+ * Settings: how reminders arrive (each as it falls due, or one digest each working morning;
+ * urgent items always at once), and the calendar feed of the person's own deadlines.
+ */
+export function settingsRoutes(apiUrl: string): Router {
+  const router = express.Router();
+  router.get(
+    '/settings',
+    page(apiUrl, async (_req, res, api) => {
+      const { delivery } = await api.get<{ delivery: Delivery }>('/me/notification-preferences');
+      res.render('pages/settings', { delivery });
+    }),
+  );
+  router.post(
+    '/settings/emails',
+    page(apiUrl, async (req, res, api) => {
+      const delivery = String(req.body.delivery ?? '');
+      try {
+        await api.put('/me/notification-preferences', { delivery });
+      } catch (error) {
+        if (!isFormProblem(error)) throw error;
+        res.status(error.status).render('pages/settings', {
+          delivery,
+          ...formErrors(error, 'delivery'),
+        });
+        return;
+      }
+      await redirectWithMessage(
+        req,
+        res,
+        delivery === 'daily-digest'
+          ? 'You will get one email each working morning. Urgent items still come at once.'
+          : 'You will get each reminder as it falls due.',
+        '/settings',
+      );
+    }),
+  );
+  router.post(
+    '/settings/calendar-feed',
+    page(apiUrl, async (_req, res, api) => {
+      const feed = await api.post<{ url: string }>('/me/calendar-feed');
+      // Shown once, on this response only: the API keeps only its hash.
+      res.render('pages/calendar-feed', { url: feed.url });
+    }),
+  );
+  router.post(
+    '/settings/calendar-feed/revoke',
+    page(apiUrl, async (req, res, api) => {
+      await api.delete('/me/calendar-feed');
+      await redirectWithMessage(
+        req,
+        res,
+        'Your calendar feed has stopped. Its address no longer works.',
+        '/settings',
+      );
+    }),
+  );
+  return router;
+}

@@ -1,0 +1,113 @@
+import type { Browser, Page } from 'playwright-core';
+import {
+  chooseIdentity,
+  expectAccessible,
+  launchBrowser,
+  newContext,
+  webUrl,
+} from './support/browser';
+import { createPerson, get, postAction, unique, waitForEmail } from './support/http';
+
+/**
+ * A practitioner's reminder, followed in a real browser: the email's link, sign-in at the
+ * identity provider, the item, acknowledging it and completing it with a note. Every page the
+ * journey meets is checked with axe.
+ */
+describe('a practitioner answers a reminder in the browser', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function visible(page: Page, heading: string | RegExp): Promise<void> {
+    await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+    await expectAccessible(page);
+  }
+
+  it('follows the link in the email, signs in, acknowledges, then completes with a note', async () => {
+    const owner = await createPerson('Ward Sister');
+    const title = unique('Share the discharge summary');
+    const created = await postAction(owner, { title, urgent: true });
+    expect(created.status).toBe(201);
+    const action = created.body;
+
+    const email = await waitForEmail((e) => e.to.includes(owner.email));
+    const link = /https?:\/\/\S+\/actions\/[0-9a-f-]{36}/.exec(email.text)?.[0];
+    expect(link).toBe(`${webUrl()}/actions/${action.id}`);
+
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(link!);
+    await chooseIdentity(page, owner.email);
+    // Back on the page the link named, now signed in.
+    await page.waitForURL(`${webUrl()}/actions/${action.id}`);
+    await visible(page, title);
+    await expect(page.title()).resolves.toBe(
+      `${action.reference} ${title} – Safeguarding adults partnership service`,
+    );
+
+    await page.getByRole('button', { name: 'Acknowledge' }).click();
+    await page.getByText('You have acknowledged it').waitFor();
+    await expectAccessible(page);
+    expect((await get(`/actions/${action.id}`)).body.acknowledged).toBe(true);
+
+    await page.getByRole('button', { name: 'Mark as complete' }).click();
+    await visible(page, 'Mark as complete');
+    await page
+      .getByLabel('What was done (optional)')
+      .fill('Summary sent to the GP by secure email.');
+    await page.getByRole('button', { name: 'Mark as complete' }).click();
+    await visible(page, 'Your work');
+    await page.getByText('Marked as complete.').waitFor();
+    expect(await page.getByRole('link', { name: action.reference }).count()).toBe(0);
+
+    const done = (await get(`/actions/${action.id}`)).body;
+    expect(done.status).toBe('completed');
+    expect(done.notes).toEqual([
+      expect.objectContaining({
+        kind: 'completion',
+        text: 'Summary sent to the GP by secure email.',
+      }),
+    ]);
+    await context.close();
+  });
+
+  it('keeps what was typed and shows the API’s refusal as a GOV.UK error summary', async () => {
+    const owner = await createPerson('Detective Sergeant');
+    const created = await postAction(owner, {
+      title: unique('Share the crime report'),
+      dueAt: new Date(Date.now() + 14 * 86_400_000).toISOString(),
+    });
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(`/actions/${created.body.id}/more-time`);
+    await chooseIdentity(page, owner.email);
+    await visible(page, 'Ask for more time');
+    await page.getByLabel('Day').fill('31');
+    await page.getByLabel('Month').fill('2');
+    await page.getByLabel('Year').fill('2027');
+    await page.getByRole('button', { name: 'Ask for more time' }).click();
+    await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
+    await expectAccessible(page);
+    expect(await page.title()).toMatch(/^Error: /);
+    expect(await page.getByLabel('Day').inputValue()).toBe('31');
+    await context.close();
+  });
+
+  it('shows the no-access page, not the item, to someone else', async () => {
+    const owner = await createPerson('Care Home Manager');
+    const stranger = await createPerson('Someone Else');
+    const created = await postAction(owner, { title: unique('Review the care plan') });
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(`/actions/${created.body.id}`);
+    await chooseIdentity(page, stranger.email);
+    await visible(page, 'You do not have access to this page');
+    expect(await page.content()).not.toContain(created.body.title);
+    await context.close();
+  });
+});
