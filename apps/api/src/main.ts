@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
 import { hardenHttp } from './common/http-hardening';
+import { assignRequestId } from './common/request-id';
 import { readApiConfig } from './config/api-config';
 
 async function bootstrap(): Promise<void> {
@@ -16,6 +17,7 @@ async function bootstrap(): Promise<void> {
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
+  app.use(assignRequestId);
   hardenHttp(app, config.http);
   configureApp(app);
   await app.listen(config.port, config.host);

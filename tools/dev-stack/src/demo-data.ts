@@ -127,10 +127,15 @@ const AGENCIES: DemoAgency[] = [
   },
 ];
 
+/** The demo people to act as: the partnership's admin, the council's safeguarding lead, a nurse. */
+type DemoRole = 'admin' | 'lead' | 'practitioner';
+
 export interface DemoData {
   partnershipId: string;
+  /** Their emails, for a token from the development issuer (devToken). */
+  emails: Record<DemoRole, string>;
   /** Shell commands that put a token for a demo person into $TOKEN. */
-  tokenCommands: { admin: string; lead: string; practitioner: string };
+  tokenCommands: Record<DemoRole, string>;
   ownerId: string;
   actionId: string;
   actionReference: string;
@@ -298,12 +303,18 @@ export async function seedDemoData(stack: {
     `TOKEN=$(curl -s -X POST ${stack.apiUrl}/dev/tokens -H 'content-type: application/json' -d '{"email":"${email}"}' | sed 's/.*"accessToken":"\\([^"]*\\)".*/\\1/')`;
   const nhs = AGENCIES.find((agency) => agency.type === 'nhs-trust') as DemoAgency;
   const nurse = nhs.people.find((person) => person.key === 'nhs-nurse') as DemoPerson;
+  const emails = {
+    admin: emailOf(ADMIN, COUNCIL),
+    lead: emailOf(LEAD, COUNCIL),
+    practitioner: emailOf(nurse, nhs),
+  };
   return {
     partnershipId: partnership.id,
+    emails,
     tokenCommands: {
-      admin: tokenCommand(emailOf(ADMIN, COUNCIL)),
-      lead: tokenCommand(emailOf(LEAD, COUNCIL)),
-      practitioner: tokenCommand(emailOf(nurse, nhs)),
+      admin: tokenCommand(emails.admin),
+      lead: tokenCommand(emails.lead),
+      practitioner: tokenCommand(emails.practitioner),
     },
     ownerId,
     actionId: action.id,

@@ -1,4 +1,5 @@
 export * from './access';
+export * from './demo-data';
 export * from './mail-catcher';
 export * from './paths';
 export * from './ports';

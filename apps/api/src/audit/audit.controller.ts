@@ -38,7 +38,7 @@ export class AuditController {
       'Recompute every hash chain (or one) and report the first broken link of each. A broken chain is a finding, not an error: the response is still 200.',
   })
   @ApiOkResponse({ type: AuditVerificationView })
-  @ApiProblemResponses(HttpStatus.BAD_REQUEST)
+  @ApiProblemResponses(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND)
   async verify(
     @Query() query: VerifyAuditQuery,
     @CurrentPrincipal() principal: Principal,

@@ -25,11 +25,13 @@ export class AuditService {
   /** Verifies the chains the principal may audit: their partnerships' and the directory's. */
   async verify(principal: Principal, chain?: string): Promise<ChainVerification[]> {
     const allowed = auditableChains(principal);
-    if (chain !== undefined && !allowed.includes(chain.toLowerCase())) {
+    // Chains are named by lower-case ids: an id written in capitals names the same chain.
+    const wanted = chain?.toLowerCase();
+    if (wanted !== undefined && !allowed.includes(wanted)) {
       throw ProblemException.notFound('chain');
     }
     const results: ChainVerification[] = [];
-    for (const each of chain === undefined ? allowed : [chain]) {
+    for (const each of wanted === undefined ? allowed : [wanted]) {
       results.push(...(await verifyChronology(this.dataSource.manager, each)));
     }
     return results;
