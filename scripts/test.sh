@@ -2,7 +2,8 @@
 # npm test: every check and every test, installing and starting what they need.
 #   build (nx, in dependency order) → formatting → lint → jest: units, workflow timelines on the
 #   time-skipping server (also as if today were other dates), replay of stored histories, e2e
-#   against the real stack.
+#   against the real stack (schemathesis holding the API to docs/openapi.json among them:
+#   test/e2e/contract.e2e-spec.ts).
 # Extra arguments go to jest, e.g. `npm test -- --selectProjects unit`.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -3,7 +3,8 @@ import { call, createAgency, createPerson, get, post, postAction, unique } from 
 /**
  * Input that used to reach the database or overflow the validator and answer 500: a null where a
  * text is optional, a NUL byte, JSON nested thousands of levels deep, names with invisible
- * characters. Each must be a 400 naming the field, and change nothing.
+ * characters, instants that name none or that the UK calendar does not cover. Each must be a 400
+ * naming the field, and change nothing.
  */
 describe('bad input never causes a 500', () => {
   async function openAction() {
@@ -73,5 +74,15 @@ describe('bad input never causes a 500', () => {
     });
     expect(agencyName.status).toBe(400);
     expect(fieldsOf(agencyName.body)).toEqual(['name']);
+  });
+
+  it('refuses an instant that is not one, or falls outside the calendar it is scheduled in', async () => {
+    const owner = await createPerson();
+    // A week, a date, a time without its offset, and a year the UK calendar does not cover.
+    for (const dueAt of ['2026-W49', '2026-12-04', '2026-12-04T17:30:00', '9999-12-31T00:00:00Z']) {
+      const response = await postAction(owner, { dueAt });
+      expect(response.status).toBe(400);
+      expect(fieldsOf(response.body)).toEqual(['dueAt']);
+    }
   });
 });

@@ -48,7 +48,12 @@ describe('HTTP hardening', () => {
     });
     expect(response.status).toBe(413);
     expect(response.headers.get('content-type')).toContain('application/problem+json');
-    expect(body.status).toBe(413);
+    // Refused before Nest's own middleware runs, and still with its type and request id.
+    expect(body).toMatchObject({
+      status: 413,
+      type: 'urn:safeguarding:problem:too-large',
+      requestId: response.headers.get('x-request-id'),
+    });
   });
 
   it('limits requests per client with 429 problem+json, but never the probes', async () => {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { apiUrl } from './support/e2e-env';
 import { call, createPartnership, createPerson, get, post } from './support/http';
 
 /** Bad input gets application/problem+json naming the field, and changes nothing. */
@@ -80,9 +81,23 @@ describe('errors are RFC 9457 problem details', () => {
     }
   });
 
-  it('answers 400 as a problem for a malformed JSON body', async () => {
+  it('answers 400 as a problem for a malformed JSON body, with its type and request id', async () => {
     const response = await call('POST', '/people', '{"displayName": ');
     expect(response.status).toBe(400);
     expect(response.contentType).toContain('application/problem+json');
+    expect(response.body).toMatchObject({
+      type: 'urn:safeguarding:problem:validation',
+      requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
+  });
+
+  it('answers 405 naming the allowed methods for a method a known path does not have', async () => {
+    const response = await fetch(`${apiUrl()}/people`, { method: 'DELETE' });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')?.split(', ').sort()).toEqual(['GET', 'HEAD', 'POST']);
+    expect(await response.json()).toMatchObject({
+      status: 405,
+      type: 'urn:safeguarding:problem:method-not-allowed',
+    });
   });
 });

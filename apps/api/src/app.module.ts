@@ -4,8 +4,6 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from '@safeguard/persistence';
 import { LoggerModule } from 'nestjs-pino';
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AuditModule } from './audit/audit.module';
 import { AccessGuard } from './auth/access.guard';
 import { AuthModule } from './auth/auth.module';
@@ -24,17 +22,6 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { PoliciesModule } from './policies/policies.module';
 import { StatutoryReturnModule } from './statutory-return/statutory-return.module';
 import { TemporalModule } from './temporal/temporal.module';
-
-const REQUEST_ID_HEADER = 'x-request-id';
-
-/** Reuses a caller's request id (so one id follows a request across services) or makes one. */
-function requestId(request: IncomingMessage, response: ServerResponse): string {
-  const incoming = request.headers[REQUEST_ID_HEADER];
-  const id =
-    typeof incoming === 'string' && /^[\w.:-]{1,128}$/.test(incoming) ? incoming : randomUUID();
-  response.setHeader(REQUEST_ID_HEADER, id);
-  return id;
-}
 
 @Module({})
 export class AppModule {
@@ -57,7 +44,7 @@ export class AppModule {
           pinoHttp: {
             level: process.env.LOG_LEVEL ?? 'info',
             base: { service: 'api' },
-            genReqId: requestId,
+            // request.id is already set, by the first middleware of all (common/request-id.ts).
             // Probes hit these every few seconds; logging them would drown everything else.
             autoLogging: { ignore: (req) => ['/health', '/ready'].includes(req.url ?? '') },
             // Requests are logged by method, path and status only: bodies and headers can carry

@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
 import { hardenHttp } from './common/http-hardening';
+import { assignRequestId } from './common/request-id';
 import { readApiConfig } from './config/api-config';
 
 async function bootstrap(): Promise<void> {
@@ -16,6 +17,7 @@ async function bootstrap(): Promise<void> {
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
+  app.use(assignRequestId);
   await assertApplicationConnection(app.get(DataSource));
   hardenHttp(app, config.http);
   configureApp(app);

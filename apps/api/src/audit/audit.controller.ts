@@ -39,7 +39,7 @@ export class AuditController {
       'Recompute every hash chain (or one), compare each with the head its last signed checkpoint recorded, and say whether checkpoints are current. A broken chain or a stale checkpoint is a finding, not an error: the response is still 200.',
   })
   @ApiOkResponse({ type: AuditVerificationView })
-  @ApiProblemResponses(HttpStatus.BAD_REQUEST)
+  @ApiProblemResponses(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND)
   async verify(
     @Query() query: VerifyAuditQuery,
     @CurrentPrincipal() principal: Principal,

@@ -33,13 +33,15 @@ export class AuditService {
    */
   async verify(principal: Principal, chain?: string): Promise<AuditVerification> {
     const allowed = auditableChains(principal);
-    if (chain !== undefined && !allowed.includes(chain.toLowerCase())) {
+    // Chains are named by lower-case ids: an id written in capitals names the same chain.
+    const wanted = chain?.toLowerCase();
+    if (wanted !== undefined && !allowed.includes(wanted)) {
       throw ProblemException.notFound('chain');
     }
     return verifyAuditTrail(
       this.dataSource.manager,
       this.config.auditCheckpoints,
-      chain === undefined ? allowed : [chain],
+      wanted === undefined ? allowed : [wanted],
     );
   }
 

@@ -1,6 +1,7 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, Controller, HttpStatus, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsEmail } from 'class-validator';
+import { ApiProblemResponses } from '../common/api-problem-responses';
 import { ProblemException } from '../common/problem';
 import { Public } from './access-rules';
 import { PrincipalService } from './principal.service';
@@ -8,7 +9,7 @@ import { DevIssuer } from './token-verifier';
 import { CredentialRoute } from '../common/rate-limits';
 
 class DevTokenRequest {
-  @ApiProperty({ example: 'alex.morgan@northshire-council.example' })
+  @ApiProperty({ format: 'email', example: 'alex.morgan@northshire-council.example' })
   @IsEmail()
   email: string;
 }
@@ -38,6 +39,7 @@ export class DevTokensController {
   @Public()
   @ApiOperation({ summary: 'Act as a person of the directory (development issuer only).' })
   @ApiCreatedResponse({ type: DevTokenView })
+  @ApiProblemResponses(HttpStatus.UNPROCESSABLE_ENTITY)
   async issue(@Body() { email }: DevTokenRequest): Promise<DevTokenView> {
     const personId = await this.principals.activePersonIdByEmail(email);
     if (!personId)

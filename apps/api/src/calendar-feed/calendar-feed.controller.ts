@@ -69,7 +69,6 @@ export class CalendarFeedController {
   @ApiOperation({
     summary:
       'A person’s open actions as iCalendar (RFC 5545): references and links only. No bearer token.',
-    security: [],
   })
   @ApiOkResponse({
     description: 'One event per open action the person owns, ending at its due time.',

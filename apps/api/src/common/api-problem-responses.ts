@@ -4,14 +4,16 @@ import {
   ApiProperty,
   ApiPropertyOptional,
   ApiResponse,
+  DECORATORS,
   getSchemaPath,
+  type ResponseObject,
 } from '@nestjs/swagger';
 
 class FieldProblemSchema {
-  @ApiProperty({ example: 'dueAt' })
+  @ApiProperty({ example: 'title' })
   field: string;
 
-  @ApiProperty({ example: 'dueAt must be a valid ISO 8601 date string' })
+  @ApiProperty({ example: 'title should not be empty' })
   message: string;
 }
 
@@ -41,26 +43,43 @@ export class ProblemDetailsSchema {
 
 const DESCRIPTIONS: Partial<Record<HttpStatus, string>> = {
   [HttpStatus.BAD_REQUEST]: 'Invalid input; `errors` names each field.',
+  [HttpStatus.UNAUTHORIZED]: 'No bearer token, or one that is invalid or has expired.',
+  [HttpStatus.FORBIDDEN]:
+    'Not an active person in the directory, or not in a role or position to do this.',
   [HttpStatus.NOT_FOUND]: 'No such record.',
   [HttpStatus.CONFLICT]: 'The command conflicts with the current stage or an existing record.',
+  [HttpStatus.PAYLOAD_TOO_LARGE]: 'The request body is larger than the configured limit.',
   [HttpStatus.UNPROCESSABLE_ENTITY]: 'Well-formed, but refers to something that does not exist.',
+  [HttpStatus.TOO_MANY_REQUESTS]:
+    "The caller's budget of requests is spent; Retry-After says when to try again.",
   [HttpStatus.SERVICE_UNAVAILABLE]: 'A service the command needs is down; nothing was recorded.',
 };
 
-/** Documents the problem+json error responses an endpoint can give. */
+/** One problem+json response as the document describes it. */
+export function problemResponse(status: HttpStatus): ResponseObject {
+  return {
+    description: DESCRIPTIONS[status] ?? '',
+    content: {
+      'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDetailsSchema) } },
+    },
+  };
+}
+
+/**
+ * Documents the problem+json error responses an endpoint can give. A problem several decorators
+ * know of (a UUID path id's 400, and the route's own list) is documented once.
+ */
 export function ApiProblemResponses(...statuses: HttpStatus[]): MethodDecorator & ClassDecorator {
-  return applyDecorators(
-    ApiExtraModels(ProblemDetailsSchema),
-    ...statuses.map((status) =>
-      ApiResponse({
-        status,
-        description: DESCRIPTIONS[status],
-        content: {
-          'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDetailsSchema) } },
-        },
-      }),
-    ),
-  );
+  return (target: object, key?: string | symbol, descriptor?: PropertyDescriptor) => {
+    const documented: object =
+      Reflect.getMetadata(DECORATORS.API_RESPONSE, descriptor?.value ?? target) ?? {};
+    applyDecorators(
+      ApiExtraModels(ProblemDetailsSchema),
+      ...statuses
+        .filter((status) => !(status in documented))
+        .map((status) => ApiResponse({ status, ...problemResponse(status) })),
+    )(target, key as string | symbol, descriptor as PropertyDescriptor);
+  };
 }
 
 /** What a command on an existing record can answer besides success: 409 says why not now. */

@@ -8,35 +8,43 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { loggableError } from '@safeguard/platform';
-import { ProblemDetails, ProblemException, ProblemType } from './problem';
+import { ProblemDetails, ProblemException, problemForStatus, ProblemType } from './problem';
 
 /** Turns every error into application/problem+json; unexpected ones never leak their message. */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger(ProblemDetailsFilter.name);
 
+  /** @param methodsOn the methods the API answers on a path (common/api-document.ts). */
+  constructor(private readonly methodsOn: (path: string) => string[]) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
     const problem: ProblemDetails = {
-      ...this.toProblem(exception),
+      ...this.toProblem(exception, request, response),
       instance: request.originalUrl,
       requestId: String(request.id ?? ''),
     };
     response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
 
-  private toProblem(exception: unknown): ProblemDetails {
+  private toProblem(exception: unknown, request: Request, response: Response): ProblemDetails {
     if (exception instanceof ProblemException) return exception.problem;
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      return {
-        type: status === HttpStatus.NOT_FOUND ? ProblemType.notFound : 'about:blank',
-        title: exception.message,
-        status,
-        detail: this.httpDetail(exception),
-      };
+      // Nest's router answers 404 to a method it has no route for, even on a path it knows; that
+      // is a 405, saying which methods are allowed (RFC 9110 §15.5.6).
+      const allowed = status === HttpStatus.NOT_FOUND ? this.methodsOn(request.path) : [];
+      if (allowed.length > 0 && !allowed.includes(request.method)) {
+        response.setHeader('Allow', allowed.join(', '));
+        return problemForStatus(
+          HttpStatus.METHOD_NOT_ALLOWED,
+          `${request.method} is not allowed on ${request.path}; ${allowed.join(', ')} are`,
+        );
+      }
+      return problemForStatus(status, this.httpDetail(exception));
     }
     const clientError = this.clientErrorFromMiddleware(exception);
     if (clientError) return clientError;
@@ -57,11 +65,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const error = exception as { status?: unknown; expose?: unknown; message?: unknown };
     if (typeof error?.status !== 'number' || error.expose !== true) return undefined;
     if (error.status < 400 || error.status > 499) return undefined;
-    return {
-      type: 'about:blank',
-      title: typeof error.message === 'string' ? error.message : 'Bad request',
-      status: error.status,
-    };
+    return problemForStatus(
+      error.status,
+      typeof error.message === 'string' ? error.message : undefined,
+    );
   }
 
   /** Nest's own exceptions (unknown route, malformed JSON) carry their detail in the response body. */

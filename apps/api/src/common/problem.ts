@@ -1,4 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
+import { STATUS_CODES } from 'node:http';
 
 /** One bad field in a request: which one, and what is wrong with it. */
 export interface FieldProblem {
@@ -22,14 +23,48 @@ const PROBLEM_TYPE_BASE = 'urn:safeguarding:problem:';
 export const ProblemType = {
   validation: `${PROBLEM_TYPE_BASE}validation`,
   notFound: `${PROBLEM_TYPE_BASE}not-found`,
+  methodNotAllowed: `${PROBLEM_TYPE_BASE}method-not-allowed`,
   stageConflict: `${PROBLEM_TYPE_BASE}stage-conflict`,
   conflict: `${PROBLEM_TYPE_BASE}conflict`,
   unavailable: `${PROBLEM_TYPE_BASE}unavailable`,
+  tooLarge: `${PROBLEM_TYPE_BASE}too-large`,
+  unsupportedMediaType: `${PROBLEM_TYPE_BASE}unsupported-media-type`,
   rateLimited: `${PROBLEM_TYPE_BASE}rate-limited`,
   unauthenticated: `${PROBLEM_TYPE_BASE}unauthenticated`,
   forbidden: `${PROBLEM_TYPE_BASE}forbidden`,
   internal: `${PROBLEM_TYPE_BASE}internal`,
 } as const;
+
+/**
+ * Errors raised outside our code (the body parser, Nest's router) know only their status.
+ * Each status they are known to have gets its own problem type here; any other is `about:blank`
+ * with the status's own title, as RFC 9457 §4.2.1 provides.
+ */
+const PROBLEMS_BY_STATUS: Partial<Record<number, Pick<ProblemDetails, 'type' | 'title'>>> = {
+  [HttpStatus.BAD_REQUEST]: { type: ProblemType.validation, title: 'The request is not valid' },
+  [HttpStatus.NOT_FOUND]: { type: ProblemType.notFound, title: 'Not found' },
+  [HttpStatus.METHOD_NOT_ALLOWED]: {
+    type: ProblemType.methodNotAllowed,
+    title: 'The method is not allowed on this resource',
+  },
+  [HttpStatus.PAYLOAD_TOO_LARGE]: {
+    type: ProblemType.tooLarge,
+    title: 'The request body is too large',
+  },
+  [HttpStatus.UNSUPPORTED_MEDIA_TYPE]: {
+    type: ProblemType.unsupportedMediaType,
+    title: 'The request body is in an unsupported encoding',
+  },
+};
+
+/** The problem for an error known only by its status, with a detail that is safe to show. */
+export function problemForStatus(status: number, detail: string | undefined): ProblemDetails {
+  const known = PROBLEMS_BY_STATUS[status] ?? {
+    type: 'about:blank',
+    title: STATUS_CODES[status] ?? 'Error',
+  };
+  return { ...known, status, ...(detail === undefined ? {} : { detail }) };
+}
 
 /** An error that already knows its problem type, so controllers never build responses by hand. */
 export class ProblemException extends HttpException {

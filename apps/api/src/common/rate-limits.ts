@@ -1,5 +1,7 @@
-import { ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { applyDecorators, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 import {
+  SkipThrottle,
   ThrottlerGuard,
   type ThrottlerLimitDetail,
   type ThrottlerModuleOptions,
@@ -10,6 +12,9 @@ import { ProblemException } from './problem';
 
 const CREDENTIAL_ROUTE = 'safeguarding:credential-route';
 
+/** How the OpenAPI document marks an operation no budget applies to. */
+export const NOT_RATE_LIMITED = { extension: 'x-rate-limited', value: false } as const;
+
 /**
  * Marks routes whose path is a credential, or that issue one (action links, calendar feeds,
  * dev tokens): guessing at them is the attack, so they get a budget of their own on top of the
@@ -17,6 +22,14 @@ const CREDENTIAL_ROUTE = 'safeguarding:credential-route';
  */
 export const CredentialRoute = (): ClassDecorator & MethodDecorator =>
   SetMetadata(CREDENTIAL_ROUTE, true);
+
+/**
+ * Exempts a controller from every budget: the orchestrator's probes, which a limit would take out
+ * of service. Every other operation can answer 429; the document marks these
+ * `x-rate-limited: false` and lists no 429 for them (common/api-document.ts).
+ */
+export const Unthrottled = (): ClassDecorator =>
+  applyDecorators(SkipThrottle(), ApiExtension(NOT_RATE_LIMITED.extension, NOT_RATE_LIMITED.value));
 
 function isCredentialRoute(context: ExecutionContext): boolean {
   return [context.getHandler(), context.getClass()].some(

@@ -15,7 +15,11 @@ import type { FieldProblem } from './problem';
 export const MAX_REQUEST_DEPTH = 32;
 
 // Every Unicode control character (Cc) except tab, line feed and carriage return.
-const CONTROL_CHARACTER = /(?![\t\n\r])\p{Cc}/u;
+const CONTROL_CHARACTERS = '\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F';
+const CONTROL_CHARACTER = new RegExp(`[${CONTROL_CHARACTERS}]`);
+
+/** The same rule as a JSON Schema `pattern`, for the OpenAPI document (common/api-document.ts). */
+export const TEXT_PATTERN = `^[^${CONTROL_CHARACTERS}]*$`;
 
 interface Pending {
   value: unknown;

@@ -1,25 +1,26 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { SkipThrottle } from '@nestjs/throttler';
-import { Public } from '../auth/access-rules';
 import type { Response } from 'express';
+import { Public } from '../auth/access-rules';
+import { Unthrottled } from '../common/rate-limits';
 import { HealthService, Readiness } from './health.service';
 
 @ApiTags('health')
 // Orchestrators probe often; throttling a probe would take a healthy instance out of service.
-@SkipThrottle()
-@Public()
+@Unthrottled()
 @Controller()
 export class HealthController {
   constructor(private readonly health: HealthService) {}
 
   @Get('health')
+  @Public()
   @ApiOkResponse({ description: 'The API process is alive.' })
   liveness(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
   @Get('ready')
+  @Public()
   @ApiOkResponse({ description: 'Database and Temporal reachable, and a worker is polling.' })
   @ApiServiceUnavailableResponse({ description: 'At least one dependency is down; see checks.' })
   async readiness(@Res({ passthrough: true }) response: Response): Promise<Readiness> {

@@ -1,14 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  HttpStatus,
-  Param,
-  ParseIntPipe,
-  Post,
-  UseGuards,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/access-rules';
 import { PartnershipMemberGuard } from '../auth/partnership-member.guard';
@@ -16,7 +6,7 @@ import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { ApiProblemResponses } from '../common/api-problem-responses';
 import { Idempotent } from '../common/idempotency/idempotent.decorator';
 import { ProblemException } from '../common/problem';
-import { UuidParam } from '../common/uuid-param';
+import { UuidParam, ValidatedParam } from '../common/uuid-param';
 import { PolicyValidationView, PolicyVersionView } from './dto/policy-version.view';
 import { PoliciesService } from './policies.service';
 
@@ -28,10 +18,26 @@ const POLICY_BODY = {
   },
 } as const;
 
-const versionPipe = new ParseIntPipe({
-  exceptionFactory: () =>
-    ProblemException.invalid([{ field: 'version', message: 'version must be a whole number' }]),
-});
+/** Versions count from 1 and are stored as a Postgres integer. */
+const VERSIONS = { minimum: 1, maximum: 2_147_483_647 } as const;
+
+/** A version number in the path; one out of range would otherwise fail in the database. */
+const VersionParam = () =>
+  ValidatedParam(
+    { name: 'version', type: 'integer', ...VERSIONS },
+    {
+      transform(value: string): number {
+        const version = /^\d{1,10}$/.test(value) ? Number(value) : Number.NaN;
+        if (version >= VERSIONS.minimum && version <= VERSIONS.maximum) return version;
+        throw ProblemException.invalid([
+          {
+            field: 'version',
+            message: `version must be a whole number from ${VERSIONS.minimum} to ${VERSIONS.maximum}`,
+          },
+        ]);
+      },
+    },
+  );
 
 @ApiTags('policies')
 @UseGuards(PartnershipMemberGuard)
@@ -52,7 +58,7 @@ export class PoliciesController {
   @ApiProblemResponses(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND)
   async version(
     @UuidParam('partnershipId') partnershipId: string,
-    @Param('version', versionPipe) version: number,
+    @VersionParam() version: number,
   ): Promise<PolicyVersionView> {
     return PolicyVersionView.of(await this.policies.version(partnershipId, version));
   }

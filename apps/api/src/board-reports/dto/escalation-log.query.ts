@@ -33,6 +33,7 @@ const IsPeriodEnd = () =>
 
 export class EscalationLogQuery {
   @ApiProperty({
+    format: 'date',
     example: '2025-04-01',
     description: 'The first day of the period (UK date, YYYY-MM-DD).',
   })
@@ -40,6 +41,7 @@ export class EscalationLogQuery {
   from: string;
 
   @ApiProperty({
+    format: 'date',
     example: '2025-06-30',
     description:
       'The last day of the period (UK date, YYYY-MM-DD), included; not before from, and within two years of it.',

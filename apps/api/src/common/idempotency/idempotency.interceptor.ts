@@ -13,7 +13,8 @@ import { DataSource } from 'typeorm';
 import { ProblemException, ProblemType } from '../problem';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
-const KEY_FORMAT = /^[\x21-\x7e]{1,255}$/;
+/** 1 to 255 printable ASCII characters; Idempotent() documents it. */
+export const KEY_FORMAT = /^[\x21-\x7e]{1,255}$/;
 /** A claim older than this belongs to a request that died; a retry may take it over. */
 const ABANDONED_AFTER = '5 minutes';
 

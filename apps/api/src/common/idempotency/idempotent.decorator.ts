@@ -1,7 +1,7 @@
 import { applyDecorators, HttpStatus, UseInterceptors } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import { ApiProblemResponses } from '../api-problem-responses';
-import { IdempotencyInterceptor } from './idempotency.interceptor';
+import { IdempotencyInterceptor, KEY_FORMAT } from './idempotency.interceptor';
 
 /** Marks a creating POST as safe to retry with an Idempotency-Key header. */
 export function Idempotent(): MethodDecorator {
@@ -10,9 +10,14 @@ export function Idempotent(): MethodDecorator {
     ApiHeader({
       name: 'Idempotency-Key',
       required: false,
+      schema: { type: 'string', pattern: KEY_FORMAT.source },
       description:
-        'Any unique string (e.g. a UUID). Retrying with the same key and body returns the first result instead of creating twice.',
+        'Any unique string (e.g. a UUID) of printable ASCII characters. Retrying with the same key and body returns the first result instead of creating twice.',
     }),
-    ApiProblemResponses(HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_ENTITY),
+    ApiProblemResponses(
+      HttpStatus.BAD_REQUEST,
+      HttpStatus.CONFLICT,
+      HttpStatus.UNPROCESSABLE_ENTITY,
+    ),
   );
 }

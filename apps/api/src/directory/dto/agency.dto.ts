@@ -14,7 +14,7 @@ import {
 import { IsPlainName } from '../../common/validation';
 
 export class CreateAgencyDto {
-  @ApiProperty({ example: 'Northshire Police', maxLength: 200 })
+  @ApiProperty({ example: 'Northshire Police', minLength: 1, maxLength: 200 })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -25,7 +25,12 @@ export class CreateAgencyDto {
   @IsIn(AGENCY_TYPES)
   type: AgencyType;
 
-  @ApiProperty({ type: [String], format: 'uuid', description: 'The partnerships it belongs to.' })
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    description: 'The partnerships it belongs to.',
+    minItems: 1,
+  })
   @IsArray()
   @ArrayNotEmpty()
   @IsUUID('all', { each: true })

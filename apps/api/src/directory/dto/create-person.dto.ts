@@ -15,14 +15,19 @@ import {
 import { IsPlainName } from '../../common/validation';
 
 export class CreatePersonDto {
-  @ApiProperty({ example: 'Sam Patel', maxLength: 200 })
+  @ApiProperty({ example: 'Sam Patel', minLength: 1, maxLength: 200 })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   @IsPlainName()
   displayName: string;
 
-  @ApiProperty({ example: 'sam.patel@county.gov.uk', description: 'Work email for reminders.' })
+  @ApiProperty({
+    example: 'sam.patel@county.gov.uk',
+    description: 'Work email for reminders.',
+    format: 'email',
+    maxLength: 320,
+  })
   @IsEmail()
   @MaxLength(320)
   email: string;
@@ -31,7 +36,7 @@ export class CreatePersonDto {
   @IsUUID()
   agencyId: string;
 
-  @ApiProperty({ enum: ROLES, isArray: true })
+  @ApiProperty({ enum: ROLES, isArray: true, minItems: 1, uniqueItems: true })
   @IsArray()
   @ArrayNotEmpty()
   @ArrayUnique()
@@ -39,6 +44,7 @@ export class CreatePersonDto {
   roles: Role[];
 
   @ApiPropertyOptional({
+    type: String,
     format: 'uuid',
     nullable: true,
     description: 'Escalations go here first.',

@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsOptional, IsUUID } from 'class-validator';
 
 export class ListPeopleQuery {
-  @ApiPropertyOptional({ description: 'Only the person with this work email.' })
+  @ApiPropertyOptional({ description: 'Only the person with this work email.', format: 'email' })
   @IsOptional()
   @IsEmail()
   email?: string;

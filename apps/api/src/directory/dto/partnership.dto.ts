@@ -5,7 +5,7 @@ import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { IsPlainName } from '../../common/validation';
 
 export class CreatePartnershipDto {
-  @ApiProperty({ example: 'Northshire Safeguarding Adults Board', maxLength: 200 })
+  @ApiProperty({ example: 'Northshire Safeguarding Adults Board', minLength: 1, maxLength: 200 })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)

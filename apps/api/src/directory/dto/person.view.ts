@@ -18,13 +18,13 @@ export class PersonView {
   @ApiProperty({ enum: ROLES, isArray: true })
   roles: Role[];
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   lineManagerId: string | null;
 
   @ApiProperty()
   active: boolean;
 
-  @ApiPropertyOptional({ format: 'date-time', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
   deactivatedAt: string | null;
 
   static of(person: PersonEntity): PersonView {

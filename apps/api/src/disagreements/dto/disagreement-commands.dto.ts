@@ -3,19 +3,22 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
-  IsISO8601,
   IsNotEmpty,
   IsOptional,
   IsString,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { ISO_INSTANT, TEXT_MAX } from '../../common/validation';
+import { IsInstant, TEXT_MAX } from '../../common/validation';
 import { AgreedActionDto } from '../../meetings/dto/record-meeting.dto';
 import { ACCOUNT_MAX } from './raise-disagreement.dto';
 
 export class ContributeDto {
-  @ApiProperty({ maxLength: ACCOUNT_MAX, description: 'Your contribution, in writing.' })
+  @ApiProperty({
+    minLength: 1,
+    maxLength: ACCOUNT_MAX,
+    description: 'Your contribution, in writing.',
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(ACCOUNT_MAX)
@@ -32,12 +35,13 @@ export class DisagreementActionDto extends PickType(AgreedActionDto, [
     description:
       'When it is due (in the future). The owner must be an active person of the partnership.',
   })
-  @IsISO8601(ISO_INSTANT)
+  @IsInstant()
   dueAt: string;
 }
 
 export class ResolveDisagreementDto {
   @ApiProperty({
+    minLength: 1,
     maxLength: ACCOUNT_MAX,
     description: 'What was agreed (at stage 4: the board’s decision), in writing.',
   })
@@ -57,7 +61,7 @@ export class ResolveDisagreementDto {
 
 /** Why it goes up a stage, or why it is withdrawn. */
 export class DisagreementReasonDto {
-  @ApiProperty({ maxLength: TEXT_MAX })
+  @ApiProperty({ minLength: 1, maxLength: TEXT_MAX })
   @IsString()
   @IsNotEmpty()
   @MaxLength(TEXT_MAX)

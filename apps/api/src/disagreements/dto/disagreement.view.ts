@@ -58,6 +58,7 @@ export class DisagreementSummaryView {
   highestStage: number | null;
 
   @ApiPropertyOptional({
+    type: String,
     format: 'date-time',
     nullable: true,
     description: "When the stage's timescale runs out (then it goes up a stage).",
@@ -83,6 +84,7 @@ export class DisagreementSummaryView {
   raisedAt: string;
 
   @ApiPropertyOptional({
+    type: String,
     format: 'date-time',
     nullable: true,
     description: 'When it was resolved or withdrawn.',
@@ -275,13 +277,10 @@ export class DisagreementView extends DisagreementSummaryView {
   })
   otherPerson: PersonRefView | null;
 
-  @ApiPropertyOptional({ format: 'date-time', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
   stageStartedAt: string | null;
 
-  @ApiProperty({
-    type: [ParticipantView],
-    description: 'Who takes part at the current stage.',
-  })
+  @ApiProperty({ type: [ParticipantView], description: 'Who takes part at the current stage.' })
   participants: ParticipantView[];
 
   @ApiProperty({
@@ -292,13 +291,14 @@ export class DisagreementView extends DisagreementSummaryView {
   acknowledgedBy: string[];
 
   @ApiPropertyOptional({
+    type: String,
     format: 'uuid',
     nullable: true,
     description: 'The outcome record (at stage 4: the board’s decision).',
   })
   outcomeId: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   withdrawalId: string | null;
 
   @ApiProperty({ type: [DisagreementRecordView], description: 'Oldest first.' })

@@ -14,7 +14,7 @@ import {
   MaxLength,
   ValidateIf,
 } from 'class-validator';
-import { IsCaseReference } from '../../common/validation';
+import { ApiFieldRules, IsCaseReference } from '../../common/validation';
 
 /** Room for setting out what is disagreed and why: more than a note, less than a report. */
 export const ACCOUNT_MAX = 10_000;
@@ -24,6 +24,8 @@ export const SUBJECT_MAX = 200;
  * A professional disagreement as the raiser puts it (practice primer §3): with whom, about which
  * case, on which themes, and in writing. The raiser is the caller; their agency is recorded.
  */
+// The other party: a person, an agency, or both.
+@ApiFieldRules({ anyOf: [{ required: ['otherPersonId'] }, { required: ['otherAgencyId'] }] })
 export class RaiseDisagreementDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
@@ -64,6 +66,10 @@ export class RaiseDisagreementDto {
     enum: DISAGREEMENT_THEMES,
     isArray: true,
     description: 'What the board reports on; never the case itself.',
+    minItems: 1,
+    maxItems: DISAGREEMENT_THEMES.length,
+
+    uniqueItems: true,
   })
   @IsArray()
   @ArrayNotEmpty()
@@ -73,6 +79,7 @@ export class RaiseDisagreementDto {
   themes: DisagreementTheme[];
 
   @ApiProperty({
+    minLength: 1,
     maxLength: SUBJECT_MAX,
     example: 'Threshold for a Section 42 enquiry',
     description:
@@ -84,6 +91,7 @@ export class RaiseDisagreementDto {
   subject: string;
 
   @ApiProperty({
+    minLength: 1,
     maxLength: ACCOUNT_MAX,
     description: 'What is disagreed, and why, in writing. Never emailed.',
   })

@@ -18,7 +18,6 @@ import {
 import {
   IsBoolean,
   IsIn,
-  IsISO8601,
   IsNotEmpty,
   IsOptional,
   IsString,
@@ -26,7 +25,7 @@ import {
   MaxLength,
   ValidateIf,
 } from 'class-validator';
-import { IsLocalDate, ISO_INSTANT, TEXT_MAX } from '../../common/validation';
+import { ApiFieldRules, IsInstant, IsLocalDate, TEXT_MAX } from '../../common/validation';
 
 /** What a delegation request or a plan sets out: more than a note, less than a report. */
 const ACCOUNT_MAX = 10_000;
@@ -43,6 +42,23 @@ export class AcknowledgeConcernDto {
   enquiryManagerId?: string;
 }
 
+@ApiFieldRules(
+  // route: required when no enquiry is made, the duty not being met and no other enquiry made.
+  {
+    anyOf: [
+      { required: ['route'] },
+      { properties: { dutyMet: { enum: [true] } } },
+      { properties: { otherEnquiry: { enum: [true] } }, required: ['otherEnquiry'] },
+    ],
+  },
+  // consentNotSoughtReason: required when consent was not sought.
+  {
+    anyOf: [
+      { required: ['consentNotSoughtReason'] },
+      { properties: { consentSought: { enum: [true] } } },
+    ],
+  },
+)
 export class RecordDecisionDto {
   @ApiProperty({ description: 'Whether the Section 42 duty to make enquiries applies.' })
   @IsBoolean()
@@ -64,7 +80,7 @@ export class RecordDecisionDto {
   @IsIn(NO_ENQUIRY_ROUTES)
   route?: NoEnquiryRoute;
 
-  @ApiProperty({ maxLength: TEXT_MAX, description: 'The reasons for the decision.' })
+  @ApiProperty({ minLength: 1, maxLength: TEXT_MAX, description: 'The reasons for the decision.' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(TEXT_MAX)
@@ -79,7 +95,10 @@ export class RecordDecisionDto {
     enum: CONSENT_NOT_SOUGHT_REASONS,
     description: 'Why consent was not sought; required when consentSought is false.',
   })
-  @ValidateIf((dto: RecordDecisionDto) => dto.consentSought === false)
+  @ValidateIf(
+    (dto: RecordDecisionDto) =>
+      dto.consentNotSoughtReason !== undefined || dto.consentSought === false,
+  )
   @IsIn(CONSENT_NOT_SOUGHT_REASONS)
   consentNotSoughtReason?: ConsentNotSoughtReason;
 
@@ -118,7 +137,7 @@ export class ReportDateDto {
     description: "The report's due date, set case by case. Default: the policy's timescale.",
   })
   @IsOptional()
-  @IsISO8601(ISO_INSTANT)
+  @IsInstant()
   reportDueAt?: string;
 
   @ApiPropertyOptional({
@@ -154,19 +173,19 @@ export class DelegateEnquiryDto extends ReportDateDto {
   @IsUUID()
   contactId?: string;
 
-  @ApiProperty({ maxLength: ACCOUNT_MAX })
+  @ApiProperty({ minLength: 1, maxLength: ACCOUNT_MAX })
   @IsString()
   @IsNotEmpty()
   @MaxLength(ACCOUNT_MAX)
   scope: string;
 
-  @ApiProperty({ maxLength: ACCOUNT_MAX })
+  @ApiProperty({ minLength: 1, maxLength: ACCOUNT_MAX })
   @IsString()
   @IsNotEmpty()
   @MaxLength(ACCOUNT_MAX)
   adultsViews: string;
 
-  @ApiProperty({ maxLength: ACCOUNT_MAX })
+  @ApiProperty({ minLength: 1, maxLength: ACCOUNT_MAX })
   @IsString()
   @IsNotEmpty()
   @MaxLength(ACCOUNT_MAX)
@@ -187,7 +206,7 @@ export class DelegateEnquiryDto extends ReportDateDto {
   @IsLocalDate()
   periodTo: string;
 
-  @ApiProperty({ maxLength: ACCOUNT_MAX })
+  @ApiProperty({ minLength: 1, maxLength: ACCOUNT_MAX })
   @IsString()
   @IsNotEmpty()
   @MaxLength(ACCOUNT_MAX)
@@ -201,7 +220,7 @@ export class AcceptDelegationDto {
 }
 
 export class DeclineDelegationDto {
-  @ApiProperty({ maxLength: TEXT_MAX })
+  @ApiProperty({ minLength: 1, maxLength: TEXT_MAX })
   @IsString()
   @IsNotEmpty()
   @MaxLength(TEXT_MAX)
@@ -209,7 +228,11 @@ export class DeclineDelegationDto {
 }
 
 export class SubmitReportDto {
-  @ApiProperty({ maxLength: REPORT_MAX, description: 'The enquiry report. Never sent in emails.' })
+  @ApiProperty({
+    minLength: 1,
+    maxLength: REPORT_MAX,
+    description: 'The enquiry report. Never sent in emails.',
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(REPORT_MAX)
@@ -225,14 +248,18 @@ export class AcceptReportDto {
 }
 
 export class ReturnReportDto {
-  @ApiProperty({ maxLength: ACCOUNT_MAX, description: 'What the report must still answer.' })
+  @ApiProperty({
+    minLength: 1,
+    maxLength: ACCOUNT_MAX,
+    description: 'What the report must still answer.',
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(ACCOUNT_MAX)
   questions: string;
 
   @ApiProperty({ example: '2026-12-28T17:30:00Z', description: 'When the answers are due.' })
-  @IsISO8601(ISO_INSTANT)
+  @IsInstant()
   newDueAt: string;
 }
 
@@ -273,7 +300,7 @@ export class AgreePlanDto {
   @IsUUID()
   leadId: string;
 
-  @ApiProperty({ maxLength: ACCOUNT_MAX, description: 'The safeguarding plan.' })
+  @ApiProperty({ minLength: 1, maxLength: ACCOUNT_MAX, description: 'The safeguarding plan.' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(ACCOUNT_MAX)
@@ -284,7 +311,7 @@ export class AgreePlanDto {
     description: "The first review; at the latest (and by default) the policy's interval from now.",
   })
   @IsOptional()
-  @IsISO8601(ISO_INSTANT)
+  @IsInstant()
   firstReviewAt?: string;
 }
 
@@ -300,7 +327,7 @@ export class RecordPlanReviewDto {
     description: "The next review; at the latest (and by default) the policy's interval from now.",
   })
   @IsOptional()
-  @IsISO8601(ISO_INSTANT)
+  @IsInstant()
   nextReviewAt?: string;
 }
 
@@ -309,7 +336,7 @@ export class PauseEnquiryDto {
   @IsIn(PAUSE_REASONS)
   reason: PauseReason;
 
-  @ApiProperty({ maxLength: TEXT_MAX })
+  @ApiProperty({ minLength: 1, maxLength: TEXT_MAX })
   @IsString()
   @IsNotEmpty()
   @MaxLength(TEXT_MAX)

@@ -72,13 +72,14 @@ export class EnquirySummaryView {
   @ApiProperty({ enum: URGENCIES })
   urgency: Urgency;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   delegatedAgencyId: string | null;
 
   @ApiProperty({ format: 'date-time' })
   receivedAt: string;
 
   @ApiPropertyOptional({
+    type: String,
     format: 'date-time',
     nullable: true,
     description: "The enquiry's clocks are stopped since then (the plan's reviews never are).",
@@ -86,6 +87,7 @@ export class EnquirySummaryView {
   pausedSince: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     format: 'date-time',
     nullable: true,
     description: 'The earliest open deadline that is running.',
@@ -95,7 +97,7 @@ export class EnquirySummaryView {
   @ApiProperty({ description: 'The next deadline has passed.' })
   overdue: boolean;
 
-  @ApiPropertyOptional({ format: 'date-time', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
   closedAt: string | null;
 
   static of(enquiry: EnquiryEntity, now = new Date()): EnquirySummaryView {
@@ -129,7 +131,7 @@ export class DelegatedEnquiryView extends EnquirySummaryView {
   @ApiProperty({ format: 'uuid', description: 'Who in the agency answers the request.' })
   contactId: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   enquirerId: string | null;
 
   @ApiProperty({ format: 'date-time' })
@@ -159,7 +161,7 @@ export class AdultView {
   @ApiProperty()
   fullName: string;
 
-  @ApiPropertyOptional({ example: '1941-03-09', nullable: true })
+  @ApiPropertyOptional({ type: String, example: '1941-03-09', nullable: true })
   dateOfBirth: string | null;
 }
 
@@ -185,13 +187,13 @@ export class EnquiryPeopleView {
   @ApiProperty({ format: 'uuid' })
   triageWorkerId: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   enquiryManagerId: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   enquirerId: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   planLeadId: string | null;
 }
 
@@ -220,10 +222,10 @@ export class DelegationView {
   @ApiProperty({ format: 'date-time' })
   requestedAt: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   enquirerId: string | null;
 
-  @ApiPropertyOptional({ format: 'date-time', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
   respondedAt: string | null;
 
   @ApiProperty()
@@ -326,6 +328,7 @@ export class EnquiryDeadlineView {
   overdue: boolean;
 
   @ApiPropertyOptional({
+    type: String,
     format: 'date-time',
     nullable: true,
     description: 'When the next reminder, chase or escalation goes; null when none is left.',
@@ -369,7 +372,7 @@ export class EnquiryView extends EnquirySummaryView {
   @ApiPropertyOptional({ type: String, nullable: true, description: "The referrer's words." })
   concernSummary: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   referrerAgencyId: string | null;
 
   @ApiProperty({ type: EnquiryCategoriesView })
@@ -378,7 +381,7 @@ export class EnquiryView extends EnquirySummaryView {
   @ApiProperty({ type: EnquiryPeopleView })
   people: EnquiryPeopleView;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   strategyMeetingId: string | null;
 
   @ApiPropertyOptional({

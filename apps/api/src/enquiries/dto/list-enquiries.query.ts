@@ -20,6 +20,7 @@ export class ListEnquiriesQuery {
   overdue?: boolean;
 
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 0,
     maximum: 366,
     example: 7,

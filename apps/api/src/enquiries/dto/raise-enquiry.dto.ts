@@ -17,7 +17,6 @@ import {
   ArrayUnique,
   IsArray,
   IsIn,
-  IsISO8601,
   IsNotEmpty,
   IsObject,
   IsOptional,
@@ -26,10 +25,14 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { IsLocalDate, ISO_INSTANT, TEXT_MAX } from '../../common/validation';
+import { IsInstant, IsLocalDate, TEXT_MAX } from '../../common/validation';
 
 export class AdultDto {
-  @ApiProperty({ maxLength: 200, description: 'Personal data: shown only to those on the case.' })
+  @ApiProperty({
+    minLength: 1,
+    maxLength: 200,
+    description: 'Personal data: shown only to those on the case.',
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -54,7 +57,7 @@ export class RaiseEnquiryDto {
     example: '2026-11-23T09:15:00Z',
     description: 'When the concern reached the local authority (not in the future).',
   })
-  @IsISO8601(ISO_INSTANT)
+  @IsInstant()
   receivedAt: string;
 
   @ApiProperty({ enum: CONCERN_SOURCES })
@@ -72,7 +75,7 @@ export class RaiseEnquiryDto {
   @Type(() => AdultDto)
   adult: AdultDto;
 
-  @ApiProperty({ enum: RISK_TYPES, isArray: true })
+  @ApiProperty({ enum: RISK_TYPES, isArray: true, minItems: 1, uniqueItems: true })
   @IsArray()
   @ArrayNotEmpty()
   @ArrayUnique()

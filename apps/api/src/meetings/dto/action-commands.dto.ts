@@ -1,14 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsIn,
-  IsISO8601,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-} from 'class-validator';
-import { ISO_INSTANT, TEXT_MAX } from '../../common/validation';
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsInstant, TEXT_MAX } from '../../common/validation';
 
 export class CompleteActionDto {
   @ApiPropertyOptional({
@@ -23,10 +15,10 @@ export class CompleteActionDto {
 
 export class RequestExtensionDto {
   @ApiProperty({ example: '2026-12-15T17:30:00Z', description: 'The due date asked for.' })
-  @IsISO8601(ISO_INSTANT)
+  @IsInstant()
   proposedDueAt: string;
 
-  @ApiProperty({ maxLength: TEXT_MAX, description: 'Why more time is needed.' })
+  @ApiProperty({ minLength: 1, maxLength: TEXT_MAX, description: 'Why more time is needed.' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(TEXT_MAX)
@@ -43,7 +35,7 @@ export class DecideExtensionDto {
     description: 'When approving: the agreed due date (the one asked for if absent).',
   })
   @IsOptional()
-  @IsISO8601(ISO_INSTANT)
+  @IsInstant()
   newDueAt?: string;
 
   @ApiPropertyOptional({ maxLength: TEXT_MAX })
@@ -63,7 +55,11 @@ export class ReassignActionDto {
 }
 
 export class CancelActionDto {
-  @ApiProperty({ maxLength: TEXT_MAX, description: 'Why the action is no longer needed.' })
+  @ApiProperty({
+    minLength: 1,
+    maxLength: TEXT_MAX,
+    description: 'Why the action is no longer needed.',
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(TEXT_MAX)

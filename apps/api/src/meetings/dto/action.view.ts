@@ -29,10 +29,11 @@ export class ReminderView {
   })
   status: string;
 
-  @ApiPropertyOptional({ format: 'date-time', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
   sentAt: string | null;
 
   @ApiPropertyOptional({
+    type: 'integer',
     example: 550,
     nullable: true,
     description: 'SMTP reply code of a refusal.',
@@ -95,16 +96,17 @@ export class ActionSummaryView {
   })
   kind: ChasedItemKind;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   meetingId: string | null;
 
   @ApiProperty({ format: 'uuid' })
   ownerId: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   partnershipId: string | null;
 
   @ApiPropertyOptional({
+    type: 'integer',
     nullable: true,
     description: 'The policy version this action is chased under, fixed when it was created.',
   })
@@ -126,6 +128,7 @@ export class ActionSummaryView {
   acknowledged: boolean;
 
   @ApiPropertyOptional({
+    type: String,
     format: 'date-time',
     nullable: true,
     description: 'The due date the owner asked for, while the request waits for a decision.',
@@ -133,6 +136,7 @@ export class ActionSummaryView {
   proposedDueAt: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     format: 'date-time',
     nullable: true,
     description: 'When the next reminder, chase or escalation goes; null when none is left.',
@@ -148,10 +152,10 @@ export class ActionSummaryView {
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
 
-  @ApiPropertyOptional({ format: 'date-time', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
   completedAt: string | null;
 
-  @ApiPropertyOptional({ format: 'date-time', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
   cancelledAt: string | null;
 
   static of(action: ActionEntity, now = new Date()): ActionSummaryView {
@@ -182,7 +186,7 @@ export class ActionSummaryView {
 
 /** One item in full: with why it was agreed, what people wrote, and every message sent. */
 export class ActionView extends ActionSummaryView {
-  @ApiPropertyOptional({ nullable: true, description: 'Why the meeting agreed it.' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Why the meeting agreed it.' })
   rationale: string | null;
 
   @ApiProperty({ type: [ActionNoteView] })

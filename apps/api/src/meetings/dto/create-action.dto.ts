@@ -1,25 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsBoolean,
-  IsISO8601,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-} from 'class-validator';
+import { IsBoolean, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsInstant } from '../../common/validation';
 
 export class CreateActionDto {
-  @ApiProperty({ example: 'Share the GP summary with the enquiry manager', maxLength: 500 })
+  @ApiProperty({
+    example: 'Share the GP summary with the enquiry manager',
+    minLength: 1,
+    maxLength: 500,
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(500)
   title: string;
 
-  @ApiProperty({
-    format: 'uuid',
-    description: 'The partnership whose policy chases this action.',
-  })
+  @ApiProperty({ format: 'uuid', description: 'The partnership whose policy chases this action.' })
   @IsUUID()
   partnershipId: string;
 
@@ -29,9 +23,9 @@ export class CreateActionDto {
 
   @ApiProperty({
     example: '2026-12-01T17:30:00Z',
-    description: 'ISO 8601 instant the action falls due.',
+    description: 'The instant the action falls due.',
   })
-  @IsISO8601({ strict: true, strictSeparator: true })
+  @IsInstant()
   dueAt: string;
 
   @ApiPropertyOptional({

@@ -44,13 +44,13 @@ export class MeetingView {
   @ApiProperty({ type: [AttendeeView] })
   attendees: AttendeeView[];
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   caseReference: string | null;
 
   @ApiProperty({ type: [String] })
   decisions: string[];
 
-  @ApiPropertyOptional({ format: 'date-time', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
   reviewAt: string | null;
 
   @ApiProperty({
@@ -59,7 +59,7 @@ export class MeetingView {
   })
   status: 'open' | 'closed';
 
-  @ApiPropertyOptional({ format: 'date-time', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
   closedAt: string | null;
 
   @ApiProperty({

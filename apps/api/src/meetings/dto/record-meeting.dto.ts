@@ -6,7 +6,6 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsISO8601,
   IsNotEmpty,
   IsOptional,
   IsString,
@@ -14,7 +13,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { IsCaseReference, ISO_INSTANT, TEXT_MAX } from '../../common/validation';
+import { IsCaseReference, IsInstant, TEXT_MAX } from '../../common/validation';
 
 export class AttendeeDto {
   @ApiProperty({ format: 'uuid' })
@@ -27,7 +26,11 @@ export class AttendeeDto {
 }
 
 export class AgreedActionDto {
-  @ApiProperty({ example: 'Share the GP summary with the enquiry manager', maxLength: 500 })
+  @ApiProperty({
+    example: 'Share the GP summary with the enquiry manager',
+    minLength: 1,
+    maxLength: 500,
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(500)
@@ -42,7 +45,7 @@ export class AgreedActionDto {
     description: "When it is due; the policy's default for meeting actions if absent.",
   })
   @IsOptional()
-  @IsISO8601(ISO_INSTANT)
+  @IsInstant()
   dueAt?: string;
 
   @ApiPropertyOptional({ maxLength: TEXT_MAX, description: 'Why the meeting agreed it.' })
@@ -67,21 +70,18 @@ export class RecordMeetingDto {
   type: MeetingType;
 
   @ApiProperty({ example: '2026-11-23T10:00:00Z', description: 'When the meeting was held.' })
-  @IsISO8601(ISO_INSTANT)
+  @IsInstant()
   heldAt: string;
 
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
   chairId: string;
 
-  @ApiProperty({
-    format: 'uuid',
-    description: 'Chased for the action log and the full minutes.',
-  })
+  @ApiProperty({ format: 'uuid', description: 'Chased for the action log and the full minutes.' })
   @IsUUID()
   minuteTakerId: string;
 
-  @ApiProperty({ type: [AttendeeDto] })
+  @ApiProperty({ type: [AttendeeDto], maxItems: 100 })
   @IsArray()
   @ArrayMaxSize(100)
   @ValidateNested({ each: true })
@@ -96,7 +96,13 @@ export class RecordMeetingDto {
   @IsCaseReference()
   caseReference?: string;
 
-  @ApiProperty({ type: [String], description: 'Decisions, as minuted.' })
+  @ApiProperty({
+    type: [String],
+    description: 'Decisions, as minuted.',
+    maxItems: 50,
+    minLength: 1,
+    maxLength: TEXT_MAX,
+  })
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
@@ -104,7 +110,7 @@ export class RecordMeetingDto {
   @MaxLength(TEXT_MAX, { each: true })
   decisions: string[];
 
-  @ApiProperty({ type: [AgreedActionDto] })
+  @ApiProperty({ type: [AgreedActionDto], maxItems: 100 })
   @IsArray()
   @ArrayMaxSize(100)
   @ValidateNested({ each: true })
@@ -116,6 +122,6 @@ export class RecordMeetingDto {
     description: 'The agreed review date, chased with the chair.',
   })
   @IsOptional()
-  @IsISO8601(ISO_INSTANT)
+  @IsInstant()
   reviewAt?: string;
 }

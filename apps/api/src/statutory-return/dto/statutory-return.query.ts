@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { whyNotReportingYear } from '@safeguard/domain';
+import { FIRST_SUPPORTED_YEAR, LAST_SUPPORTED_YEAR, whyNotReportingYear } from '@safeguard/domain';
 import { IsIn, IsOptional, ValidateBy } from 'class-validator';
 
 export const STATUTORY_RETURN_FORMATS = ['json', 'csv'] as const;
@@ -16,8 +16,17 @@ const IsReportingYear = () =>
     },
   });
 
+/** Every name IsReportingYear accepts, for the document: the years the UK calendar covers. */
+const REPORTING_YEARS = Array.from(
+  { length: LAST_SUPPORTED_YEAR - FIRST_SUPPORTED_YEAR + 1 },
+  (_, offset) => FIRST_SUPPORTED_YEAR + offset,
+)
+  .map((start) => `${start}-${String((start + 1) % 100).padStart(2, '0')}`)
+  .filter((name) => !whyNotReportingYear(name));
+
 export class StatutoryReturnQuery {
   @ApiProperty({
+    enum: REPORTING_YEARS,
     example: '2025-26',
     description: 'The financial year, 1 April to 31 March (UK time), as SAC names it.',
   })
