@@ -138,6 +138,7 @@ const RULES: Record<string, Rule> = {
   'POST /actions/{id}/reassign': caseRecord(409),
   'POST /actions/{id}/cancel': caseRecord('changes-data'),
   'GET /me/actions': onlyFor(CASE_ROLES, () => 200),
+  'GET /me/overseen-overdue-actions': onlyFor(CASE_ROLES, () => 200),
   // Leads of any agency: the partnership's, or their own agency's (overdue items, no details).
   'GET /partnerships/{partnershipId}/overdue-actions': onlyFor(
     [...SENIOR, 'designated-safeguarding-lead'],

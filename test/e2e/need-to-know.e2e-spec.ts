@@ -83,4 +83,24 @@ describe('who sees a practitioner’s item', () => {
       expect(overdue.status).toBe(200);
     }
   });
+
+  it('lists the overdue items of the people each one oversees, never a colleague’s or their own', async () => {
+    const overdue = await postAction(owner, {
+      dueAt: new Date(Date.now() - 86_400_000).toISOString(),
+    });
+    expect(overdue.status).toBe(201);
+    const designatedLead = await createPerson('Trust Lead', {
+      agencyId: owner.agencyId,
+      roles: ['designated-safeguarding-lead'],
+    });
+    const colleague = await createPerson('Other Nurse', { agencyId: owner.agencyId });
+    const overseenBy = async (person: TestPerson) =>
+      (await get('/me/overseen-overdue-actions', await tokenFor(person.email))).body.map(
+        (item: { id: string }) => item.id,
+      );
+    expect(await overseenBy(manager)).toContain(overdue.body.id);
+    expect(await overseenBy(designatedLead)).toContain(overdue.body.id);
+    expect(await overseenBy(colleague)).toEqual([]);
+    expect(await overseenBy(owner)).not.toContain(overdue.body.id);
+  });
 });

@@ -152,11 +152,9 @@ describe('journeys in the browser', () => {
     const accepted = (await get(`/enquiries/${enquiryId}`)).body;
     expect(accepted.delegation).toMatchObject({ status: 'accepted', enquirerId: enquirer.id });
 
-    // The enquirer submits the report with the keyboard alone.
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    await page.goto('/delegated-enquiries');
-    await pressOn(page, page.getByRole('button', { name: new RegExp(enquirer.email) }));
+    // The enquirer submits the report with the keyboard alone, once signed in (the development
+    // sign-in page is the identity provider's, not this service's, and lists the whole directory).
+    const page = await signedIn(enquirer, '/delegated-enquiries');
     await heading(page, 'Enquiries delegated to your agency');
     await pressOn(page, page.getByRole('link', { name: /Submit the report/ }));
     await heading(page, 'Submit the enquiry report');
@@ -167,7 +165,7 @@ describe('journeys in the browser', () => {
     await page.getByText('Report submitted.').waitFor();
     const reported = (await get(`/enquiries/${enquiryId}`)).body;
     expect(reported.step).toBe('report-in-review');
-    await context.close();
+    await page.context().close();
   }, 120_000);
 });
 

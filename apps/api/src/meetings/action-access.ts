@@ -40,6 +40,26 @@ export function assertNotEnquiryDeadline(
 const ACCOUNTABLE = 'COALESCE(meeting.chair_id, enquiry.enquiry_manager_id)';
 
 /**
+ * Whose items a principal oversees, as a condition on the item's `owner`: the people they line
+ * manage and, when they lead their agency (leadsOwnAgency), all its people. Each tier of the
+ * escalation ladder can open what it is told about; a colleague cannot.
+ */
+export function overseenOwners(principal: Principal): {
+  condition: string;
+  parameters: Record<string, unknown>;
+} {
+  return {
+    condition:
+      '(owner.line_manager_id = :overseerId OR (:leadsAgency AND owner.agency_id = :overseerAgencyId))',
+    parameters: {
+      overseerId: principal.personId,
+      leadsAgency: leadsOwnAgency(principal),
+      overseerAgencyId: principal.agencyId,
+    },
+  };
+}
+
+/**
  * Who may see and command an action. Seeing, on a need-to-know basis: partnership-wide leads see
  * every action of their partnerships; anyone else sees their own, those of the people they line
  * manage, those they answer for as the meeting's chair or the enquiry's manager, and, as one who
@@ -68,14 +88,10 @@ export class ActionAccess {
         partnershipIds: principal.partnershipIds,
       });
     if (!seesWholePartnership(principal)) {
+      const overseen = overseenOwners(principal);
       query.andWhere(
-        `(owner.id = :personId OR owner.line_manager_id = :personId OR ${ACCOUNTABLE} = :personId
-          OR (:designatedLead AND owner.agency_id = :agencyId))`,
-        {
-          personId: principal.personId,
-          designatedLead: leadsOwnAgency(principal),
-          agencyId: principal.agencyId,
-        },
+        `(owner.id = :personId OR ${ACCOUNTABLE} = :personId OR ${overseen.condition})`,
+        { personId: principal.personId, ...overseen.parameters },
       );
     }
     const { entities, raw } = await query.getRawAndEntities();

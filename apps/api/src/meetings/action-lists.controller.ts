@@ -22,6 +22,17 @@ export class ActionListsController {
     return this.lists.mine(principal);
   }
 
+  @Get('me/overseen-overdue-actions')
+  @Roles(...CASE_ROLES)
+  @ApiOperation({
+    summary:
+      "Overdue items of the people I line-manage, and my agency's if I lead it; earliest first, never my own.",
+  })
+  @ApiOkResponse({ type: [ActionSummaryView] })
+  overseenOverdue(@CurrentPrincipal() principal: Principal): Promise<ActionSummaryView[]> {
+    return this.lists.overseenOverdue(principal);
+  }
+
   @Get('partnerships/:partnershipId/overdue-actions')
   @UseGuards(PartnershipMemberGuard)
   @Roles('safeguarding-lead', 'head-of-service', 'designated-safeguarding-lead')

@@ -11,7 +11,7 @@ import { DataSource, Not } from 'typeorm';
 import { seesWholePartnership } from '../auth/access-rules';
 import { auditedBy, type Principal } from '../auth/principal';
 import { ProblemException } from '../common/problem';
-import { ActionAccess } from './action-access';
+import { ActionAccess, overseenOwners } from './action-access';
 import { ActionSummaryView } from './dto/action.view';
 
 const OPEN = "action.status NOT IN ('completed', 'cancelled')";
@@ -25,6 +25,29 @@ export class ActionListsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: ActionAccess,
   ) {}
+
+  /**
+   * Overdue items of the people the caller oversees (overseenOwners: those they line-manage, and
+   * their agency's if they lead it), earliest first; never their own, which are in `mine`.
+   */
+  async overseenOverdue(principal: Principal): Promise<ActionSummaryView[]> {
+    const now = new Date();
+    const overseen = overseenOwners(principal);
+    const actions = await this.dataSource.manager
+      .createQueryBuilder(ActionEntity, 'action')
+      .innerJoin(PersonEntity, 'owner', 'owner.id = action.owner_id')
+      .where('action.partnership_id = ANY(:partnershipIds)', {
+        partnershipIds: principal.partnershipIds,
+      })
+      .andWhere(OPEN)
+      .andWhere('action.due_at < :now', { now })
+      .andWhere('owner.id <> :me', { me: principal.personId })
+      .andWhere(overseen.condition, overseen.parameters)
+      .orderBy('action.due_at', 'ASC')
+      .limit(LIST_LIMIT)
+      .getMany();
+    return actions.map((action) => ActionSummaryView.of(action, now));
+  }
 
   /** The caller's open items, overdue first (earliest due first within each). */
   async mine(principal: Principal): Promise<ActionSummaryView[]> {

@@ -1,9 +1,7 @@
 import express, { type Router } from 'express';
-import type { ApiClient } from '../api/api-client';
+import { type ApiClient, ApiProblem } from '../api/api-client';
 import { redirectWithMessage } from './flash';
-import { formErrors, isFormProblem, page } from './handlers';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { field, idParams, page, submitted } from './handlers';
 
 /** The signed-in person, as the directory knows them (GET /me). */
 export interface Me {
@@ -34,10 +32,7 @@ interface DelegatedEnquiry {
  */
 export function delegatedEnquiryRoutes(apiUrl: string): Router {
   const router = express.Router();
-  router.param('id', (_req, _res, next, id) => (UUID.test(String(id)) ? next() : next('route')));
-  router.param('delegationId', (_req, _res, next, id) =>
-    UUID.test(String(id)) ? next() : next('route'),
-  );
+  idParams(router, 'id', 'delegationId');
 
   router.get(
     '/delegated-enquiries',
@@ -63,37 +58,30 @@ export function delegatedEnquiryRoutes(apiUrl: string): Router {
     page(apiUrl, async (req, res, api) => {
       const { id, delegationId } = req.params as Record<string, string>;
       const values = {
-        answer: String(req.body.answer ?? ''),
-        enquirerId: String(req.body.enquirerId ?? ''),
-        reason: String(req.body.reason ?? '').trim(),
+        answer: field(req.body, 'answer'),
+        enquirerId: field(req.body, 'enquirerId'),
+        reason: field(req.body, 'reason'),
       };
-      try {
+      const form = {
+        view: 'pages/delegated-enquiries/answer',
+        context: () => answerForm(api, req.params, values),
+        values,
+        firstField: values.answer === 'accept' ? 'enquirerId' : 'reason',
+      };
+      const delegation = `/enquiries/${id}/delegations/${delegationId}`;
+      const answer = () => {
         if (values.answer === 'accept') {
-          await api.post(`/enquiries/${id}/delegations/${delegationId}/accept`, {
-            enquirerId: values.enquirerId,
-          });
-        } else if (values.answer === 'decline') {
-          await api.post(`/enquiries/${id}/delegations/${delegationId}/decline`, {
-            reason: values.reason,
-          });
-        } else {
-          res.status(400).render('pages/delegated-enquiries/answer', {
-            ...(await answerForm(api, req.params, values)),
-            errorList: [
-              { text: 'Select whether your agency will make the enquiry', href: '#answer' },
-            ],
-            fieldErrors: { answer: { text: 'Select whether your agency will make the enquiry' } },
-          });
-          return;
+          return api.post(`${delegation}/accept`, { enquirerId: values.enquirerId });
         }
-      } catch (error) {
-        if (!isFormProblem(error)) throw error;
-        res.status(error.status).render('pages/delegated-enquiries/answer', {
-          ...(await answerForm(api, req.params, values)),
-          ...formErrors(error, values.answer === 'accept' ? 'enquirerId' : 'reason'),
-        });
-        return;
-      }
+        if (values.answer === 'decline') {
+          return api.post(`${delegation}/decline`, { reason: values.reason });
+        }
+        // Not the API's to refuse: the choice between its two commands is this form's own.
+        throw new ApiProblem(400, 'Bad request', undefined, [
+          { field: 'answer', message: 'select whether your agency will make the enquiry' },
+        ]);
+      };
+      if (!(await submitted(res, form, answer))) return;
       await redirectWithMessage(
         req,
         res,
@@ -117,16 +105,14 @@ export function delegatedEnquiryRoutes(apiUrl: string): Router {
     '/enquiries/:id/report',
     page(apiUrl, async (req, res, api) => {
       const id = String(req.params.id);
-      const text = String(req.body.text ?? '').trim();
-      try {
-        await api.post(`/enquiries/${id}/reports`, { text });
-      } catch (error) {
-        if (!isFormProblem(error)) throw error;
-        res.status(error.status).render('pages/delegated-enquiries/report', {
-          enquiry: await enquiryOf(api, id),
-          values: { text },
-          ...formErrors(error, 'text'),
-        });
+      const text = field(req.body, 'text');
+      const form = {
+        view: 'pages/delegated-enquiries/report',
+        context: async () => ({ enquiry: await enquiryOf(api, id) }),
+        values: { text },
+        firstField: 'text',
+      };
+      if (!(await submitted(res, form, () => api.post(`/enquiries/${id}/reports`, { text })))) {
         return;
       }
       await redirectWithMessage(

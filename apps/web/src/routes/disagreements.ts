@@ -2,9 +2,7 @@ import { DISAGREEMENT_THEMES, type DisagreementTheme } from '@safeguard/domain';
 import express, { type Request, type Router } from 'express';
 import type { ApiClient } from '../api/api-client';
 import { redirectWithMessage } from './flash';
-import { formErrors, isFormProblem, page } from './handlers';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { field, idParams, page, submitted } from './handlers';
 
 /** How each theme reads on a page (the board reports on these, never on the case). */
 export const THEME_LABELS: Record<DisagreementTheme, string> = {
@@ -75,7 +73,7 @@ const RECORD_LABELS: Record<string, string> = {
  */
 export function disagreementRoutes(apiUrl: string): Router {
   const router = express.Router();
-  router.param('id', (_req, _res, next, id) => (UUID.test(String(id)) ? next() : next('route')));
+  idParams(router, 'id');
 
   router.get(
     '/disagreements',
@@ -97,8 +95,15 @@ export function disagreementRoutes(apiUrl: string): Router {
     '/disagreements/new',
     page(apiUrl, async (req, res, api) => {
       const values = raiseValues(req);
-      try {
-        const raised = await api.post<{ id: string; reference: string }>('/disagreements', {
+      const form = {
+        view: 'pages/disagreements/raise',
+        context: () => raiseForm(api, values),
+        values,
+        firstField: 'subject',
+      };
+      let raised: { id: string; reference: string } | undefined;
+      const raise = async () => {
+        raised = await api.post('/disagreements', {
           partnershipId: values.partnershipId,
           ...(values.otherPersonId ? { otherPersonId: values.otherPersonId } : {}),
           ...(values.otherAgencyId ? { otherAgencyId: values.otherAgencyId } : {}),
@@ -107,19 +112,14 @@ export function disagreementRoutes(apiUrl: string): Router {
           disagreement: values.disagreement,
           immediateRisk: values.immediateRisk === 'yes',
         });
-        await redirectWithMessage(
-          req,
-          res,
-          `Disagreement ${raised.reference} raised. The other side has been told.`,
-          `/disagreements/${raised.id}`,
-        );
-      } catch (error) {
-        if (!isFormProblem(error)) throw error;
-        res.status(error.status).render('pages/disagreements/raise', {
-          ...(await raiseForm(api, values)),
-          ...formErrors(error, 'subject'),
-        });
-      }
+      };
+      if (!(await submitted(res, form, raise)) || !raised) return;
+      await redirectWithMessage(
+        req,
+        res,
+        `Disagreement ${raised.reference} raised. The other side has been told.`,
+        `/disagreements/${raised.id}`,
+      );
     }),
   );
 
@@ -134,6 +134,8 @@ export function disagreementRoutes(apiUrl: string): Router {
   const commands: Array<{
     path: string;
     field?: string;
+    /** Where this page's field has another name than the API's. */
+    fieldNames?: Record<string, string>;
     body: (req: Request) => unknown;
     done: string;
   }> = [
@@ -141,25 +143,26 @@ export function disagreementRoutes(apiUrl: string): Router {
     {
       path: 'contributions',
       field: 'text',
-      body: (req) => ({ text: text(req.body.text) }),
+      body: (req) => ({ text: field(req.body, 'text') }),
       done: 'Your contribution has been added.',
     },
     {
       path: 'escalate',
       field: 'reason',
-      body: (req) => ({ reason: text(req.body.reason) }),
+      body: (req) => ({ reason: field(req.body, 'reason') }),
       done: 'Escalated to the next stage. Those taking part there have been told.',
     },
     {
       path: 'resolve',
       field: 'outcome',
-      body: (req) => ({ outcome: text(req.body.outcome) }),
+      body: (req) => ({ outcome: field(req.body, 'outcome') }),
       done: 'Recorded as resolved.',
     },
     {
       path: 'withdraw',
       field: 'withdrawReason',
-      body: (req) => ({ reason: text(req.body.withdrawReason) }),
+      fieldNames: { reason: 'withdrawReason' },
+      body: (req) => ({ reason: field(req.body, 'withdrawReason') }),
       done: 'Withdrawn.',
     },
   ];
@@ -168,20 +171,15 @@ export function disagreementRoutes(apiUrl: string): Router {
       `/disagreements/:id/${command.path}`,
       page(apiUrl, async (req, res, api) => {
         const id = String(req.params.id);
-        try {
-          await api.post(`/disagreements/${id}/${command.path}`, command.body(req));
-        } catch (error) {
-          if (!isFormProblem(error)) throw error;
-          const errors = formErrors(error, command.field ?? command.path);
-          // The API names `reason` for a withdrawal; on this page that field is withdrawReason.
-          if (command.path === 'withdraw') renameField(errors, 'reason', 'withdrawReason');
-          res.status(error.status).render('pages/disagreements/show', {
-            ...(await disagreementPage(api, id)),
-            values: req.body,
-            ...errors,
-          });
-          return;
-        }
+        const form = {
+          view: 'pages/disagreements/show',
+          context: () => disagreementPage(api, id),
+          values: req.body,
+          firstField: command.field ?? command.path,
+          fieldNames: command.fieldNames,
+        };
+        const send = () => api.post(`/disagreements/${id}/${command.path}`, command.body(req));
+        if (!(await submitted(res, form, send))) return;
         await redirectWithMessage(req, res, command.done, `/disagreements/${id}`);
       }),
     );
@@ -217,13 +215,13 @@ interface RaiseValues {
 function raiseValues(req: Request): RaiseValues {
   const themes = req.body.themes;
   return {
-    partnershipId: text(req.body.partnershipId),
-    otherAgencyId: text(req.body.otherAgencyId),
-    otherPersonId: text(req.body.otherPersonId),
+    partnershipId: field(req.body, 'partnershipId'),
+    otherAgencyId: field(req.body, 'otherAgencyId'),
+    otherPersonId: field(req.body, 'otherPersonId'),
     themes: (Array.isArray(themes) ? themes : themes ? [themes] : []).map(String),
-    subject: text(req.body.subject),
-    disagreement: text(req.body.disagreement),
-    immediateRisk: text(req.body.immediateRisk),
+    subject: field(req.body, 'subject'),
+    disagreement: field(req.body, 'disagreement'),
+    immediateRisk: field(req.body, 'immediateRisk'),
   };
 }
 
@@ -269,16 +267,4 @@ function stageName({ status, stage }: DisagreementSummary): string {
   if (status === 'resolved') return 'Resolved';
   if (status === 'withdrawn') return 'Withdrawn';
   return stage ? STAGE_NAMES[stage] : 'Open';
-}
-
-function renameField(errors: ReturnType<typeof formErrors>, from: string, to: string): void {
-  const found = errors.fieldErrors[from];
-  if (!found) return;
-  errors.fieldErrors[to] = found;
-  delete errors.fieldErrors[from];
-  for (const item of errors.errorList) if (item.href === `#${from}`) item.href = `#${to}`;
-}
-
-function text(value: unknown): string {
-  return typeof value === 'string' ? value.trim() : '';
 }

@@ -1,4 +1,4 @@
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { NextFunction, Request, RequestHandler, Response, Router } from 'express';
 import { ApiClient, ApiProblem, type FieldProblem } from '../api/api-client';
 
 /** What every page handler gets: the request, the response, and the API as the signed-in person. */
@@ -24,7 +24,7 @@ export interface ErrorSummaryItem {
  * named); a refusal about the whole command (409: not now, and why) is one message linked to the
  * form's first field.
  */
-export function formErrors(
+function formErrors(
   problem: ApiProblem,
   firstField: string,
 ): { errorList: ErrorSummaryItem[]; fieldErrors: Record<string, { text: string }> } {
@@ -45,11 +45,74 @@ export function formErrors(
 }
 
 /** Can the person put this right on the form (400, 409, 422), or is it not theirs to fix? */
-export function isFormProblem(error: unknown): error is ApiProblem {
+function isFormProblem(error: unknown): error is ApiProblem {
   return error instanceof ApiProblem && [400, 409, 422].includes(error.status);
+}
+
+/** The page a form is on, to show again when the API refuses what was sent. */
+export interface FormPage {
+  view: string;
+  /** Everything the page shows besides the form's own values. */
+  context: () => Promise<object>;
+  /** What the person typed, shown again. */
+  values?: object;
+  /** The field a refusal of the whole command (409) is linked to. */
+  firstField: string;
+  /** Where the form's field names differ from the API's: API name → form name. */
+  fieldNames?: Record<string, string>;
+}
+
+/**
+ * Sends a form's command to the API: true when it was done. A refusal the person can put right
+ * (400, 409, 422) shows the same form again, with what they typed and a GOV.UK error summary
+ * linked to each field, and answers false; anything else goes to the error pages.
+ */
+export async function submitted(
+  res: Response,
+  form: FormPage,
+  command: () => Promise<unknown>,
+): Promise<boolean> {
+  try {
+    await command();
+    return true;
+  } catch (error) {
+    if (!isFormProblem(error)) throw error;
+    const renamed = new ApiProblem(
+      error.status,
+      error.title,
+      error.detail,
+      error.errors.map((each) => ({ ...each, field: form.fieldNames?.[each.field] ?? each.field })),
+    );
+    res.status(error.status).render(form.view, {
+      ...(await form.context()),
+      values: form.values ?? {},
+      ...formErrors(renamed, form.firstField),
+    });
+    return false;
+  }
 }
 
 function sentence(message: string): string {
   const text = message.charAt(0).toUpperCase() + message.slice(1);
   return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Record ids in these route parameters must look like ids: anything else is no page of ours (the
+ * not-found page), never a call to the API with it.
+ */
+export function idParams(router: Router, ...names: string[]): void {
+  for (const name of names) {
+    router.param(name, (_req, _res, next, value) =>
+      UUID.test(String(value)) ? next() : next('route'),
+    );
+  }
+}
+
+/** A form field as typed, without surrounding spaces ('' when it is missing or not text). */
+export function field(body: Record<string, unknown>, name: string): string {
+  const value = body?.[name];
+  return typeof value === 'string' ? value.trim() : '';
 }

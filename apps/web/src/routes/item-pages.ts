@@ -2,10 +2,8 @@ import { DEFAULT_WORKING_HOURS, ukInstant, ukLocalDate } from '@safeguard/domain
 import express, { type Router } from 'express';
 import type { ApiClient } from '../api/api-client';
 import { redirectWithMessage } from './flash';
-import { formErrors, isFormProblem, page } from './handlers';
+import { field, idParams, page, submitted } from './handlers';
 import { type Item, ITEM_STATES, kindLabel, stateOf } from './items';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What happened to an item, as the audit trail records it (ChronologyEntryView). */
 interface HistoryEntry {
@@ -36,7 +34,7 @@ const EVENT_LABELS: Record<string, string> = {
  */
 export function itemRoutes(apiUrl: string): Router {
   const router = express.Router();
-  router.param('id', (_req, _res, next, id) => (UUID.test(String(id)) ? next() : next('route')));
+  idParams(router, 'id');
 
   router.get(
     '/actions/:id',
@@ -49,16 +47,12 @@ export function itemRoutes(apiUrl: string): Router {
     '/actions/:id/acknowledge',
     page(apiUrl, async (req, res, api) => {
       const id = String(req.params.id);
-      try {
-        await api.post(`/actions/${id}/acknowledge`);
-      } catch (error) {
-        if (!isFormProblem(error)) throw error;
-        res.status(error.status).render('pages/item', {
-          ...(await itemPage(api, id)),
-          ...formErrors(error, 'acknowledge'),
-        });
-        return;
-      }
+      const form = {
+        view: 'pages/item',
+        context: () => itemPage(api, id),
+        firstField: 'acknowledge',
+      };
+      if (!(await submitted(res, form, () => api.post(`/actions/${id}/acknowledge`)))) return;
       await redirectWithMessage(
         req,
         res,
@@ -78,18 +72,15 @@ export function itemRoutes(apiUrl: string): Router {
     '/actions/:id/complete',
     page(apiUrl, async (req, res, api) => {
       const id = String(req.params.id);
-      const note = text(req.body.note);
-      try {
-        await api.post(`/actions/${id}/complete`, note ? { note } : {});
-      } catch (error) {
-        if (!isFormProblem(error)) throw error;
-        res.status(error.status).render('pages/complete-item', {
-          item: await itemOf(api, id),
-          values: { note },
-          ...formErrors(error, 'note'),
-        });
-        return;
-      }
+      const note = field(req.body, 'note');
+      const form = {
+        view: 'pages/complete-item',
+        context: async () => ({ item: await itemOf(api, id) }),
+        values: { note },
+        firstField: 'note',
+      };
+      const complete = () => api.post(`/actions/${id}/complete`, note ? { note } : {});
+      if (!(await submitted(res, form, complete))) return;
       await redirectWithMessage(req, res, 'Marked as complete.', '/');
     }),
   );
@@ -105,26 +96,24 @@ export function itemRoutes(apiUrl: string): Router {
     page(apiUrl, async (req, res, api) => {
       const id = String(req.params.id);
       const values = {
-        reason: text(req.body.reason),
-        day: text(req.body['proposedDueAt-day']),
-        month: text(req.body['proposedDueAt-month']),
-        year: text(req.body['proposedDueAt-year']),
+        reason: field(req.body, 'reason'),
+        day: field(req.body, 'proposedDueAt-day'),
+        month: field(req.body, 'proposedDueAt-month'),
+        year: field(req.body, 'proposedDueAt-year'),
       };
       const proposedDueAt = endOfWorkingDay(values.day, values.month, values.year);
-      try {
-        await api.post(`/actions/${id}/extension-request`, {
+      const form = {
+        view: 'pages/more-time',
+        context: async () => ({ item: await itemOf(api, id) }),
+        values,
+        firstField: 'reason',
+      };
+      const ask = () =>
+        api.post(`/actions/${id}/extension-request`, {
           reason: values.reason,
           proposedDueAt: proposedDueAt ?? `${values.year}-${values.month}-${values.day}`,
         });
-      } catch (error) {
-        if (!isFormProblem(error)) throw error;
-        res.status(error.status).render('pages/more-time', {
-          item: await itemOf(api, id),
-          values,
-          ...formErrors(error, 'reason'),
-        });
-        return;
-      }
+      if (!(await submitted(res, form, ask))) return;
       await redirectWithMessage(
         req,
         res,
@@ -165,10 +154,6 @@ async function itemPage(api: ApiClient, id: string) {
         datetime: { timestamp: entry.occurredAt, type: 'datetime' },
       })),
   };
-}
-
-function text(value: unknown): string {
-  return typeof value === 'string' ? value.trim() : '';
 }
 
 /**

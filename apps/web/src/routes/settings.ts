@@ -1,5 +1,5 @@
 import express, { type Router } from 'express';
-import { formErrors, isFormProblem, page } from './handlers';
+import { field, page, submitted } from './handlers';
 import { redirectWithMessage } from './flash';
 
 type Delivery = 'immediate' | 'daily-digest';
@@ -20,17 +20,14 @@ export function settingsRoutes(apiUrl: string): Router {
   router.post(
     '/settings/emails',
     page(apiUrl, async (req, res, api) => {
-      const delivery = String(req.body.delivery ?? '');
-      try {
-        await api.put('/me/notification-preferences', { delivery });
-      } catch (error) {
-        if (!isFormProblem(error)) throw error;
-        res.status(error.status).render('pages/settings', {
-          delivery,
-          ...formErrors(error, 'delivery'),
-        });
-        return;
-      }
+      const delivery = field(req.body, 'delivery');
+      const form = {
+        view: 'pages/settings',
+        context: async () => ({ delivery }),
+        firstField: 'delivery',
+      };
+      const save = () => api.put('/me/notification-preferences', { delivery });
+      if (!(await submitted(res, form, save))) return;
       await redirectWithMessage(
         req,
         res,

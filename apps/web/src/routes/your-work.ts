@@ -23,7 +23,18 @@ export function yourWorkRoutes(apiUrl: string): Router {
   router.get(
     '/',
     page(apiUrl, async (req, res, api) => {
-      const items = await api.get<ItemSummary[]>('/me/actions');
+      const [items, overseen] = await Promise.all([
+        api.get<ItemSummary[]>('/me/actions'),
+        api.get<Array<ItemSummary & { ownerId: string }>>('/me/overseen-overdue-actions'),
+      ]);
+      const owners = new Map(
+        await Promise.all(
+          [...new Set(overseen.map((item) => item.ownerId))].map(
+            async (id) =>
+              [id, (await api.get<{ displayName: string }>(`/people/${id}`)).displayName] as const,
+          ),
+        ),
+      );
       const now = Date.now();
       const rows = items
         .map((item) => ({ ...item, state: stateOf(item, now), group: groupOf(item.kind) }))
@@ -47,6 +58,11 @@ export function yourWorkRoutes(apiUrl: string): Router {
           ORDER.map((each) => [each, rows.filter((row) => row.state === each).length]),
         ),
         total: rows.length,
+        overseen: overseen.map((item) => ({
+          ...item,
+          kindLabel: kindLabel(item.kind),
+          ownerName: owners.get(item.ownerId) ?? '',
+        })),
         filters: { kind, state },
         groups: ITEM_GROUPS,
         states: Object.fromEntries(ORDER.map((each) => [each, ITEM_STATES[each].label])),
