@@ -145,7 +145,7 @@ describe('journeys in the browser', () => {
     await lead.getByRole('link', { name: /Accept or decline/ }).click();
     await heading(lead, 'Will your agency make this enquiry?');
     await lead.getByLabel('Yes, we will make the enquiry').check();
-    await lead.getByLabel('Who will make it?').selectOption({ label: 'Trust Enquirer' });
+    await lead.getByLabel('If yes: who will make it?').selectOption({ label: 'Trust Enquirer' });
     await lead.getByRole('button', { name: 'Send the answer' }).click();
     await heading(lead, 'Enquiries delegated to your agency');
     await lead.getByText('Accepted. The enquirer has been told').waitFor();

@@ -6,7 +6,17 @@ import {
   newContext,
   webUrl,
 } from './support/browser';
-import { createPerson, get, postAction, unique, waitForEmail } from './support/http';
+import {
+  createAgency,
+  createPartnership,
+  createPerson,
+  get,
+  post,
+  postAction,
+  tokenFor,
+  unique,
+  waitForEmail,
+} from './support/http';
 
 /**
  * A practitioner's reminder, followed in a real browser: the email's link, sign-in at the
@@ -108,6 +118,62 @@ describe('a practitioner answers a reminder in the browser', () => {
     await chooseIdentity(page, stranger.email);
     await visible(page, 'You do not have access to this page');
     expect(await page.content()).not.toContain(created.body.title);
+    await context.close();
+  });
+
+  it('lets the meeting’s chair, and only them, decide on more time the owner asked for', async () => {
+    const partnershipId = (await createPartnership()).id;
+    const council = await createAgency('local-authority', [partnershipId]);
+    const chair = await createPerson('Meeting Chair', { agencyId: council.id });
+    const owner = await createPerson('Action Owner', { agencyId: council.id });
+    const meeting = await post('/meetings', {
+      partnershipId,
+      type: 'strategy-discussion',
+      heldAt: new Date().toISOString(),
+      chairId: chair.id,
+      minuteTakerId: chair.id,
+      attendees: [chair, owner].map((person) => ({ personId: person.id, agencyId: council.id })),
+      decisions: [],
+      actions: [
+        {
+          title: unique('Visit the adult at home'),
+          ownerId: owner.id,
+          dueAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+        },
+      ],
+    });
+    expect(meeting.status).toBe(201);
+    const item = meeting.body.items.find((each: { kind: string }) => each.kind === 'action');
+    const proposed = new Date(Date.now() + 21 * 86_400_000).toISOString();
+    const asked = await post(
+      `/actions/${item.id}/extension-request`,
+      { proposedDueAt: proposed, reason: 'Waiting for an interpreter' },
+      await tokenFor(owner.email),
+    );
+    expect(asked.status).toBe(200);
+
+    const ownerContext = await newContext(browser);
+    const ownerPage = await ownerContext.newPage();
+    await ownerPage.goto(`/actions/${item.id}`);
+    await chooseIdentity(ownerPage, owner.email);
+    await visible(ownerPage, item.title);
+    expect(await ownerPage.getByRole('button', { name: 'Decide on more time' }).count()).toBe(0);
+    expect(await ownerPage.getByRole('link', { name: 'Cancel it' }).count()).toBe(0);
+    await ownerContext.close();
+
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(`/actions/${item.id}`);
+    await chooseIdentity(page, chair.email);
+    await visible(page, item.title);
+    await page.getByRole('button', { name: 'Decide on more time' }).click();
+    await visible(page, 'Decide on more time');
+    await page.getByLabel('Agree more time').check();
+    await page.getByRole('button', { name: 'Send the decision' }).click();
+    await page.getByText('More time agreed.').waitFor();
+    await expectAccessible(page);
+    const decided = (await get(`/actions/${item.id}`)).body;
+    expect(decided).toMatchObject({ dueAt: proposed, proposedDueAt: null });
     await context.close();
   });
 });

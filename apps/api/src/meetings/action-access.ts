@@ -36,6 +36,34 @@ export function assertNotEnquiryDeadline(
   }
 }
 
+/** The commands on an item, as their routes name them. */
+export const ACTION_COMMANDS = [
+  'acknowledge',
+  'complete',
+  'extension-request',
+  'extension-decision',
+  'reassign',
+  'cancel',
+] as const;
+export type ActionCommand = (typeof ACTION_COMMANDS)[number];
+
+/**
+ * Who may ever give each command (403 for anyone else, before any 409), what it is called in
+ * that refusal, and why an enquiry's deadline never takes it (409): it follows the enquiry.
+ * Whether it can be done now (the item's stage) is the workflow's to say.
+ */
+const WHO_MAY: Record<
+  ActionCommand,
+  { by: 'owner' | 'decision-maker' | 'either'; what: string; followsEnquiry?: string }
+> = {
+  acknowledge: { by: 'owner', what: 'acknowledge it' },
+  complete: { by: 'either', what: 'complete it', followsEnquiry: CLOSES_WITH_ENQUIRY },
+  'extension-request': { by: 'owner', what: 'ask for more time' },
+  'extension-decision': { by: 'decision-maker', what: 'decide on more time' },
+  reassign: { by: 'decision-maker', what: 'reassign it', followsEnquiry: OWNED_THROUGH_ENQUIRY },
+  cancel: { by: 'decision-maker', what: 'cancel it', followsEnquiry: CLOSES_WITH_ENQUIRY },
+};
+
 /** Who answers for an item: the chair of its meeting, or the manager of its enquiry. */
 const ACCOUNTABLE = 'COALESCE(meeting.chair_id, enquiry.enquiry_manager_id)';
 
@@ -111,25 +139,41 @@ export class ActionAccess {
     assertNotEnquiryDeadline({ reference: action.reference, enquiryReference }, followsEnquiry);
   }
 
-  assertOwner({ action }: VisibleAction, principal: Principal, what: string): void {
-    if (action.ownerId !== principal.personId) {
-      throw ProblemException.forbidden(`only the action's owner can ${what}`);
+  /**
+   * Refuses a command this principal may never give on this item (403, naming who may), then one
+   * an enquiry's deadline never takes (409, saying why).
+   */
+  assertMay(command: ActionCommand, target: VisibleAction, principal: Principal): void {
+    const { by, what, followsEnquiry } = WHO_MAY[command];
+    if (!this.gives(command, target, principal)) {
+      const who = {
+        owner: "the action's owner",
+        'decision-maker': `${accountableOf(target)} or a safeguarding lead`,
+        either: `the action's owner, ${accountableOf(target)} or a safeguarding lead`,
+      }[by];
+      throw ProblemException.forbidden(`only ${who} can ${what}`);
     }
+    if (followsEnquiry) this.assertNotEnquiryDeadline(target, followsEnquiry);
   }
 
-  assertDecisionMaker(target: VisibleAction, principal: Principal, what: string): void {
-    if (!this.decides(target, principal)) {
-      throw ProblemException.forbidden(
-        `only ${accountableOf(target)} or a safeguarding lead can ${what}`,
-      );
-    }
+  /** The commands this principal may give on this item, by the same table: for its page. */
+  commandsFor(target: VisibleAction, principal: Principal): ActionCommand[] {
+    return ACTION_COMMANDS.filter(
+      (command) =>
+        this.gives(command, target, principal) &&
+        !(WHO_MAY[command].followsEnquiry && target.enquiryReference),
+    );
   }
 
-  assertOwnerOrDecisionMaker(target: VisibleAction, principal: Principal, what: string): void {
-    if (target.action.ownerId !== principal.personId && !this.decides(target, principal)) {
-      throw ProblemException.forbidden(
-        `only the action's owner, the meeting's chair or a safeguarding lead can ${what}`,
-      );
+  private gives(command: ActionCommand, target: VisibleAction, principal: Principal): boolean {
+    const owner = target.action.ownerId === principal.personId;
+    switch (WHO_MAY[command].by) {
+      case 'owner':
+        return owner;
+      case 'decision-maker':
+        return this.decides(target, principal);
+      case 'either':
+        return owner || this.decides(target, principal);
     }
   }
 

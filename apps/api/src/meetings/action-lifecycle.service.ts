@@ -13,7 +13,7 @@ import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { NamedPeople } from '../common/named-people';
 import { storedFirst } from '../temporal/workflow-updates';
-import { ActionAccess, CLOSES_WITH_ENQUIRY, OWNED_THROUGH_ENQUIRY } from './action-access';
+import { ActionAccess } from './action-access';
 import { ActionCommandsService } from './action-commands.service';
 import { ActionsService } from './actions.service';
 import {
@@ -42,7 +42,7 @@ export class ActionLifecycleService {
 
   async acknowledge(id: string, principal: Principal): Promise<ActionView> {
     const target = await this.access.visible(id, principal);
-    this.access.assertOwner(target, principal, 'acknowledge it');
+    this.access.assertMay('acknowledge', target, principal);
     await this.commands.execute(target.action, acknowledgeActionUpdate, {
       actorId: principal.personId,
     });
@@ -52,8 +52,7 @@ export class ActionLifecycleService {
   async complete(id: string, dto: CompleteActionDto, principal: Principal): Promise<ActionView> {
     const target = await this.access.visible(id, principal);
     // Who may never do it hears 403 first; 409 is for those who may, but not now or not here.
-    this.access.assertOwnerOrDecisionMaker(target, principal, 'complete it');
-    this.access.assertNotEnquiryDeadline(target, CLOSES_WITH_ENQUIRY);
+    this.access.assertMay('complete', target, principal);
     await this.withNote(id, 'completion', dto.note, principal, (noteId) =>
       this.commands.complete(target.action, principal.personId, noteId),
     );
@@ -66,7 +65,7 @@ export class ActionLifecycleService {
     principal: Principal,
   ): Promise<ActionView> {
     const target = await this.access.visible(id, principal);
-    this.access.assertOwner(target, principal, 'ask for more time');
+    this.access.assertMay('extension-request', target, principal);
     const proposedDueAt = new Date(dto.proposedDueAt).toISOString();
     await this.withNote(id, 'extension-request', dto.reason, principal, (noteId) =>
       this.commands.execute(target.action, requestExtensionUpdate, {
@@ -84,7 +83,7 @@ export class ActionLifecycleService {
     principal: Principal,
   ): Promise<ActionView> {
     const target = await this.access.visible(id, principal);
-    this.access.assertDecisionMaker(target, principal, 'decide on more time');
+    this.access.assertMay('extension-decision', target, principal);
     const approved = dto.decision === 'approve';
     const newDueAt = approved && dto.newDueAt ? new Date(dto.newDueAt).toISOString() : undefined;
     await this.withNote(id, 'extension-decision', dto.note, principal, (noteId) =>
@@ -100,8 +99,7 @@ export class ActionLifecycleService {
 
   async reassign(id: string, dto: ReassignActionDto, principal: Principal): Promise<ActionView> {
     const target = await this.access.visible(id, principal);
-    this.access.assertDecisionMaker(target, principal, 'reassign it');
-    this.access.assertNotEnquiryDeadline(target, OWNED_THROUGH_ENQUIRY);
+    this.access.assertMay('reassign', target, principal);
     await this.people.assertNamed(dto.newOwnerId, 'newOwnerId', {
       partnership: target.action.partnershipId ?? '',
     });
@@ -114,8 +112,7 @@ export class ActionLifecycleService {
 
   async cancel(id: string, dto: CancelActionDto, principal: Principal): Promise<ActionView> {
     const target = await this.access.visible(id, principal);
-    this.access.assertDecisionMaker(target, principal, 'cancel it');
-    this.access.assertNotEnquiryDeadline(target, CLOSES_WITH_ENQUIRY);
+    this.access.assertMay('cancel', target, principal);
     await this.withNote(id, 'cancellation', dto.reason, principal, (noteId) =>
       this.commands.execute(target.action, cancelActionUpdate, {
         actorId: principal.personId,

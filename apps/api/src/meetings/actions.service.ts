@@ -93,7 +93,9 @@ export class ActionsService {
       });
       return record;
     });
-    return ActionView.full(action, [], []);
+    // An action agreed outside a meeting or an enquiry: nobody else answers for it.
+    const created = { action, accountableId: null, enquiryReference: null };
+    return ActionView.full(action, [], [], this.access.commandsFor(created, principal));
   }
 
   /** Reading a case record is itself recorded: who looked at this adult's case, and when. */
@@ -113,7 +115,8 @@ export class ActionsService {
   }
 
   async load(id: string, principal: Principal): Promise<ActionView> {
-    const { action } = await this.access.visible(id, principal);
+    const target = await this.access.visible(id, principal);
+    const { action } = target;
     const [notes, reminders] = await Promise.all([
       this.dataSource.manager.find(ActionNoteEntity, {
         where: { actionId: id },
@@ -124,7 +127,7 @@ export class ActionsService {
         order: { createdAt: 'ASC' },
       }),
     ]);
-    return ActionView.full(action, notes, reminders);
+    return ActionView.full(action, notes, reminders, this.access.commandsFor(target, principal));
   }
 }
 

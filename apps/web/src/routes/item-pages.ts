@@ -122,12 +122,126 @@ export function itemRoutes(apiUrl: string): Router {
       );
     }),
   );
+  router.get(
+    '/actions/:id/decide-extension',
+    page(apiUrl, async (req, res, api) => {
+      res.render('pages/decide-extension', { item: await itemOf(api, String(req.params.id)) });
+    }),
+  );
+  router.post(
+    '/actions/:id/decide-extension',
+    page(apiUrl, async (req, res, api) => {
+      const id = String(req.params.id);
+      const values = {
+        decision: field(req.body, 'decision'),
+        note: field(req.body, 'note'),
+        day: field(req.body, 'newDueAt-day'),
+        month: field(req.body, 'newDueAt-month'),
+        year: field(req.body, 'newDueAt-year'),
+      };
+      const typedDate = values.day || values.month || values.year;
+      const newDueAt = typedDate
+        ? (endOfWorkingDay(values.day, values.month, values.year) ??
+          `${values.year}-${values.month}-${values.day}`)
+        : undefined;
+      const form = {
+        view: 'pages/decide-extension',
+        context: async () => ({ item: await itemOf(api, id) }),
+        values,
+        firstField: 'decision',
+      };
+      const decide = () =>
+        api.post(`/actions/${id}/extension-decision`, {
+          decision: values.decision,
+          ...(values.decision === 'approve' && newDueAt ? { newDueAt } : {}),
+          ...(values.note ? { note: values.note } : {}),
+        });
+      if (!(await submitted(res, form, decide))) return;
+      await redirectWithMessage(
+        req,
+        res,
+        values.decision === 'approve' ? 'More time agreed.' : 'More time refused.',
+        `/actions/${id}`,
+      );
+    }),
+  );
+
+  router.get(
+    '/actions/:id/reassign',
+    page(apiUrl, async (req, res, api) => {
+      res.render('pages/reassign-item', await reassignForm(api, String(req.params.id), ''));
+    }),
+  );
+  router.post(
+    '/actions/:id/reassign',
+    page(apiUrl, async (req, res, api) => {
+      const id = String(req.params.id);
+      const newOwnerId = field(req.body, 'newOwnerId');
+      const form = {
+        view: 'pages/reassign-item',
+        context: () => reassignForm(api, id, newOwnerId),
+        firstField: 'newOwnerId',
+      };
+      const reassign = () => api.post(`/actions/${id}/reassign`, { newOwnerId });
+      if (!(await submitted(res, form, reassign))) return;
+      await redirectWithMessage(
+        req,
+        res,
+        'Passed on. The new owner has been told.',
+        `/actions/${id}`,
+      );
+    }),
+  );
+
+  router.get(
+    '/actions/:id/cancel',
+    page(apiUrl, async (req, res, api) => {
+      res.render('pages/cancel-item', { item: await itemOf(api, String(req.params.id)) });
+    }),
+  );
+  router.post(
+    '/actions/:id/cancel',
+    page(apiUrl, async (req, res, api) => {
+      const id = String(req.params.id);
+      const reason = field(req.body, 'reason');
+      const form = {
+        view: 'pages/cancel-item',
+        context: async () => ({ item: await itemOf(api, id) }),
+        values: { reason },
+        firstField: 'reason',
+      };
+      if (!(await submitted(res, form, () => api.post(`/actions/${id}/cancel`, { reason })))) {
+        return;
+      }
+      await redirectWithMessage(req, res, 'Cancelled. Its owner has been told.', `/actions/${id}`);
+    }),
+  );
   return router;
 }
 
 async function itemOf(api: ApiClient, id: string): Promise<Item & { kindLabel: string }> {
   const item = await api.get<Item>(`/actions/${id}`);
   return { ...item, kindLabel: kindLabel(item.kind) };
+}
+
+/** Who the item can pass to: the active people of its partnership, by name. */
+async function reassignForm(api: ApiClient, id: string, chosen: string) {
+  const item = await itemOf(api, id);
+  const people = await api.get<Array<{ id: string; displayName: string }>>('/people?active=true');
+  return {
+    item,
+    people: [
+      { value: '', text: 'Choose who takes it on' },
+      ...people
+        .filter((person) => person.id !== item.ownerId)
+        .sort((a, b) => a.displayName.localeCompare(b.displayName))
+        .map((person) => ({
+          value: person.id,
+          text: person.displayName,
+          selected: person.id === chosen,
+        })),
+    ],
+  };
 }
 
 async function itemPage(api: ApiClient, id: string) {
@@ -140,6 +254,7 @@ async function itemPage(api: ApiClient, id: string) {
   return {
     item,
     closed,
+    may: Object.fromEntries(item.yourCommands.map((command) => [command, true])),
     state: closed
       ? {
           label: item.status === 'completed' ? 'Completed' : 'Cancelled',

@@ -27,6 +27,8 @@ export interface Item extends ItemSummary {
   meetingId: string | null;
   notes: Array<{ id: string; kind: string; text: string; authorId: string; createdAt: string }>;
   reminders: Array<{ id: string; event: string; status: string; sentAt: string | null }>;
+  /** What the reader may do with it, as the API says (who may; the workflow says when). */
+  yourCommands: string[];
 }
 
 /** Where an item stands for the person it is asked of: what the badge on it says. */

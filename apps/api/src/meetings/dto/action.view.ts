@@ -12,6 +12,7 @@ import {
   type ActionNoteKind,
   type NotificationEntity,
 } from '@safeguard/persistence';
+import { ACTION_COMMANDS, type ActionCommand } from '../action-access';
 
 export class ReminderView {
   @ApiProperty({ format: 'uuid' })
@@ -195,13 +196,23 @@ export class ActionView extends ActionSummaryView {
   @ApiProperty({ type: [ReminderView] })
   reminders: ReminderView[];
 
+  @ApiProperty({
+    enum: ACTION_COMMANDS,
+    isArray: true,
+    description:
+      'The commands the reader may give on it: who may, not whether it can be done now, which the workflow decides (409 with the reason).',
+  })
+  yourCommands: ActionCommand[];
+
   static full(
     action: ActionEntity,
     notes: ActionNoteEntity[],
     reminders: NotificationEntity[],
+    yourCommands: ActionCommand[],
   ): ActionView {
     return {
       ...ActionSummaryView.of(action),
+      yourCommands,
       rationale: action.rationale,
       notes: notes.map(ActionNoteView.of),
       reminders: reminders.map(ReminderView.of),
