@@ -60,6 +60,15 @@ describe('a practitioner answers a reminder in the browser', () => {
       `${action.reference} ${title} – Safeguarding adults partnership service`,
     );
 
+    // On a small phone (WCAG reflow: 320 CSS pixels), nothing needs scrolling sideways.
+    await page.setViewportSize({ width: 320, height: 640 });
+    const overflow = await page.evaluate(
+      () => (globalThis as any).document.documentElement.scrollWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(320);
+    await expectAccessible(page);
+    await page.setViewportSize({ width: 1280, height: 800 });
+
     await page.getByRole('button', { name: 'Acknowledge' }).click();
     await page.getByText('You have acknowledged it').waitFor();
     await expectAccessible(page);
