@@ -24,7 +24,7 @@ describe('journeys in the browser', () => {
     browser = await launchBrowser();
   });
   afterAll(async () => {
-    await browser?.close();
+    if (browser) await browser.close();
   });
 
   /** Signs someone in on a fresh profile and opens a page of the service. */

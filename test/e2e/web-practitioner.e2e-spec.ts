@@ -30,7 +30,18 @@ describe('a practitioner answers a reminder in the browser', () => {
     browser = await launchBrowser();
   });
   afterAll(async () => {
-    await browser?.close();
+    if (browser) await browser.close();
+  });
+
+  it('fails, never skips, when the browser is missing', async () => {
+    const configured = process.env.CHROMIUM_PATH;
+    process.env.CHROMIUM_PATH = '/nonexistent/chromium';
+    try {
+      await expect(launchBrowser()).rejects.toThrow();
+    } finally {
+      if (configured === undefined) delete process.env.CHROMIUM_PATH;
+      else process.env.CHROMIUM_PATH = configured;
+    }
   });
 
   async function visible(page: Page, heading: string | RegExp): Promise<void> {
