@@ -103,6 +103,13 @@ describe('a practitioner answers a reminder in the browser', () => {
         text: 'Summary sent to the GP by secure email.',
       }),
     ]);
+
+    // Signing out ends the session here and at the identity provider.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Yes, sign out' }).click();
+    await visible(page, 'You have signed out');
+    await page.goto(`/actions/${action.id}`);
+    await page.waitForURL(/\/interaction\//);
     await context.close();
   });
 

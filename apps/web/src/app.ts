@@ -43,7 +43,7 @@ export function createApp(
     res.setHeader('x-request-id', req.id);
     next();
   });
-  app.use(securityHeaders());
+  app.use(securityHeaders(config.oidc.issuer));
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });

@@ -4,10 +4,10 @@ import helmet from 'helmet';
 
 /**
  * Security headers (helmet), with a Content-Security-Policy that allows only this service's own
- * scripts and styles: the one inline script GOV.UK Frontend needs (marking the body as
+ * scripts and styles (and forms only to here and the identity provider): the one inline script GOV.UK Frontend needs (marking the body as
  * JavaScript-enabled) carries a fresh nonce per response; no inline style attributes at all.
  */
-export function securityHeaders(): RequestHandler[] {
+export function securityHeaders(identityProvider: string): RequestHandler[] {
   const nonce = (_req: Request, res: Response, next: NextFunction) => {
     res.locals.cspNonce = randomBytes(16).toString('base64');
     next();
@@ -20,9 +20,10 @@ export function securityHeaders(): RequestHandler[] {
         styleSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'"],
-        formAction: ["'self'"],
+        // Signing out is a form whose answer redirects to the identity provider, and browsers
+        // hold form redirects to this list too.
+        formAction: ["'self'", new URL(identityProvider).origin],
         frameAncestors: ["'none'"],
-        // Sign-in and sign-out leave for the identity provider by redirect, not by form.
         connectSrc: ["'self'"],
         objectSrc: ["'none'"],
         baseUri: ["'none'"],

@@ -15,6 +15,7 @@ interface HistoryEntry {
 /** How each recorded event reads on the item's timeline. */
 const EVENT_LABELS: Record<string, string> = {
   'action.created': 'Recorded',
+  'action.assigned': 'Given to its owner',
   'action.acknowledged': 'Acknowledged',
   'action.completed': 'Completed',
   'action.cancelled': 'Cancelled',
@@ -22,9 +23,25 @@ const EVENT_LABELS: Record<string, string> = {
   'action.extension-requested': 'More time asked for',
   'action.extension-approved': 'More time agreed',
   'action.extension-refused': 'More time refused',
-  'action.reminded': 'Reminder sent',
+  'action.due': 'Fell due',
+  'action.overdue': 'Became overdue',
+  'action.reminder-sent': 'Reminder sent',
+  'action.reminder-refused': 'Reminder refused by the mail server',
+  'action.reminder-skipped': 'Reminder not needed',
+  'action.chased': 'Chased',
   'action.escalated': 'Escalated',
+  'action.held': 'Held for the morning digest',
+  'action.released': 'Sent in the morning digest',
+  'action.owner-unreachable': 'Owner unreachable: sent to a stand-in',
+  'notification.sent': 'Email sent',
+  'notification.failed': 'Email could not be delivered',
 };
+
+/** An event the list above does not name yet still reads as words, never as a code. */
+function eventLabel(event: string): string {
+  const words = (event.split('.').pop() ?? event).replace(/-/g, ' ');
+  return EVENT_LABELS[event] ?? words.charAt(0).toUpperCase() + words.slice(1);
+}
 
 /**
  * An item (a meeting action or an enquiry deadline) and what its owner does with it: read it,
@@ -265,7 +282,7 @@ async function itemPage(api: ApiClient, id: string) {
       .slice()
       .reverse()
       .map((entry) => ({
-        label: { text: EVENT_LABELS[entry.event] ?? entry.event },
+        label: { text: eventLabel(entry.event) },
         datetime: { timestamp: entry.occurredAt, type: 'datetime' },
       })),
   };

@@ -38,7 +38,7 @@ export const ITEM_STATES: Record<ItemState, { label: string; tagClass: string }>
   overdue: { label: 'Overdue', tagClass: 'govuk-tag--red' },
   'due-soon': { label: 'Due soon', tagClass: 'govuk-tag--yellow' },
   'waiting-decision': { label: 'More time asked for', tagClass: 'govuk-tag--blue' },
-  later: { label: 'Open', tagClass: 'govuk-tag--grey' },
+  later: { label: 'Not due yet', tagClass: 'govuk-tag--grey' },
 };
 
 /** The groups people filter by. */
