@@ -33,7 +33,7 @@ describe('a practitioner answers a reminder in the browser', () => {
     if (browser) await browser.close();
   });
 
-  it('fails, never skips, when the browser is missing', async () => {
+  it('fails the run when the browser is missing', async () => {
     const configured = process.env.CHROMIUM_PATH;
     process.env.CHROMIUM_PATH = '/nonexistent/chromium';
     try {

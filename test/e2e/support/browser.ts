@@ -8,7 +8,7 @@ export const webUrl = () => required(E2E_ENV.webUrl);
 
 /**
  * Debian's Chromium (scripts/ensure-tools.sh installs it), or CHROMIUM_PATH. A missing browser
- * fails the run: it never skips the browser tests.
+ * fails the run.
  */
 function chromiumPath(): string {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
