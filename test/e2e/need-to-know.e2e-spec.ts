@@ -99,6 +99,10 @@ describe('who sees a practitioner’s item', () => {
         (item: { id: string }) => item.id,
       );
     expect(await overseenBy(manager)).toContain(overdue.body.id);
+    const managersList = await get('/me/overseen-overdue-actions', await tokenFor(manager.email));
+    expect(
+      managersList.body.find((item: { id: string }) => item.id === overdue.body.id),
+    ).toMatchObject({ ownerId: owner.id, ownerName: owner.displayName });
     expect(await overseenBy(designatedLead)).toContain(overdue.body.id);
     expect(await overseenBy(colleague)).toEqual([]);
     expect(await overseenBy(owner)).not.toContain(overdue.body.id);

@@ -117,6 +117,19 @@ describe('partnership policies', () => {
     expect((await get(`/actions/${running.id}`)).body.nextReminderAt).toBe(
       firstReminder(v1, dueAt),
     );
+    // The ladder people read comes from the pinned version too: its first step is the next
+    // reminder, and its escalation tiers are that version's, in order.
+    const firstStep = (view: any) => view.chasePlan.find((step: any) => !step.passed)?.at;
+    const tiers = (view: any) =>
+      view.chasePlan
+        .filter((step: any) => step.kind === 'escalation')
+        .map((step: any) => step.notify);
+    const policyTiers = (document: any) =>
+      document.stages['meeting.action'].escalation.map((tier: any) => tier.notify);
+    expect(firstStep(running)).toBe(firstReminder(v1, dueAt));
+    expect(firstStep(started)).toBe(firstReminder(v2, dueAt));
+    expect(tiers(running)).toEqual(policyTiers(v1));
+    expect(tiers(running).length).toBeGreaterThan(0);
 
     // More time moves every later timer: each chaser lays its plan again, now that version 2 is
     // current, and the answer shows the plan its workflow recorded.
@@ -137,6 +150,7 @@ describe('partnership policies', () => {
       dueAt: extendedTo,
       nextReminderAt: firstReminder(v1, extendedTo),
     });
+    expect(firstStep(runningExtended.body)).toBe(firstReminder(v1, extendedTo));
     expect(startedExtended.status).toBe(200);
     expect(startedExtended.body).toMatchObject({
       dueAt: extendedTo,

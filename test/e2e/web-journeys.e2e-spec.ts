@@ -107,9 +107,11 @@ describe('journeys in the browser', () => {
     await raiser.getByText('Stage 2').first().waitFor();
     await expectAccessible(raiser);
 
-    // Both line managers now find it in their disagreements, and can open it.
+    // Both line managers now find its stage among their work, and can open it.
     for (const manager of [sergeant, homeManager]) {
-      const page = await signedIn(manager, '/disagreements');
+      const page = await signedIn(manager, '/?kind=disagreement');
+      await page.getByText('Stage 2: their line managers').first().waitFor();
+      await expectAccessible(page);
       const link = page.getByRole('link', { name: /^DIS-/ });
       await link.first().click();
       await heading(page, 'Access to the care records');

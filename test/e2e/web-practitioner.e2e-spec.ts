@@ -80,6 +80,11 @@ describe('a practitioner answers a reminder in the browser', () => {
     await expectAccessible(page);
     await page.setViewportSize({ width: 1280, height: 800 });
 
+    // Who is told, and when, until it is done: the ladder of the item's policy.
+    const ladder = page.locator('#chase-plan');
+    await ladder.getByText('Their line manager').waitFor();
+    expect(await ladder.getByRole('row').count()).toBe(action.chasePlan.length + 1);
+
     await page.getByRole('button', { name: 'Acknowledge' }).click();
     await page.getByText('You have acknowledged it').waitFor();
     await expectAccessible(page);
@@ -97,6 +102,7 @@ describe('a practitioner answers a reminder in the browser', () => {
 
     const done = (await get(`/actions/${action.id}`)).body;
     expect(done.status).toBe('completed');
+    expect(done.chasePlan).toEqual([]);
     expect(done.notes).toEqual([
       expect.objectContaining({
         kind: 'completion',
@@ -110,6 +116,30 @@ describe('a practitioner answers a reminder in the browser', () => {
     await visible(page, 'You have signed out');
     await page.goto(`/actions/${action.id}`);
     await page.waitForURL(/\/interaction\//);
+    await context.close();
+  });
+
+  it('shows a line manager the overdue items of the people they manage, by name', async () => {
+    const manager = await createPerson('Ward Manager');
+    const nurse = await createPerson('Staff Nurse', {
+      agencyId: manager.agencyId,
+      lineManagerId: manager.id,
+    });
+    const title = unique('Update the falls risk assessment');
+    const overdue = await postAction(nurse, {
+      title,
+      dueAt: new Date(Date.now() - 2 * 86_400_000).toISOString(),
+    });
+    expect(overdue.status).toBe(201);
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto('/');
+    await chooseIdentity(page, manager.email);
+    await visible(page, 'Your work');
+    const team = page.getByRole('table', { name: 'Overdue for people you oversee' });
+    const row = team.getByRole('row').filter({ hasText: overdue.body.reference });
+    await row.getByText('Staff Nurse').waitFor();
+    await row.getByText(title).waitFor();
     await context.close();
   });
 

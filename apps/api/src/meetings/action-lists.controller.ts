@@ -6,7 +6,7 @@ import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { ApiProblemResponses } from '../common/api-problem-responses';
 import { UuidParam } from '../common/uuid-param';
 import { ActionListsService } from './action-lists.service';
-import { ActionSummaryView } from './dto/action.view';
+import { ActionSummaryView, OverseenActionView } from './dto/action.view';
 import { ListOverdueActionsQuery } from './dto/list-overdue-actions.query';
 
 @ApiTags('meetings')
@@ -28,8 +28,8 @@ export class ActionListsController {
     summary:
       "Overdue items of the people I line-manage, and my agency's if I lead it; earliest first, never my own.",
   })
-  @ApiOkResponse({ type: [ActionSummaryView] })
-  overseenOverdue(@CurrentPrincipal() principal: Principal): Promise<ActionSummaryView[]> {
+  @ApiOkResponse({ type: [OverseenActionView] })
+  overseenOverdue(@CurrentPrincipal() principal: Principal): Promise<OverseenActionView[]> {
     return this.lists.overseenOverdue(principal);
   }
 

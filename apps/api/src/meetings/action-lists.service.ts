@@ -5,14 +5,13 @@ import {
   appendChronology,
   ChronologyEntryEntity,
   partnershipChain,
-  PersonEntity,
 } from '@safeguard/persistence';
 import { DataSource, Not } from 'typeorm';
 import { seesWholePartnership } from '../auth/access-rules';
 import { auditedBy, type Principal } from '../auth/principal';
 import { ProblemException } from '../common/problem';
 import { ActionAccess, overseenOwners } from './action-access';
-import { ActionSummaryView } from './dto/action.view';
+import { ActionSummaryView, OverseenActionView } from './dto/action.view';
 
 const OPEN = "action.status NOT IN ('completed', 'cancelled')";
 /** Enough for any one person's or agency's open work; a longer list is cut at the latest due. */
@@ -30,12 +29,12 @@ export class ActionListsService {
    * Overdue items of the people the caller oversees (overseenOwners: those they line-manage, and
    * their agency's if they lead it), earliest first; never their own, which are in `mine`.
    */
-  async overseenOverdue(principal: Principal): Promise<ActionSummaryView[]> {
+  async overseenOverdue(principal: Principal): Promise<OverseenActionView[]> {
     const now = new Date();
     const overseen = overseenOwners(principal);
     const actions = await this.dataSource.manager
       .createQueryBuilder(ActionEntity, 'action')
-      .innerJoin(PersonEntity, 'owner', 'owner.id = action.owner_id')
+      .innerJoinAndSelect('action.owner', 'owner')
       .where('action.partnership_id = ANY(:partnershipIds)', {
         partnershipIds: principal.partnershipIds,
       })
@@ -46,7 +45,7 @@ export class ActionListsService {
       .orderBy('action.due_at', 'ASC')
       .limit(LIST_LIMIT)
       .getMany();
-    return actions.map((action) => ActionSummaryView.of(action, now));
+    return actions.map((action) => OverseenActionView.ofOwned(action, now));
   }
 
   /** The caller's open items, overdue first (earliest due first within each). */
@@ -78,7 +77,7 @@ export class ActionListsService {
     const now = new Date();
     const query = this.dataSource.manager
       .createQueryBuilder(ActionEntity, 'action')
-      .innerJoin(PersonEntity, 'owner', 'owner.id = action.owner_id')
+      .innerJoinAndSelect('action.owner', 'owner')
       .where('action.partnership_id = :partnershipId', { partnershipId })
       .andWhere(OPEN)
       .andWhere('action.due_at < :now', { now })

@@ -20,7 +20,7 @@ import { PoliciesService } from '../policies/policies.service';
 import { startOrUnavailable } from '../temporal/start-workflow';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import { ActionAccess } from './action-access';
-import { chaserInput, firstReminderAt } from './chaser-input';
+import { chaseLadder, chaserInput, firstReminderAt, type ChaseStep } from './chaser-input';
 import { ActionView } from './dto/action.view';
 import { CreateActionDto } from './dto/create-action.dto';
 
@@ -95,7 +95,8 @@ export class ActionsService {
     });
     // An action agreed outside a meeting or an enquiry: nobody else answers for it.
     const created = { action, accountableId: null, enquiryReference: null };
-    return ActionView.full(action, [], [], this.access.commandsFor(created, principal));
+    const commands = this.access.commandsFor(created, principal);
+    return ActionView.full(action, [], [], commands, await this.ladder(action));
   }
 
   /** Reading a case record is itself recorded: who looked at this adult's case, and when. */
@@ -117,7 +118,7 @@ export class ActionsService {
   async load(id: string, principal: Principal): Promise<ActionView> {
     const target = await this.access.visible(id, principal);
     const { action } = target;
-    const [notes, reminders] = await Promise.all([
+    const [notes, reminders, ladder] = await Promise.all([
       this.dataSource.manager.find(ActionNoteEntity, {
         where: { actionId: id },
         order: { createdAt: 'ASC' },
@@ -126,8 +127,18 @@ export class ActionsService {
         where: { subjectType: 'action', subjectId: id },
         order: { createdAt: 'ASC' },
       }),
+      this.ladder(action),
     ]);
-    return ActionView.full(action, notes, reminders, this.access.commandsFor(target, principal));
+    const commands = this.access.commandsFor(target, principal);
+    return ActionView.full(action, notes, reminders, commands, ladder);
+  }
+
+  /** Its chase plan while open, from the policy version it is chased under. */
+  private async ladder(action: ActionEntity): Promise<ChaseStep[]> {
+    const open = action.status !== 'completed' && action.status !== 'cancelled';
+    if (!open || !action.partnershipId || action.policyVersion === null) return [];
+    const policy = await this.policies.version(action.partnershipId, action.policyVersion);
+    return chaseLadder({ ...action, actionId: action.id }, policy, new Date());
   }
 }
 

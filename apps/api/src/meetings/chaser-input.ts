@@ -1,4 +1,14 @@
-import { firstSendingAt, STAGE_OF_ITEM, stagePolicy, type ChasedItemKind } from '@safeguard/domain';
+import {
+  chasePlan,
+  firstSendingAt,
+  sendingTime,
+  silencedByAcknowledgement,
+  STAGE_OF_ITEM,
+  stagePolicy,
+  type ChasedItemKind,
+  type EscalationTarget,
+  type TouchKind,
+} from '@safeguard/domain';
 import type { PolicyVersionEntity } from '@safeguard/persistence';
 import type { ActionChaserInput } from '@safeguard/workflows';
 
@@ -39,4 +49,38 @@ export function firstReminderAt(input: ActionChaserInput, now: Date): Date | nul
   if (!input.timetable || !input.delivery) return null;
   const at = firstSendingAt(input.timetable, new Date(input.dueAt), input.delivery, now.getTime());
   return at ? new Date(at) : null;
+}
+
+/**
+ * The item's chase plan as it will happen, for people to read: each reminder, chase and tier of
+ * the ladder at the moment it goes (quiet hours applied), from the item's pinned policy and its
+ * due date now. Reminders the owner's acknowledgement has silenced are left out; touches already
+ * past are kept and marked, so the ladder reads whole.
+ */
+export function chaseLadder(
+  item: ChasedItem & { acknowledged: boolean },
+  policy: PolicyVersionEntity,
+  now: Date,
+): ChaseStep[] {
+  const input = chaserInput(item, policy);
+  if (!input.timetable || !input.delivery) return [];
+  const { delivery } = input;
+  return chasePlan(input.timetable, item.dueAt, delivery)
+    .filter((touch) => !silencedByAcknowledgement(touch, item.acknowledged))
+    .map((touch) => {
+      const at = sendingTime(touch.at, delivery);
+      return {
+        at: new Date(at),
+        kind: touch.kind,
+        notify: touch.notify,
+        passed: at <= now.getTime(),
+      };
+    });
+}
+
+export interface ChaseStep {
+  at: Date;
+  kind: TouchKind;
+  notify: EscalationTarget;
+  passed: boolean;
 }

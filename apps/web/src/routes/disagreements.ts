@@ -29,7 +29,7 @@ interface PersonRef {
   agencyId: string;
 }
 
-interface DisagreementSummary {
+export interface DisagreementSummary {
   id: string;
   reference: string;
   status: 'open' | 'resolved' | 'withdrawn';
@@ -263,7 +263,7 @@ async function raiseForm(api: ApiClient, values: Partial<RaiseValues>) {
   };
 }
 
-function stageName({ status, stage }: DisagreementSummary): string {
+export function stageName({ status, stage }: DisagreementSummary): string {
   if (status === 'resolved') return 'Resolved';
   if (status === 'withdrawn') return 'Withdrawn';
   return stage ? STAGE_NAMES[stage] : 'Open';

@@ -3,7 +3,7 @@ import express, { type Router } from 'express';
 import type { ApiClient } from '../api/api-client';
 import { redirectWithMessage } from './flash';
 import { field, idParams, page, submitted } from './handlers';
-import { type Item, ITEM_STATES, kindLabel, stateOf } from './items';
+import { type Item, ITEM_STATES, kindLabel, stateOf, stepLabels } from './items';
 
 /** What happened to an item, as the audit trail records it (ChronologyEntryView). */
 interface HistoryEntry {
@@ -272,6 +272,7 @@ async function itemPage(api: ApiClient, id: string) {
     item,
     closed,
     may: Object.fromEntries(item.yourCommands.map((command) => [command, true])),
+    ladder: item.chasePlan.map((step) => ({ ...step, ...stepLabels(step) })),
     state: closed
       ? {
           label: item.status === 'completed' ? 'Completed' : 'Cancelled',

@@ -1,6 +1,7 @@
 import {
   type ActionStatus,
   type ChasedItemKind,
+  type EscalationTarget,
   MEETING_ITEM_KINDS,
   type MeetingItemKind,
 } from '@safeguard/domain';
@@ -29,6 +30,37 @@ export interface Item extends ItemSummary {
   reminders: Array<{ id: string; event: string; status: string; sentAt: string | null }>;
   /** What the reader may do with it, as the API says (who may; the workflow says when). */
   yourCommands: string[];
+  /** While open: its reminders, chases and escalation ladder, earliest first (ChaseStepView). */
+  chasePlan: ChaseStep[];
+}
+
+export interface ChaseStep {
+  at: string;
+  kind: 'reminder' | 'due' | 'chase' | 'escalation';
+  notify: EscalationTarget;
+  passed: boolean;
+}
+
+/** What each step of a chase plan does, in words. */
+const STEP_LABELS: Record<ChaseStep['kind'], string> = {
+  reminder: 'Reminder that it is due soon',
+  due: 'Reminder that it is due',
+  chase: 'Chased: it is overdue',
+  escalation: 'Escalated: it is overdue',
+};
+
+/** Who a step tells: policy names roles, the directory names the person when it goes. */
+const TARGET_LABELS: Record<EscalationTarget, string> = {
+  owner: 'The person it is asked of',
+  'owner-line-manager': 'Their line manager',
+  'agency-designated-lead': 'Their agency’s designated safeguarding lead',
+  'head-of-service': 'Their agency’s head of service',
+  'local-authority-lead': 'The local authority’s safeguarding lead',
+  board: 'The safeguarding adults board',
+};
+
+export function stepLabels(step: ChaseStep): { what: string; who: string } {
+  return { what: STEP_LABELS[step.kind], who: TARGET_LABELS[step.notify] };
 }
 
 /** Where an item stands for the person it is asked of: what the badge on it says. */
@@ -45,6 +77,7 @@ export const ITEM_STATES: Record<ItemState, { label: string; tagClass: string }>
 export const ITEM_GROUPS = {
   meeting: 'Meeting actions',
   enquiry: 'Enquiry deadlines',
+  disagreement: 'Disagreement stages',
 } as const;
 export type ItemGroup = keyof typeof ITEM_GROUPS;
 
@@ -68,7 +101,7 @@ export function kindLabel(kind: ChasedItemKind): string {
   return KIND_LABELS[kind];
 }
 
-export function groupOf(kind: ChasedItemKind): ItemGroup {
+export function groupOf(kind: ChasedItemKind): Exclude<ItemGroup, 'disagreement'> {
   return (MEETING_ITEM_KINDS as readonly string[]).includes(kind as MeetingItemKind)
     ? 'meeting'
     : 'enquiry';
@@ -77,7 +110,10 @@ export function groupOf(kind: ChasedItemKind): ItemGroup {
 /** Due within this long counts as due soon. */
 const DUE_SOON_MS = 7 * 24 * 3_600_000;
 
-export function stateOf(item: ItemSummary, now = Date.now()): ItemState {
+export function stateOf(
+  item: Pick<ItemSummary, 'overdue' | 'proposedDueAt' | 'dueAt'>,
+  now = Date.now(),
+): ItemState {
   if (item.overdue) return 'overdue';
   if (item.proposedDueAt) return 'waiting-decision';
   if (new Date(item.dueAt).getTime() - now <= DUE_SOON_MS) return 'due-soon';

@@ -7,6 +7,7 @@ import type { SendWindow } from '../policy/policy.schema';
 import {
   chasePlan,
   offsetInstant,
+  silencedByAcknowledgement,
   touchesStillToCome,
   type ChaseCalendar,
   type ChaseTimetable,
@@ -388,5 +389,20 @@ describe('chase plan', () => {
         { numRuns: 300 },
       );
     });
+  });
+});
+
+describe('acknowledgement', () => {
+  it('silences the reminders before the item is overdue, never chases or the ladder', () => {
+    const plan = chasePlan(meetingAction, new Date('2026-06-17T17:00:00Z'), england);
+    const kept = (acknowledged: boolean) =>
+      plan.filter((touch) => !silencedByAcknowledgement(touch, acknowledged)).map((t) => t.key);
+    expect(kept(false)).toEqual(plan.map((touch) => touch.key));
+    expect(kept(true)).toEqual(
+      plan
+        .filter((touch) => touch.kind === 'chase' || touch.kind === 'escalation')
+        .map((t) => t.key),
+    );
+    expect(kept(true).length).toBeLessThan(plan.length);
   });
 });

@@ -74,6 +74,11 @@ export function chasePlan(
     .map(({ touch }) => touch);
 }
 
+/** Once the owner has acknowledged an item, reminders before it is overdue stop. */
+export function silencedByAcknowledgement(touch: Touch, acknowledged: boolean): boolean {
+  return acknowledged && (touch.kind === 'reminder' || touch.kind === 'due');
+}
+
 /**
  * What is still to do when a plan is laid (on creation, or when an extension moves the date) at
  * `now`. Nothing is sent late for its own sake: of the owner's messages already past, only the

@@ -1,6 +1,7 @@
 export {
   chasePlan,
   offsetInstant,
+  silencedByAcknowledgement,
   touchesStillToCome,
   type ChaseCalendar,
   type ChaseTimetable,

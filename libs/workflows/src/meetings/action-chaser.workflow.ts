@@ -50,6 +50,7 @@ import {
   requestExtension,
   sendingTime,
   sendingTimeFrom,
+  silencedByAcknowledgement,
   touchesStillToCome,
   whyCannotAcknowledge,
   whyCannotCancel,
@@ -347,9 +348,8 @@ export async function actionChaserWorkflow(input: ActionChaserInput): Promise<Ac
     await recordState('action.released', undefined, { dueAt: releasedDueAt });
   });
 
-  /** Once the owner has acknowledged the action, reminders before it is overdue stop. */
   function willSend(touch: Touch): boolean {
-    return !(state.acknowledged && (touch.kind === 'reminder' || touch.kind === 'due'));
+    return !silencedByAcknowledgement(touch, state.acknowledged ?? false);
   }
 
   /** One reminder, chase or escalation, and what it did to the state. */

@@ -2,8 +2,11 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ACTION_STATUSES,
   CHASED_ITEM_KINDS,
+  ESCALATION_TARGETS,
   type ActionStatus,
   type ChasedItemKind,
+  type EscalationTarget,
+  type TouchKind,
 } from '@safeguard/domain';
 import {
   ACTION_NOTE_KINDS,
@@ -13,6 +16,7 @@ import {
   type NotificationEntity,
 } from '@safeguard/persistence';
 import { ACTION_COMMANDS, type ActionCommand } from '../action-access';
+import type { ChaseStep } from '../chaser-input';
 
 export class ReminderView {
   @ApiProperty({ format: 'uuid' })
@@ -185,6 +189,44 @@ export class ActionSummaryView {
   }
 }
 
+/** Someone else's overdue item, for the person who oversees them: whose it is, by name. */
+export class OverseenActionView extends ActionSummaryView {
+  @ApiProperty({ example: 'Sam Example', description: "The owner's name in the directory." })
+  ownerName: string;
+
+  /** `action` with its owner loaded (joined in the same query). */
+  static ofOwned(action: ActionEntity, now = new Date()): OverseenActionView {
+    if (!action.owner) throw new Error('OverseenActionView: the owner was not loaded');
+    return { ...ActionSummaryView.of(action, now), ownerName: action.owner.displayName };
+  }
+}
+
+/** One step of an item's chase plan: who is told, and when. */
+export class ChaseStepView {
+  @ApiProperty({ format: 'date-time', description: 'When it goes, quiet hours applied.' })
+  at: string;
+
+  @ApiProperty({
+    enum: ['reminder', 'due', 'chase', 'escalation'],
+    description:
+      'reminder: before the due day; due: on the due day; chase: overdue, to the owner; escalation: a tier of the ladder.',
+  })
+  kind: TouchKind;
+
+  @ApiProperty({
+    enum: ESCALATION_TARGETS,
+    description: 'Who is told, as a role: the directory names the person when it goes.',
+  })
+  notify: EscalationTarget;
+
+  @ApiProperty({ description: 'Its moment has passed (the history says what was sent).' })
+  passed: boolean;
+
+  static of(step: ChaseStep): ChaseStepView {
+    return { ...step, at: step.at.toISOString() };
+  }
+}
+
 /** One item in full: with why it was agreed, what people wrote, and every message sent. */
 export class ActionView extends ActionSummaryView {
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Why the meeting agreed it.' })
@@ -204,15 +246,24 @@ export class ActionView extends ActionSummaryView {
   })
   yourCommands: ActionCommand[];
 
+  @ApiProperty({
+    type: [ChaseStepView],
+    description:
+      'While it is open: its reminders, chases and escalation ladder from its pinned policy, earliest first. Empty once closed.',
+  })
+  chasePlan: ChaseStepView[];
+
   static full(
     action: ActionEntity,
     notes: ActionNoteEntity[],
     reminders: NotificationEntity[],
     yourCommands: ActionCommand[],
+    chasePlan: ChaseStep[] = [],
   ): ActionView {
     return {
       ...ActionSummaryView.of(action),
       yourCommands,
+      chasePlan: chasePlan.map(ChaseStepView.of),
       rationale: action.rationale,
       notes: notes.map(ActionNoteView.of),
       reminders: reminders.map(ReminderView.of),
