@@ -32,8 +32,9 @@ import { eventually } from './support/waits';
  */
 
 /**
- * The path of the action link in an email (the stack's PUBLIC_BASE_URL is its own origin): the
- * owner's first, or the first with `subject`.
+ * The path of the action link in an email (on the web service, whose pages ask the API on the
+ * same path: this suite holds the API to its answers; web-practitioner the pages): the owner's
+ * first, or the first with `subject`.
  */
 async function emailedLinkPath(owner: TestPerson, subject?: string): Promise<string> {
   const email = await waitForEmail(
@@ -66,18 +67,18 @@ async function quietAction(owner: TestPerson): Promise<{ id: string; reference: 
   return created.body;
 }
 
-/** As a browser submits the confirmation form: an empty form body, no bearer token. */
+/** As the web service uses a link for its recipient: a POST with no body and no bearer token. */
 async function submit(path: string, baseUrl = apiUrl()) {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: '',
-  });
-  return { status: response.status, html: await response.text(), headers: response.headers };
+  const response = await fetch(`${baseUrl}${path}`, { method: 'POST' });
+  return {
+    status: response.status,
+    body: (await response.json()) as any,
+    headers: response.headers,
+  };
 }
 
-const heading = (html: string) => /<h1>([^<]*)<\/h1>/.exec(html)?.[1];
-const paragraphs = (html: string) => [...html.matchAll(/<p>([^<]*)<\/p>/g)].map((m) => m[1]);
+/** Which refusal a problem+json answer is: its type's last part, e.g. "link-used". */
+const refusal = (body: { type?: string }) => body.type?.split(':').pop();
 const statusOf = async (actionId: string) => (await get(`/actions/${actionId}`)).body.status;
 const chronologyOf = async (actionId: string): Promise<any[]> =>
   (await get(`/audit/records/action/${actionId}`)).body;
@@ -117,19 +118,17 @@ describe('secure action links in reminder emails', () => {
     for (let fetched = 0; fetched < 2; fetched += 1) {
       const response = await fetch(`${apiUrl()}${path}`);
       expect(response.status).toBe(200);
-      expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
       expect(response.headers.get('cache-control')).toBe('no-store');
       expect(response.headers.get('referrer-policy')).toBe('no-referrer');
-      expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
-      const html = await response.text();
-      expect(html).toMatch(/^<!doctype html>\n<html lang="en">/);
-      expect(heading(html)).toBe(`Mark ${action.reference} as complete?`);
-      expect(html).toContain(
-        '<form method="post"><button type="submit">Mark as complete</button></form>',
-      );
-      expect(html).not.toContain('<script');
+      const text = await response.text();
+      expect(JSON.parse(text)).toEqual({
+        reference: action.reference,
+        verb: 'complete',
+        done: false,
+      });
       for (const personal of [owner.displayName, owner.email, action.title, 'Mrs Example']) {
-        expect(html).not.toContain(personal);
+        expect(text).not.toContain(personal);
       }
     }
     expect(await statusOf(action.id)).not.toBe('completed');
@@ -141,7 +140,7 @@ describe('secure action links in reminder emails', () => {
     const used = await submit(path);
     expect(used.status).toBe(200);
     expect(used.headers.get('cache-control')).toBe('no-store');
-    expect(heading(used.html)).toBe(`${action.reference} is marked complete`);
+    expect(used.body).toEqual({ reference: action.reference, verb: 'complete', done: true });
     const read = (await get(`/actions/${action.id}`)).body;
     expect(read).toMatchObject({ status: 'completed' });
     expect(read.completedAt).not.toBeNull();
@@ -154,7 +153,7 @@ describe('secure action links in reminder emails', () => {
 
     const again = await call('POST', path, undefined, null);
     expect(again.status).toBe(410);
-    expect(heading(again.body)).toBe('This link has already been used');
+    expect(refusal(again.body)).toBe('link-used');
     expect((await get(path, null)).status).toBe(410);
     expect((await get(`/actions/${action.id}`)).body).toMatchObject({
       status: 'completed',
@@ -171,8 +170,8 @@ describe('secure action links in reminder emails', () => {
       await call('POST', tampered, undefined, null),
     ]) {
       expect(response.status).toBe(404);
-      expect(response.contentType).toBe('text/html; charset=utf-8');
-      expect(heading(response.body)).toBe('This link is not valid');
+      expect(response.contentType).toMatch(/^application\/problem\+json/);
+      expect(refusal(response.body)).toBe('link-invalid');
     }
     expect((await get('/links/not-a-token', null)).status).toBe(404);
     expect(await statusOf(action.id)).not.toBe('completed');
@@ -187,7 +186,7 @@ describe('secure action links in reminder emails', () => {
       await call('POST', expired, undefined, null),
     ]) {
       expect(response.status).toBe(410);
-      expect(heading(response.body)).toBe('This link has expired');
+      expect(refusal(response.body)).toBe('link-expired');
     }
     expect(await statusOf(action.id)).toBe('open');
   });
@@ -237,7 +236,7 @@ describe('secure action links in reminder emails', () => {
     expect((await get(path, null)).status).toBe(409);
     const used = await submit(path);
     expect(used.status).toBe(409);
-    expect(heading(used.html)).toBe('This action is already complete');
+    expect(refusal(used.body)).toBe('action-completed');
     expect((await submit(path)).status).toBe(410);
   });
 
@@ -252,10 +251,10 @@ describe('secure action links in reminder emails', () => {
 
     const refused = await submit(reminded.path);
     expect(refused.status).toBe(410);
-    expect(heading(refused.html)).toBe('This action is no longer yours');
+    expect(refusal(refused.body)).toBe('link-not-yours');
     expect(await statusOf(reminded.action.id)).not.toBe('completed');
     // The refused use spent the link.
-    expect(heading((await submit(reminded.path)).html)).toBe('This link has already been used');
+    expect(refusal((await submit(reminded.path)).body)).toBe('link-used');
     expect(await linkOutcomes(reminded.action.id)).toEqual(['not-owner', 'already-used']);
   });
 
@@ -298,15 +297,12 @@ describe('acknowledging an action from its "due soon" reminder', () => {
 
     const confirm = await get(path, null);
     expect(confirm.status).toBe(200);
-    expect(heading(confirm.body)).toBe(`Acknowledge ${action.reference}?`);
-    expect(confirm.body).toContain(
-      '<form method="post"><button type="submit">Acknowledge</button></form>',
-    );
+    expect(confirm.body).toEqual({ reference: action.reference, verb: 'acknowledge', done: false });
     expect((await get(`/actions/${action.id}`)).body.acknowledged).toBe(false);
 
     const used = await submit(path);
     expect(used.status).toBe(200);
-    expect(heading(used.html)).toBe(`${action.reference} is acknowledged`);
+    expect(used.body).toEqual({ reference: action.reference, verb: 'acknowledge', done: true });
     expect((await get(`/actions/${action.id}`)).body).toMatchObject({
       acknowledged: true,
       status: 'open',
@@ -314,7 +310,7 @@ describe('acknowledging an action from its "due soon" reminder', () => {
 
     const again = await submit(path);
     expect(again.status).toBe(410);
-    expect(heading(again.html)).toBe('This link has already been used');
+    expect(refusal(again.body)).toBe('link-used');
 
     const entries = await chronologyOf(action.id);
     expect(entries).toEqual(
@@ -333,8 +329,6 @@ describe('acknowledging an action from its "due soon" reminder', () => {
 });
 
 describe('links the stage refuses: spent, with the reason in plain words (409)', () => {
-  const SIGN_IN = 'To see or update the action, sign in to the safeguarding service.';
-
   it('says in plain words why the workflow refused, and spends the link', async () => {
     const owner = await createPerson('Link Recipient');
     const action = await quietAction(owner);
@@ -344,20 +338,18 @@ describe('links the stage refuses: spent, with the reason in plain words (409)',
     const second = signedLinkPath(action.id, owner.id, 'acknowledge');
     const refused = await submit(second);
     expect(refused.status).toBe(409);
-    expect(heading(refused.html)).toBe('This cannot be done now');
-    expect(paragraphs(refused.html)).toEqual([
-      'The action has already been acknowledged.',
-      'Nothing has been changed.',
-      SIGN_IN,
-    ]);
+    expect(refused.body).toMatchObject({
+      type: 'urn:safeguarding:problem:stage-conflict',
+      detail: 'the action has already been acknowledged',
+    });
     expect((await submit(second)).status).toBe(410);
     expect(await linkOutcomes(action.id)).toEqual(['done', 'stage-conflict', 'already-used']);
   });
 
   it.each([
-    ['completed', 'This action is already complete'],
-    ['cancelled', 'This action has been cancelled'],
-  ] as const)('says a %s action is closed, whatever the verb', async (status, title) => {
+    ['completed', 'action-completed'],
+    ['cancelled', 'action-cancelled'],
+  ] as const)('says a %s action is closed, whatever the verb', async (status, kind) => {
     const owner = await createPerson('Link Recipient');
     const action = await quietAction(owner);
     const closing =
@@ -369,9 +361,9 @@ describe('links the stage refuses: spent, with the reason in plain words (409)',
     for (const verb of ['complete', 'acknowledge'] as const) {
       const path = signedLinkPath(action.id, owner.id, verb);
       for (const response of [await get(path, null), await call('POST', path, undefined, null)]) {
-        expect({ status: response.status, heading: heading(response.body) }).toEqual({
+        expect({ status: response.status, refusal: refusal(response.body) }).toEqual({
           status: 409,
-          heading: title,
+          refusal: kind,
         });
       }
     }
@@ -414,21 +406,18 @@ describe("links for a Section 42 enquiry's deadline", () => {
   it('refuses to complete it, like the signed-in route, and spends the link', async () => {
     const { triage, enquiry, deadline } = await raisedConcern();
     const path = signedLinkPath(deadline.id, triage.id, 'complete');
-    const why = [
-      `${deadline.reference} is a deadline of enquiry ${enquiry.reference}: it closes when the enquiry records that step.`,
-      'Nothing has been changed.',
-      'To see or update the action, sign in to the safeguarding service.',
-    ];
+    const why = {
+      type: 'urn:safeguarding:problem:stage-conflict',
+      detail: `${deadline.reference} is a deadline of enquiry ${enquiry.reference}: it closes when the enquiry records that step`,
+    };
 
     const preview = await get(path, null);
     expect(preview.status).toBe(409);
-    expect(heading(preview.body)).toBe('This cannot be done now');
-    expect(paragraphs(preview.body)).toEqual(why);
-    expect(preview.body).not.toContain('<form');
+    expect(preview.body).toMatchObject(why);
 
     const used = await submit(path);
     expect(used.status).toBe(409);
-    expect(paragraphs(used.html)).toEqual(why);
+    expect(used.body).toMatchObject(why);
     expect((await submit(path)).status).toBe(410);
     expect(await linkOutcomes(deadline.id)).toEqual(['stage-conflict', 'already-used']);
     expect(await statusOf(deadline.id)).toBe('open');
@@ -437,10 +426,10 @@ describe("links for a Section 42 enquiry's deadline", () => {
   it('still lets the owner acknowledge it by link', async () => {
     const { triage, deadline } = await raisedConcern();
     const path = signedLinkPath(deadline.id, triage.id, 'acknowledge');
-    expect(heading((await get(path, null)).body)).toBe(`Acknowledge ${deadline.reference}?`);
+    expect((await get(path, null)).body).toMatchObject({ verb: 'acknowledge', done: false });
     const used = await submit(path);
     expect(used.status).toBe(200);
-    expect(heading(used.html)).toBe(`${deadline.reference} is acknowledged`);
+    expect(used.body).toEqual({ reference: deadline.reference, verb: 'acknowledge', done: true });
     expect((await get(`/actions/${deadline.id}`)).body).toMatchObject({
       acknowledged: true,
       status: 'open',
@@ -474,16 +463,16 @@ describe('a link used while the workflow service cannot be reached', () => {
 
     const failed = await submit(path, cutOff);
     expect(failed.status).toBe(503);
-    expect(heading(failed.html)).toBe('Please try again later');
+    expect(refusal(failed.body)).toBe('unavailable');
     expect(await claims(action.id)).toEqual([]);
     expect(await linkOutcomes(action.id)).toEqual([]);
     expect(await statusOf(action.id)).not.toBe('completed');
 
     // The same link, once the workflow service is back (the stack's own API reaches it).
-    expect(heading((await get(path, null)).body)).toBe(`Mark ${action.reference} as complete?`);
+    expect((await get(path, null)).body).toMatchObject({ verb: 'complete', done: false });
     const retried = await submit(path);
     expect(retried.status).toBe(200);
-    expect(heading(retried.html)).toBe(`${action.reference} is marked complete`);
+    expect(retried.body).toMatchObject({ verb: 'complete', done: true });
     expect((await submit(path)).status).toBe(410);
 
     expect(await claims(action.id)).toHaveLength(1);

@@ -56,7 +56,6 @@ async function withActionActivities<T>(use: (activities: ActionActivities) => Pr
       createActionActivities({
         dataSource,
         mailer: { send: () => Promise.reject(new Error('must not send')), close: () => undefined },
-        publicBaseUrl: 'http://127.0.0.1:3000',
         publicWebUrl: 'http://127.0.0.1:3001',
         actionLinkSecret: randomBytes(32),
         log: pino({ level: 'silent' }),

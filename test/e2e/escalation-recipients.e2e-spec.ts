@@ -300,7 +300,6 @@ describe('who escalations go to', () => {
     const activities = createActionActivities({
       dataSource,
       mailer,
-      publicBaseUrl: 'http://127.0.0.1:3000',
       publicWebUrl: 'http://127.0.0.1:3001',
       actionLinkSecret: randomBytes(32),
       log: pino({ level: 'silent' }),

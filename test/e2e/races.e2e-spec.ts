@@ -308,17 +308,12 @@ describe('the same Idempotency-Key on several connections at once', () => {
 
 describe('one single-use action link posted several times at once', () => {
   /** What a use that does the link's work says, what it does to the item, and what it records. */
-  const LINKS: Record<
-    ActionLinkVerb,
-    { done: string; after: Record<string, unknown>; effect: string }
-  > = {
+  const LINKS: Record<ActionLinkVerb, { after: Record<string, unknown>; effect: string }> = {
     complete: {
-      done: 'is marked complete',
       after: { status: 'completed' },
       effect: 'action.completed',
     },
     acknowledge: {
-      done: 'is acknowledged',
       after: { status: 'open', acknowledged: true },
       effect: 'action.acknowledged',
     },
@@ -343,12 +338,13 @@ describe('one single-use action link posted several times at once', () => {
 
       const raced = await atOnce(copiesOf({ path: `/links/${token}`, token: null }));
 
-      const pages = raced.map(
-        (page) => `${page.status} ${/<h1>([^<]*)<\/h1>/.exec(page.body)?.[1] ?? page.body}`,
+      const answers = raced.map(
+        ({ status, body }) =>
+          `${status} ${body.done ? `${body.reference} ${body.verb}` : body.type?.split(':').pop()}`,
       );
-      expect(pages.sort()).toEqual([
-        `200 ${action.reference} ${LINKS[verb].done}`,
-        ...copiesOf('410 This link has already been used', COPIES - 1),
+      expect(answers.sort()).toEqual([
+        `200 ${action.reference} ${verb}`,
+        ...copiesOf('410 link-used', COPIES - 1),
       ]);
       expect((await get(`/actions/${action.id}`)).body).toMatchObject(LINKS[verb].after);
       const entries: Array<{ event: string; summary: Record<string, unknown> }> = (

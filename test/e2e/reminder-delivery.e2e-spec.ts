@@ -55,7 +55,6 @@ describe('reminder delivery activity', () => {
     return createActionActivities({
       dataSource,
       mailer: createSmtpMailer(`smtp://127.0.0.1:${port}`, 'reminders@test.example'),
-      publicBaseUrl: 'http://127.0.0.1:3000',
       publicWebUrl: 'http://127.0.0.1:3001',
       actionLinkSecret: randomBytes(32),
       log: pino({ level: 'silent' }),

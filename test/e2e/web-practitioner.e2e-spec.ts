@@ -143,6 +143,35 @@ describe('a practitioner answers a reminder in the browser', () => {
     await context.close();
   });
 
+  it('completes an item from the email’s action link without signing in, once', async () => {
+    const owner = await createPerson('Agency Carer');
+    const created = await postAction(owner, { title: unique('Call the family'), urgent: true });
+    expect(created.status).toBe(201);
+    const action = created.body;
+    const email = await waitForEmail((e) => e.to.includes(owner.email));
+    const link = /https?:\/\/\S+\/links\/[\w.-]+/.exec(email.text)?.[0];
+    expect(link?.startsWith(`${webUrl()}/links/`)).toBe(true);
+
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const asked = await page.goto(link!);
+    expect(asked?.status()).toBe(200);
+    expect(asked?.headers()['cache-control']).toBe('no-store');
+    expect(asked?.headers()['referrer-policy']).toBe('no-referrer');
+    await visible(page, `Mark ${action.reference} as complete?`);
+    expect(await page.content()).not.toContain(action.title);
+    await page.getByRole('button', { name: 'Mark as complete' }).click();
+    await visible(page, `${action.reference} is marked complete`);
+    expect((await get(`/actions/${action.id}`)).body.status).toBe('completed');
+
+    const again = await page.goto(link!);
+    expect(again?.status()).toBe(410);
+    await visible(page, 'This link has already been used');
+    // No session was started: the link is the only credential.
+    expect(await context.cookies()).toEqual([]);
+    await context.close();
+  });
+
   it('keeps what was typed and shows the API’s refusal as a GOV.UK error summary', async () => {
     const owner = await createPerson('Detective Sergeant');
     const created = await postAction(owner, {

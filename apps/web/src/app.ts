@@ -7,6 +7,7 @@ import { Authentication } from './middleware/authentication';
 import { csrfProtection } from './middleware/csrf';
 import { noStore, securityHeaders } from './middleware/security';
 import { sessions } from './middleware/sessions';
+import { actionLinkRoutes } from './routes/action-links';
 import { errorPages, notFound } from './routes/errors';
 import { delegatedEnquiryRoutes } from './routes/delegated-enquiries';
 import { disagreementRoutes } from './routes/disagreements';
@@ -26,8 +27,8 @@ declare module 'express-serve-static-core' {
 /**
  * The web service: server-rendered GOV.UK pages over the API. Middleware in the order each
  * request meets it (as ministryofjustice/hmpps-template-typescript lays it out): request id and
- * security headers, static assets, session, sign-in routes, CSRF, then the pages, which all need
- * a signed-in person, then the error pages.
+ * security headers, static assets, the action links from emails (no session), session, sign-in
+ * routes, CSRF, then the pages, which all need a signed-in person, then the error pages.
  */
 export function createApp(
   config: WebConfig,
@@ -61,6 +62,9 @@ export function createApp(
   app.use('/assets/moj', express.static(mojAssets, assetOptions));
   app.use('/assets', express.static(join(govukAssets, 'assets'), assetOptions));
   app.use('/assets/app', express.static(join(__dirname, '..', 'public'), assetOptions));
+
+  // Action links act without signing in, so they come before sessions: no cookie is set.
+  app.use(actionLinkRoutes(config.apiUrl));
 
   const session = sessions(config);
   app.use(noStore, session.middleware);

@@ -13,9 +13,7 @@ export interface WorkerConfig {
   databaseUrl: string;
   smtpUrl: string;
   mailFrom: string;
-  /** The API's address, for the action links in reminders (`/links/<token>`). */
-  publicBaseUrl: string;
-  /** The web service's address: every "Open …" link in an email points to a page there. */
+  /** The web service's address: every link in an email (pages, action links) points there. */
   publicWebUrl: string;
   /** Signs the action links in reminders; the API checks them with the same secret. */
   actionLinkSecret: Uint8Array;
@@ -30,7 +28,6 @@ export function readWorkerConfig(environment: NodeJS.ProcessEnv): WorkerConfig {
     databaseUrl: env.url('DATABASE_URL', ['postgres', 'postgresql']),
     smtpUrl: env.url('SMTP_URL', ['smtp', 'smtps']),
     mailFrom: env.string('MAIL_FROM', 'Safeguarding reminders <no-reply@safeguarding.invalid>'),
-    publicBaseUrl: env.url('PUBLIC_BASE_URL', ['http', 'https'], 'http://localhost:3000'),
     publicWebUrl: env
       .url('PUBLIC_WEB_URL', ['http', 'https'], 'http://localhost:3001')
       .replace(/\/$/, ''),

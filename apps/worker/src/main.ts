@@ -40,7 +40,6 @@ async function main(): Promise<void> {
       dataConverter: config.temporal.dataConverter,
       dataSource,
       mailer,
-      publicBaseUrl: config.publicBaseUrl,
       publicWebUrl: config.publicWebUrl,
       actionLinkSecret: config.actionLinkSecret,
       log,

@@ -3,47 +3,42 @@ import {
   Controller,
   Get,
   Header,
+  HttpCode,
   HttpStatus,
   Param,
   Post,
   Req,
-  Res,
 } from '@nestjs/common';
-import { ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ACTION_LINK_ROUTE } from '@safeguard/platform';
-import type { Request, Response } from 'express';
+import type { Request } from 'express';
 import { Public } from '../auth/access-rules';
-import { ActionLinksService } from './action-links.service';
-import type { LinkPage } from './link-pages';
+import { ApiProblemResponses } from '../common/api-problem-responses';
 import { CredentialRoute } from '../common/rate-limits';
-
-const HTML = { 'text/html': { schema: { type: 'string' } } };
+import { ActionLinksService } from './action-links.service';
+import { ActionLinkView } from './link-answers';
 
 /**
- * Served to people, not programs: every outcome is a small HTML page. Never cached, and the
+ * No bearer token: the signed token in the URL is the credential. Never cached, and the
  * token-bearing URL is never sent on as a referrer.
  */
-function LinkPageRoute(summary: string, responses: Partial<Record<HttpStatus, string>>) {
+function LinkRoute(summary: string) {
   return applyDecorators(
     Public(),
-    Header('Content-Type', 'text/html; charset=utf-8'),
     Header('Cache-Control', 'no-store'),
     Header('Referrer-Policy', 'no-referrer'),
     ApiOperation({ summary }),
     ApiParam({ name: 'token', description: 'The signed token from the email link.' }),
-    ...Object.entries(responses).map(([status, description]) =>
-      ApiResponse({ status: Number(status), description, content: HTML }),
-    ),
+    ApiOkResponse({ type: ActionLinkView }),
+    ApiProblemResponses(HttpStatus.NOT_FOUND, HttpStatus.GONE, HttpStatus.CONFLICT),
   );
 }
 
-const REFUSALS = {
-  [HttpStatus.NOT_FOUND]: 'The link is not valid (malformed, or not signed by this service).',
-  [HttpStatus.GONE]:
-    'The link has expired or been used, or the action is no longer the recipient’s.',
-};
-
-/** Action links from reminder emails: no bearer token, the signed token in the URL is the credential. */
+/**
+ * Action links from reminder emails, for the web service's link pages (apps/web, routes/links.ts)
+ * to ask and answer: 404 not a link of ours; 410 expired, spent, or no longer the recipient's;
+ * 409 the action is closed, or the workflow refuses the verb now (the detail says why).
+ */
 @ApiTags('action-links')
 @CredentialRoute()
 @Controller(ACTION_LINK_ROUTE)
@@ -51,36 +46,18 @@ export class ActionLinksController {
   constructor(private readonly links: ActionLinksService) {}
 
   @Get(':token')
-  @LinkPageRoute('Asks the link’s recipient to confirm its action. Changes nothing.', {
-    [HttpStatus.OK]: 'A confirmation page with a form that posts back to the same URL.',
-    [HttpStatus.CONFLICT]: 'The action is closed (completed or cancelled).',
-    ...REFUSALS,
-  })
-  async confirm(
-    @Param('token') token: string,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<string> {
-    return sendPage(response, await this.links.preview(token));
+  @LinkRoute('What the link would do for its recipient, or why it cannot. Changes nothing.')
+  confirm(@Param('token') token: string): Promise<ActionLinkView> {
+    return this.links.preview(token);
   }
 
   @Post(':token')
-  @LinkPageRoute('Uses the link once: performs its action for its recipient, and records it.', {
-    [HttpStatus.OK]: 'Done.',
-    [HttpStatus.CONFLICT]:
-      'The action is closed, or the workflow refused the command (the page says why); the link is spent.',
-    ...REFUSALS,
-    [HttpStatus.SERVICE_UNAVAILABLE]: 'Not done; the link can be used again.',
-  })
-  async use(
-    @Param('token') token: string,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<string> {
-    return sendPage(response, await this.links.use(token, String(request.id)));
+  @HttpCode(HttpStatus.OK)
+  @LinkRoute(
+    'Uses the link once: performs its action for its recipient, and records it. A refusal spends it too; 503 does not.',
+  )
+  @ApiProblemResponses(HttpStatus.SERVICE_UNAVAILABLE)
+  use(@Param('token') token: string, @Req() request: Request): Promise<ActionLinkView> {
+    return this.links.use(token, String(request.id));
   }
-}
-
-function sendPage(response: Response, page: LinkPage): string {
-  response.status(page.status);
-  return page.html;
 }

@@ -14,7 +14,7 @@ import { ProblemException, ProblemType } from '../common/problem';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { assertNotEnquiryDeadline, CLOSES_WITH_ENQUIRY } from '../meetings/action-access';
 import { ActionCommandsService } from '../meetings/action-commands.service';
-import { LINK_PAGES, type LinkPage } from './link-pages';
+import { ActionLinkView, LINK_REFUSALS } from './link-answers';
 
 /** The action a link is about and its recipient, as they stand now. */
 interface LinkTarget {
@@ -70,23 +70,23 @@ export class ActionLinksService {
    * What the link would do, or why it cannot. Changes nothing and records nothing: mail
    * scanners open links before people do.
    */
-  async preview(token: string): Promise<LinkPage> {
+  async preview(token: string): Promise<ActionLinkView> {
     const check = this.verify(token);
-    if (!check.ok) return check.reason === 'expired' ? LINK_PAGES.expired : LINK_PAGES.invalid;
+    if (!check.ok) {
+      throw (check.reason === 'expired' ? LINK_REFUSALS.expired : LINK_REFUSALS.invalid)();
+    }
     const { link } = check;
     const target = await this.target(this.dataSource.manager, link);
-    if (!target) return LINK_PAGES.invalid;
+    if (!target) throw LINK_REFUSALS.invalid();
     const [{ used }] = await this.dataSource.query(
       `SELECT EXISTS (SELECT 1 FROM action_link_uses WHERE link_id = $1) AS used`,
       [link.linkId],
     );
-    if (used) return LINK_PAGES.used;
-    if (!target.stillTheirs) return LINK_PAGES.notYours;
-    return (
-      closedPage(target.status) ??
-      refusedPage(target, link.verb) ??
-      LINK_PAGES.confirm(target.reference, link.verb)
-    );
+    if (used) throw LINK_REFUSALS.used();
+    if (!target.stillTheirs) throw LINK_REFUSALS.notYours();
+    const refused = closedRefusal(target.status) ?? verbRefusal(target, link.verb);
+    if (refused) throw refused;
+    return { reference: target.reference, verb: link.verb, done: false };
   }
 
   /**
@@ -94,37 +94,41 @@ export class ActionLinksService {
    * in one transaction. A refusal after the claim still spends the link; a failure of the
    * workflow service rolls the claim back, so the recipient can try again.
    */
-  async use(token: string, requestId: string): Promise<LinkPage> {
+  async use(token: string, requestId: string): Promise<ActionLinkView> {
     const check = this.verify(token);
     // Without a good signature nothing in the token can be trusted, not even what to record.
-    if (!check.ok && check.reason !== 'expired') return LINK_PAGES.invalid;
+    if (!check.ok && check.reason !== 'expired') throw LINK_REFUSALS.invalid();
     const { link } = check;
+    let answer: ActionLinkView | ProblemException;
     try {
-      return await this.dataSource.transaction(async (db) => {
+      // A refusal is an answer, not an error: returned, so that its record commits.
+      answer = await this.dataSource.transaction(async (db) => {
         const target = await this.target(db, link);
-        if (!target) return LINK_PAGES.invalid;
-        const outcome = async (result: Outcome, page: LinkPage) => {
+        if (!target) return LINK_REFUSALS.invalid();
+        const outcome = async <T>(result: Outcome, answered: T) => {
           await this.record(db, link, target, requestId, result);
-          return page;
+          return answered;
         };
-        if (!check.ok) return outcome('expired', LINK_PAGES.expired);
-        if (!(await this.claim(db, link))) return outcome('already-used', LINK_PAGES.used);
-        if (!target.stillTheirs) return outcome('not-owner', LINK_PAGES.notYours);
-        const refused = closedPage(target.status) ?? refusedPage(target, link.verb);
+        if (!check.ok) return outcome('expired', LINK_REFUSALS.expired());
+        if (!(await this.claim(db, link))) return outcome('already-used', LINK_REFUSALS.used());
+        if (!target.stillTheirs) return outcome('not-owner', LINK_REFUSALS.notYours());
+        const refused = closedRefusal(target.status) ?? verbRefusal(target, link.verb);
         if (refused) return outcome('stage-conflict', refused);
         try {
           await this.perform[link.verb](target, link.recipientId);
         } catch (error) {
           const reason = stageConflictReason(error);
           if (reason === undefined) throw error;
-          return outcome('stage-conflict', LINK_PAGES.refused(reason));
+          return outcome('stage-conflict', LINK_REFUSALS.refused(reason));
         }
-        return outcome('done', LINK_PAGES.done(target.reference, link.verb));
+        return outcome('done', { reference: target.reference, verb: link.verb, done: true });
       });
     } catch (error) {
       this.logger.error(error);
-      return LINK_PAGES.unavailable;
+      throw LINK_REFUSALS.unavailable();
     }
+    if (answer instanceof ProblemException) throw answer;
+    return answer;
   }
 
   private verify(token: string): ActionLinkCheck {
@@ -190,22 +194,22 @@ export class ActionLinksService {
   }
 }
 
-/** What a closed action's link says, whatever its verb; undefined while the action is open. */
-function closedPage(status: ActionStatus): LinkPage | undefined {
-  if (status === 'completed') return LINK_PAGES.alreadyComplete;
-  if (status === 'cancelled') return LINK_PAGES.cancelled;
+/** Why a closed action's link cannot act, whatever its verb; undefined while the action is open. */
+function closedRefusal(status: ActionStatus): ProblemException | undefined {
+  if (status === 'completed') return LINK_REFUSALS.alreadyComplete();
+  if (status === 'cancelled') return LINK_REFUSALS.cancelled();
   return undefined;
 }
 
 /** Why the verb is refused outright for this action (see `GUARDS`); undefined if it is not. */
-function refusedPage(target: LinkTarget, verb: ActionLinkVerb): LinkPage | undefined {
+function verbRefusal(target: LinkTarget, verb: ActionLinkVerb): ProblemException | undefined {
   try {
     GUARDS[verb](target);
     return undefined;
   } catch (error) {
     const reason = stageConflictReason(error);
     if (reason === undefined) throw error;
-    return LINK_PAGES.refused(reason);
+    return LINK_REFUSALS.refused(reason);
   }
 }
 

@@ -48,6 +48,7 @@ const DESCRIPTIONS: Partial<Record<HttpStatus, string>> = {
     'Not an active person in the directory, or not in a role or position to do this.',
   [HttpStatus.NOT_FOUND]: 'No such record.',
   [HttpStatus.CONFLICT]: 'The command conflicts with the current stage or an existing record.',
+  [HttpStatus.GONE]: 'It was good once, and is no longer (spent, expired or passed on).',
   [HttpStatus.PAYLOAD_TOO_LARGE]: 'The request body is larger than the configured limit.',
   [HttpStatus.UNPROCESSABLE_ENTITY]: 'Well-formed, but refers to something that does not exist.',
   [HttpStatus.TOO_MANY_REQUESTS]:

@@ -33,6 +33,13 @@ export const ProblemType = {
   unauthenticated: `${PROBLEM_TYPE_BASE}unauthenticated`,
   forbidden: `${PROBLEM_TYPE_BASE}forbidden`,
   internal: `${PROBLEM_TYPE_BASE}internal`,
+  // Why an action link from an email cannot act (apps/api/src/action-links/link-answers.ts).
+  linkInvalid: `${PROBLEM_TYPE_BASE}link-invalid`,
+  linkExpired: `${PROBLEM_TYPE_BASE}link-expired`,
+  linkUsed: `${PROBLEM_TYPE_BASE}link-used`,
+  linkNotYours: `${PROBLEM_TYPE_BASE}link-not-yours`,
+  actionCompleted: `${PROBLEM_TYPE_BASE}action-completed`,
+  actionCancelled: `${PROBLEM_TYPE_BASE}action-cancelled`,
 } as const;
 
 /**

@@ -12,6 +12,8 @@ export interface FieldProblem {
 export class ApiProblem extends Error {
   constructor(
     readonly status: number,
+    /** The problem's type URI: which refusal it is, where a page words each one differently. */
+    readonly type: string,
     readonly title: string,
     readonly detail: string | undefined,
     readonly errors: FieldProblem[],
@@ -26,11 +28,12 @@ export class SignInAgain extends Error {}
 /**
  * The API as the signed-in person: every call carries their access token, so the API decides
  * what they may see and do, as for any other client. The web app keeps no rule of its own.
+ * Without a token (action links, whose URL is the credential) it calls the public routes only.
  */
 export class ApiClient {
   constructor(
     private readonly baseUrl: string,
-    private readonly accessToken: string,
+    private readonly accessToken: string | undefined,
     private readonly requestId: string,
   ) {}
 
@@ -54,7 +57,7 @@ export class ApiClient {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers: {
-        authorization: `Bearer ${this.accessToken}`,
+        ...(this.accessToken ? { authorization: `Bearer ${this.accessToken}` } : {}),
         accept: 'application/json',
         'x-request-id': this.requestId,
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
@@ -68,6 +71,7 @@ export class ApiClient {
     if (!response.ok) {
       throw new ApiProblem(
         response.status,
+        typeof parsed?.type === 'string' ? parsed.type : 'about:blank',
         parsed?.title ?? response.statusText,
         parsed?.detail,
         Array.isArray(parsed?.errors) ? parsed.errors : [],

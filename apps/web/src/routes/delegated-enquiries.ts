@@ -77,7 +77,7 @@ export function delegatedEnquiryRoutes(apiUrl: string): Router {
           return api.post(`${delegation}/decline`, { reason: values.reason });
         }
         // Not the API's to refuse: the choice between its two commands is this form's own.
-        throw new ApiProblem(400, 'Bad request', undefined, [
+        throw new ApiProblem(400, 'about:blank', 'Bad request', undefined, [
           { field: 'answer', message: 'select whether your agency will make the enquiry' },
         ]);
       };

@@ -79,6 +79,7 @@ export async function submitted(
     if (!isFormProblem(error)) throw error;
     const renamed = new ApiProblem(
       error.status,
+      error.type,
       error.title,
       error.detail,
       error.errors.map((each) => ({ ...each, field: form.fieldNames?.[each.field] ?? each.field })),

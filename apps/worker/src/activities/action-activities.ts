@@ -33,9 +33,7 @@ import { resolveRecipients } from './recipients';
 export interface ActionActivityDeps {
   dataSource: DataSource;
   mailer: Mailer;
-  /** The API's address: action links (`/links/<token>`) are answered there. */
-  publicBaseUrl: string;
-  /** The web service's address: every "Open …" link goes to its page. */
+  /** The web service's address: every "Open …" link and action link goes to its page. */
   publicWebUrl: string;
   /** Signs the links that let a recipient act from the email without signing in. */
   actionLinkSecret: Uint8Array;
@@ -83,7 +81,7 @@ function refused(smtpCode: number): ApplicationFailure {
 }
 
 export function createActionActivities(deps: ActionActivityDeps): ActionActivities {
-  const { dataSource, mailer, publicBaseUrl, publicWebUrl, actionLinkSecret, log } = deps;
+  const { dataSource, mailer, publicWebUrl, actionLinkSecret, log } = deps;
 
   async function recordChronology(
     action: ActionEntity,
@@ -140,7 +138,7 @@ export function createActionActivities(deps: ActionActivityDeps): ActionActiviti
     /** A signed link that acts as the owner: only the owner gets one. */
     const ownerLink = (verb: ActionLinkVerb) =>
       issueActionLink(
-        publicBaseUrl,
+        publicWebUrl,
         { actionId: action.id, recipientId: action.ownerId, verb },
         actionLinkSecret,
         new Date(),
