@@ -1,4 +1,4 @@
-import { firstSendingAt } from '@safeguard/domain';
+import { endOfWorkingDayOn, firstSendingAt, ukLocalDate } from '@safeguard/domain';
 import {
   createAgency,
   createPartnership,
@@ -169,5 +169,44 @@ describe('partnership policies', () => {
         { field: 'version', message: 'version must be a whole number from 1 to 2147483647' },
       ]);
     }
+  });
+
+  it('reads a due date given as a day as the end of that working day under the item’s policy', async () => {
+    const partnership = await createPartnership();
+    const agency = await createAgency('care-provider', [partnership.id]);
+    const owner = await createPerson('Care worker', { agencyId: agency.id });
+    const asOwner = await tokenFor(owner.email);
+    const shorterDay = (await currentPolicy(partnership.id)).document;
+    shorterDay.workingDay = { start: '08:00', end: '16:00' };
+    expect((await post(`/partnerships/${partnership.id}/policy`, shorterDay)).status).toBe(201);
+    const DAY = 24 * 3600 * 1000;
+    const action = (
+      await postAction(owner, { dueAt: new Date(Date.now() + 10 * DAY).toISOString() })
+    ).body;
+
+    const asked = ukLocalDate(new Date(Date.now() + 40 * DAY));
+    const typed = `${asked.year}-${String(asked.month).padStart(2, '0')}-${String(asked.day).padStart(2, '0')}`;
+    const requested = await post(
+      `/actions/${action.id}/extension-request`,
+      { proposedDueAt: typed, reason: 'Waiting for the family meeting' },
+      asOwner,
+    );
+    expect(requested.status).toBe(200);
+    expect(requested.body.proposedDueAt).toBe(
+      endOfWorkingDayOn(asked, shorterDay.workingDay).toISOString(),
+    );
+
+    // A day that is not in the calendar is refused by name, and changes nothing.
+    const other = (
+      await postAction(owner, { dueAt: new Date(Date.now() + 10 * DAY).toISOString() })
+    ).body;
+    const refused = await post(
+      `/actions/${other.id}/extension-request`,
+      { proposedDueAt: `${asked.year + 1}-02-30`, reason: 'Waiting' },
+      asOwner,
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'proposedDueAt' })]);
+    expect((await get(`/actions/${other.id}`)).body.proposedDueAt).toBeNull();
   });
 });

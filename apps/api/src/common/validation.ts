@@ -1,6 +1,11 @@
 import { applyDecorators, ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { ApiProperty, ApiSchema, type ApiSchemaOptions, type SchemaObject } from '@nestjs/swagger';
-import { FIRST_SUPPORTED_YEAR, LAST_SUPPORTED_YEAR } from '@safeguard/domain';
+import {
+  endOfWorkingDayOn,
+  FIRST_SUPPORTED_YEAR,
+  LAST_SUPPORTED_YEAR,
+  type WorkingHours,
+} from '@safeguard/domain';
 import { Matches, ValidateBy } from 'class-validator';
 import { FieldProblem, ProblemException } from './problem';
 import { requestShapeProblems } from './request-shape';
@@ -127,6 +132,39 @@ export function IsInstant(): PropertyDecorator {
     }),
     { format: 'date-time', pattern: INSTANT.source },
   );
+}
+
+/** A day in the years an instant may fall in. */
+const DUE_DAY = new RegExp(`^(${INSTANT_YEARS})-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$`);
+
+/**
+ * A due date as an instant (as IsInstant), or as a day, "YYYY-MM-DD", meaning the end of that
+ * working day in the item's partnership (resolved by `dueInstant`): people pick a day, programs
+ * may name the minute.
+ */
+export function IsDueDate(): PropertyDecorator {
+  return documented(
+    ValidateBy({
+      name: 'isDueDate',
+      validator: {
+        validate: (value: unknown) => {
+          const match =
+            typeof value === 'string' ? (INSTANT.exec(value) ?? DUE_DAY.exec(value)) : null;
+          return match !== null && isCalendarDay(+match[1], +match[2], +match[3]);
+        },
+        defaultMessage: (args) =>
+          `${args?.property} must be a real date, like 2026-12-04, or an instant with its time and offset, like 2026-12-04T17:30:00Z, in a year from ${FIRST_SUPPORTED_YEAR + 1} to ${LAST_SUPPORTED_YEAR - 1}`,
+      },
+    }),
+    { pattern: `${INSTANT.source}|${DUE_DAY.source}` },
+  );
+}
+
+/** The instant an `IsDueDate` value means, a day read under the partnership's working hours. */
+export function dueInstant(value: string, workingDay: WorkingHours): Date {
+  const day = DUE_DAY.exec(value);
+  if (!day) return new Date(value);
+  return endOfWorkingDayOn({ year: +day[1], month: +day[2], day: +day[3] }, workingDay);
 }
 
 /** Notes and reasons: room for a paragraph, not for a document. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ActionNoteEntity, type ActionNoteKind } from '@safeguard/persistence';
+import { DEFAULT_WORKING_HOURS } from '@safeguard/domain';
+import { ActionEntity, ActionNoteEntity, type ActionNoteKind } from '@safeguard/persistence';
 import {
   acknowledgeActionUpdate,
   cancelActionUpdate,
@@ -12,6 +13,8 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { NamedPeople } from '../common/named-people';
+import { dueInstant } from '../common/validation';
+import { PoliciesService } from '../policies/policies.service';
 import { storedFirst } from '../temporal/workflow-updates';
 import { ActionAccess } from './action-access';
 import { ActionCommandsService } from './action-commands.service';
@@ -38,6 +41,7 @@ export class ActionLifecycleService {
     private readonly commands: ActionCommandsService,
     private readonly actions: ActionsService,
     private readonly people: NamedPeople,
+    private readonly policies: PoliciesService,
   ) {}
 
   async acknowledge(id: string, principal: Principal): Promise<ActionView> {
@@ -66,7 +70,7 @@ export class ActionLifecycleService {
   ): Promise<ActionView> {
     const target = await this.access.visible(id, principal);
     this.access.assertMay('extension-request', target, principal);
-    const proposedDueAt = new Date(dto.proposedDueAt).toISOString();
+    const proposedDueAt = (await this.dueInstant(target.action, dto.proposedDueAt)).toISOString();
     await this.withNote(id, 'extension-request', dto.reason, principal, (noteId) =>
       this.commands.execute(target.action, requestExtensionUpdate, {
         actorId: principal.personId,
@@ -85,7 +89,10 @@ export class ActionLifecycleService {
     const target = await this.access.visible(id, principal);
     this.access.assertMay('extension-decision', target, principal);
     const approved = dto.decision === 'approve';
-    const newDueAt = approved && dto.newDueAt ? new Date(dto.newDueAt).toISOString() : undefined;
+    const newDueAt =
+      approved && dto.newDueAt
+        ? (await this.dueInstant(target.action, dto.newDueAt)).toISOString()
+        : undefined;
     await this.withNote(id, 'extension-decision', dto.note, principal, (noteId) =>
       this.commands.execute(target.action, decideExtensionUpdate, {
         actorId: principal.personId,
@@ -120,6 +127,15 @@ export class ActionLifecycleService {
       }),
     );
     return this.actions.load(id, principal);
+  }
+
+  /** A due date as typed: a day ends when the working day ends under the item's own policy. */
+  private async dueInstant(action: ActionEntity, value: string): Promise<Date> {
+    const policy =
+      action.partnershipId && action.policyVersion !== null
+        ? await this.policies.version(action.partnershipId, action.policyVersion)
+        : undefined;
+    return dueInstant(value, policy?.document.workingDay ?? DEFAULT_WORKING_HOURS);
   }
 
   /** Free text never enters a workflow: the note is stored first and the command carries its id. */

@@ -1,4 +1,3 @@
-import { DEFAULT_WORKING_HOURS, ukInstant, ukLocalDate } from '@safeguard/domain';
 import express, { type Router } from 'express';
 import type { ApiClient } from '../api/api-client';
 import { redirectWithMessage } from './flash';
@@ -118,7 +117,6 @@ export function itemRoutes(apiUrl: string): Router {
         month: field(req.body, 'proposedDueAt-month'),
         year: field(req.body, 'proposedDueAt-year'),
       };
-      const proposedDueAt = endOfWorkingDay(values.day, values.month, values.year);
       const form = {
         view: 'pages/more-time',
         context: async () => ({ item: await itemOf(api, id) }),
@@ -128,7 +126,7 @@ export function itemRoutes(apiUrl: string): Router {
       const ask = () =>
         api.post(`/actions/${id}/extension-request`, {
           reason: values.reason,
-          proposedDueAt: proposedDueAt ?? `${values.year}-${values.month}-${values.day}`,
+          proposedDueAt: typedDay(values.day, values.month, values.year),
         });
       if (!(await submitted(res, form, ask))) return;
       await redirectWithMessage(
@@ -157,10 +155,7 @@ export function itemRoutes(apiUrl: string): Router {
         year: field(req.body, 'newDueAt-year'),
       };
       const typedDate = values.day || values.month || values.year;
-      const newDueAt = typedDate
-        ? (endOfWorkingDay(values.day, values.month, values.year) ??
-          `${values.year}-${values.month}-${values.day}`)
-        : undefined;
+      const newDueAt = typedDate ? typedDay(values.day, values.month, values.year) : undefined;
       const form = {
         view: 'pages/decide-extension',
         context: async () => ({ item: await itemOf(api, id) }),
@@ -290,19 +285,11 @@ async function itemPage(api: ApiClient, id: string) {
 }
 
 /**
- * The date a person typed, as the end of that working day in the UK, the way due dates are set
- * across the service; undefined when it is not a real date, for the API to refuse by name.
+ * The date a person typed in a GOV.UK date input, as the API reads a due day ("YYYY-MM-DD"): the
+ * API decides whether it is a real date and when that day's work is due under the partnership's
+ * working hours. Whatever was typed goes as it is, for the API to refuse by name.
  */
-function endOfWorkingDay(day: string, month: string, year: string): string | undefined {
-  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) return undefined;
-  const [hour, minute] = DEFAULT_WORKING_HOURS.end.split(':').map(Number);
-  try {
-    const date = { year: Number(year), month: Number(month), day: Number(day) };
-    const instant = ukInstant({ ...date, hour, minute });
-    const local = ukLocalDate(instant);
-    if (local.day !== date.day || local.month !== date.month) return undefined;
-    return instant.toISOString();
-  } catch {
-    return undefined;
-  }
+function typedDay(day: string, month: string, year: string): string {
+  const twoDigits = (part: string) => (/^\d$/.test(part) ? `0${part}` : part);
+  return `${year.trim()}-${twoDigits(month.trim())}-${twoDigits(day.trim())}`;
 }

@@ -34,6 +34,7 @@ export {
   DEFAULT_WORKING_HOURS,
   addCalendarDays,
   addWorkingDays,
+  endOfWorkingDayOn,
   isWorkingDay,
   nextInSendWindow,
   shiftWorkingDays,

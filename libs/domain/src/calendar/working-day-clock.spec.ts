@@ -3,6 +3,7 @@ import {
   WorkingCalendar,
   addCalendarDays,
   addWorkingDays,
+  endOfWorkingDayOn,
   isWorkingDay,
   nextInSendWindow,
   shiftWorkingDays,
@@ -284,5 +285,17 @@ describe('workingDaysBetween', () => {
     const to = london('2027-01-05 09:00');
     expect(workingDaysBetween(from, to, 'england-and-wales')).toBe(2);
     expect(workingDaysBetween(from, to, 'scotland')).toBe(1);
+  });
+});
+
+describe('endOfWorkingDayOn', () => {
+  it('is the end of that working day, UK time, in winter and in summer', () => {
+    const hours = { start: '08:00', end: '16:00' };
+    expect(endOfWorkingDayOn({ year: 2027, month: 1, day: 12 }, hours).toISOString()).toBe(
+      '2027-01-12T16:00:00.000Z',
+    );
+    expect(endOfWorkingDayOn({ year: 2027, month: 7, day: 12 }, hours).toISOString()).toBe(
+      '2027-07-12T15:00:00.000Z',
+    );
   });
 });

@@ -5,6 +5,7 @@ import {
   dayNumberOf,
   instantMs,
   parseClockTime,
+  ukInstant,
   utcFromWallClock,
   wallClockFromUtc,
 } from './uk-time';
@@ -31,6 +32,18 @@ export interface WorkingCalendar {
 }
 
 export const DEFAULT_WORKING_HOURS: WorkingHours = Object.freeze({ start: '08:30', end: '17:30' });
+
+/**
+ * The instant a due date given as a day means: the end of that working day, UK time (a day's
+ * work is due by close of business, the way every timescale here falls due).
+ */
+export function endOfWorkingDayOn(
+  day: { year: number; month: number; day: number },
+  workingDay: WorkingHours,
+): Date {
+  const [hour, minute] = workingDay.end.split(':').map(Number);
+  return ukInstant({ ...day, hour, minute });
+}
 
 export interface DueTimeOptions {
   /** Local 'HH:MM' at which the result falls, instead of the end of the working day. */

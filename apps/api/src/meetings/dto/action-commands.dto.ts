@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { IsInstant, TEXT_MAX } from '../../common/validation';
+import { IsDueDate, TEXT_MAX } from '../../common/validation';
 
 export class CompleteActionDto {
   @ApiPropertyOptional({
@@ -14,8 +14,12 @@ export class CompleteActionDto {
 }
 
 export class RequestExtensionDto {
-  @ApiProperty({ example: '2026-12-15T17:30:00Z', description: 'The due date asked for.' })
-  @IsInstant()
+  @ApiProperty({
+    example: '2026-12-15',
+    description:
+      'The due date asked for: a day (the end of that working day in the partnership, UK time) or an instant.',
+  })
+  @IsDueDate()
   proposedDueAt: string;
 
   @ApiProperty({ minLength: 1, maxLength: TEXT_MAX, description: 'Why more time is needed.' })
@@ -31,11 +35,12 @@ export class DecideExtensionDto {
   decision: 'approve' | 'refuse';
 
   @ApiPropertyOptional({
-    example: '2026-12-12T17:30:00Z',
-    description: 'When approving: the agreed due date (the one asked for if absent).',
+    example: '2026-12-12',
+    description:
+      'When approving: the agreed due date, a day (the end of that working day) or an instant; the one asked for if absent.',
   })
   @IsOptional()
-  @IsInstant()
+  @IsDueDate()
   newDueAt?: string;
 
   @ApiPropertyOptional({ maxLength: TEXT_MAX })
