@@ -1,7 +1,6 @@
 import express, { type Router } from 'express';
 import { type ApiClient, ApiProblem } from '../api/api-client';
-import { redirectWithMessage } from './flash';
-import { field, idParams, page, submitted } from './handlers';
+import { field, formRoute, idParams, page } from './handlers';
 
 /** The signed-in person, as the directory knows them (GET /me). */
 export interface Me {
@@ -47,82 +46,48 @@ export function delegatedEnquiryRoutes(apiUrl: string): Router {
     }),
   );
 
-  router.get(
-    '/enquiries/:id/delegations/:delegationId/answer',
-    page(apiUrl, async (req, res, api) => {
-      res.render('pages/delegated-enquiries/answer', await answerForm(api, req.params, {}));
+  formRoute<AnswerValues>(router, apiUrl, '/enquiries/:id/delegations/:delegationId/answer', {
+    view: 'pages/delegated-enquiries/answer',
+    context: (api, req, values) => answerForm(api, req.params, values ?? {}),
+    values: (req) => ({
+      answer: field(req.body, 'answer'),
+      enquirerId: field(req.body, 'enquirerId'),
+      reason: field(req.body, 'reason'),
     }),
-  );
-  router.post(
-    '/enquiries/:id/delegations/:delegationId/answer',
-    page(apiUrl, async (req, res, api) => {
-      const { id, delegationId } = req.params as Record<string, string>;
-      const values = {
-        answer: field(req.body, 'answer'),
-        enquirerId: field(req.body, 'enquirerId'),
-        reason: field(req.body, 'reason'),
-      };
-      const form = {
-        view: 'pages/delegated-enquiries/answer',
-        context: () => answerForm(api, req.params, values),
-        values,
-        firstField: values.answer === 'accept' ? 'enquirerId' : 'reason',
-      };
-      const delegation = `/enquiries/${id}/delegations/${delegationId}`;
-      const answer = () => {
-        if (values.answer === 'accept') {
-          return api.post(`${delegation}/accept`, { enquirerId: values.enquirerId });
-        }
-        if (values.answer === 'decline') {
-          return api.post(`${delegation}/decline`, { reason: values.reason });
-        }
-        // Not the API's to refuse: the choice between its two commands is this form's own.
-        throw new ApiProblem(400, 'about:blank', 'Bad request', undefined, [
-          { field: 'answer', message: 'select whether your agency will make the enquiry' },
-        ]);
-      };
-      if (!(await submitted(res, form, answer))) return;
-      await redirectWithMessage(
-        req,
-        res,
+    firstField: (values) => (values.answer === 'accept' ? 'enquirerId' : 'reason'),
+    send: async (api, req, values) => {
+      const delegation = `/enquiries/${req.params.id}/delegations/${req.params.delegationId}`;
+      if (values.answer === 'accept') {
+        return api.post(`${delegation}/accept`, { enquirerId: values.enquirerId });
+      }
+      if (values.answer === 'decline') {
+        return api.post(`${delegation}/decline`, { reason: values.reason });
+      }
+      // Not the API's to refuse: the choice between its two commands is this form's own.
+      throw new ApiProblem(400, 'about:blank', 'Bad request', undefined, [
+        { field: 'answer', message: 'select whether your agency will make the enquiry' },
+      ]);
+    },
+    done: (_req, values) => ({
+      message:
         values.answer === 'accept'
           ? 'Accepted. The enquirer has been told, and the local authority can see it.'
           : 'Declined. The local authority has been told why.',
-        '/delegated-enquiries',
-      );
+      to: '/delegated-enquiries',
     }),
-  );
+  });
 
-  router.get(
-    '/enquiries/:id/report',
-    page(apiUrl, async (req, res, api) => {
-      res.render('pages/delegated-enquiries/report', {
-        enquiry: await enquiryOf(api, req.params.id),
-      });
+  formRoute(router, apiUrl, '/enquiries/:id/report', {
+    view: 'pages/delegated-enquiries/report',
+    context: async (api, req) => ({ enquiry: await enquiryOf(api, req.params.id) }),
+    values: (req) => ({ text: field(req.body, 'text') }),
+    firstField: 'text',
+    send: (api, req, values) => api.post(`/enquiries/${String(req.params.id)}/reports`, values),
+    done: () => ({
+      message: 'Report submitted. The enquiry manager has been told it is ready to review.',
+      to: '/delegated-enquiries',
     }),
-  );
-  router.post(
-    '/enquiries/:id/report',
-    page(apiUrl, async (req, res, api) => {
-      const id = String(req.params.id);
-      const text = field(req.body, 'text');
-      const form = {
-        view: 'pages/delegated-enquiries/report',
-        context: async () => ({ enquiry: await enquiryOf(api, id) }),
-        values: { text },
-        firstField: 'text',
-      };
-      if (!(await submitted(res, form, () => api.post(`/enquiries/${id}/reports`, { text })))) {
-        return;
-      }
-      await redirectWithMessage(
-        req,
-        res,
-        'Report submitted. The enquiry manager has been told it is ready to review.',
-        '/delegated-enquiries',
-      );
-    }),
-  );
+  });
   return router;
 }
 
@@ -130,10 +95,16 @@ function enquiryOf(api: ApiClient, id: string | string[]) {
   return api.get<{ id: string; reference: string }>(`/enquiries/${String(id)}`);
 }
 
+interface AnswerValues {
+  answer: string;
+  enquirerId: string;
+  reason: string;
+}
+
 async function answerForm(
   api: ApiClient,
   params: Record<string, string | string[]>,
-  values: { answer?: string; enquirerId?: string; reason?: string },
+  values: Partial<AnswerValues>,
 ) {
   const me = await api.get<Me>('/me');
   const [enquiry, colleagues] = await Promise.all([

@@ -2,7 +2,7 @@ import { DISAGREEMENT_THEMES, type DisagreementTheme } from '@safeguard/domain';
 import express, { type Request, type Router } from 'express';
 import type { ApiClient } from '../api/api-client';
 import { redirectWithMessage } from './flash';
-import { field, idParams, page, submitted } from './handlers';
+import { field, formRoute, idParams, page, submitted } from './handlers';
 
 /** How each theme reads on a page (the board reports on these, never on the case). */
 export const THEME_LABELS: Record<DisagreementTheme, string> = {
@@ -85,43 +85,26 @@ export function disagreementRoutes(apiUrl: string): Router {
     }),
   );
 
-  router.get(
-    '/disagreements/new',
-    page(apiUrl, async (_req, res, api) => {
-      res.render('pages/disagreements/raise', await raiseForm(api, {}));
+  formRoute<RaiseValues, { id: string; reference: string }>(router, apiUrl, '/disagreements/new', {
+    view: 'pages/disagreements/raise',
+    context: (api, _req, values) => raiseForm(api, values ?? {}),
+    values: (req) => raiseValues(req),
+    firstField: 'subject',
+    send: (api, _req, values) =>
+      api.post<{ id: string; reference: string }>('/disagreements', {
+        partnershipId: values.partnershipId,
+        ...(values.otherPersonId ? { otherPersonId: values.otherPersonId } : {}),
+        ...(values.otherAgencyId ? { otherAgencyId: values.otherAgencyId } : {}),
+        themes: values.themes,
+        subject: values.subject,
+        disagreement: values.disagreement,
+        immediateRisk: values.immediateRisk === 'yes',
+      }),
+    done: (_req, _values, raised) => ({
+      message: `Disagreement ${raised.reference} raised. The other side has been told.`,
+      to: `/disagreements/${raised.id}`,
     }),
-  );
-  router.post(
-    '/disagreements/new',
-    page(apiUrl, async (req, res, api) => {
-      const values = raiseValues(req);
-      const form = {
-        view: 'pages/disagreements/raise',
-        context: () => raiseForm(api, values),
-        values,
-        firstField: 'subject',
-      };
-      let raised: { id: string; reference: string } | undefined;
-      const raise = async () => {
-        raised = await api.post('/disagreements', {
-          partnershipId: values.partnershipId,
-          ...(values.otherPersonId ? { otherPersonId: values.otherPersonId } : {}),
-          ...(values.otherAgencyId ? { otherAgencyId: values.otherAgencyId } : {}),
-          themes: values.themes,
-          subject: values.subject,
-          disagreement: values.disagreement,
-          immediateRisk: values.immediateRisk === 'yes',
-        });
-      };
-      if (!(await submitted(res, form, raise)) || !raised) return;
-      await redirectWithMessage(
-        req,
-        res,
-        `Disagreement ${raised.reference} raised. The other side has been told.`,
-        `/disagreements/${raised.id}`,
-      );
-    }),
-  );
+  });
 
   router.get(
     '/disagreements/:id',

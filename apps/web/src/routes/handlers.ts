@@ -1,5 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response, Router } from 'express';
 import { ApiClient, ApiProblem, type FieldProblem } from '../api/api-client';
+import { redirectWithMessage } from './flash';
 
 /** What every page handler gets: the request, the response, and the API as the signed-in person. */
 export type PageHandler = (req: Request, res: Response, api: ApiClient) => Promise<void>;
@@ -116,4 +117,59 @@ export function idParams(router: Router, ...names: string[]): void {
 export function field(body: Record<string, unknown>, name: string): string {
   const value = body?.[name];
   return typeof value === 'string' ? value.trim() : '';
+}
+
+/**
+ * A page whose form sends one command: GET shows it, POST sends the command as the signed-in
+ * person and goes on with a message, and a refusal shows the form again (see `submitted`).
+ */
+export interface FormRoute<Values extends object, Answer = unknown> {
+  view: string;
+  /** Everything the page shows besides what was typed; `values` once something was. */
+  context(api: ApiClient, req: Request, values?: Values): Promise<object>;
+  /** What was typed, from the posted form. */
+  values(req: Request): Values;
+  /** The field a refusal of the whole command is linked to. */
+  firstField: string | ((values: Values) => string);
+  /** Where the form's field names differ from the API's: API name → form name. */
+  fieldNames?: Record<string, string>;
+  /** The command; what it answers goes to `done`. */
+  send(api: ApiClient, req: Request, values: Values): Promise<Answer>;
+  /** Where to go once it is done, and what to say there. */
+  done(req: Request, values: Values, answer: Answer): { message: string; to: string };
+}
+
+export function formRoute<Values extends object, Answer = unknown>(
+  router: Router,
+  apiUrl: string,
+  path: string,
+  route: FormRoute<Values, Answer>,
+): void {
+  router.get(
+    path,
+    page(apiUrl, async (req, res, api) => {
+      res.render(route.view, await route.context(api, req));
+    }),
+  );
+  router.post(
+    path,
+    page(apiUrl, async (req, res, api) => {
+      const values = route.values(req);
+      const form: FormPage = {
+        view: route.view,
+        context: () => route.context(api, req, values),
+        values,
+        firstField:
+          typeof route.firstField === 'function' ? route.firstField(values) : route.firstField,
+        fieldNames: route.fieldNames,
+      };
+      let answer: Answer | undefined;
+      const sent = await submitted(res, form, async () => {
+        answer = await route.send(api, req, values);
+      });
+      if (!sent) return;
+      const { message, to } = route.done(req, values, answer as Answer);
+      await redirectWithMessage(req, res, message, to);
+    }),
+  );
 }

@@ -1,7 +1,7 @@
-import express, { type Router } from 'express';
+import express, { type Request, type Router } from 'express';
 import type { ApiClient } from '../api/api-client';
 import { redirectWithMessage } from './flash';
-import { field, idParams, page, submitted } from './handlers';
+import { field, formRoute, idParams, page, submitted } from './handlers';
 import { type Item, ITEM_STATES, kindLabel, stateOf, stepLabels } from './items';
 
 /** What happened to an item, as the audit trail records it (ChronologyEntryView). */
@@ -78,158 +78,92 @@ export function itemRoutes(apiUrl: string): Router {
     }),
   );
 
-  router.get(
-    '/actions/:id/complete',
-    page(apiUrl, async (req, res, api) => {
-      res.render('pages/complete-item', { item: await itemOf(api, String(req.params.id)) });
-    }),
-  );
-  router.post(
-    '/actions/:id/complete',
-    page(apiUrl, async (req, res, api) => {
-      const id = String(req.params.id);
-      const note = field(req.body, 'note');
-      const form = {
-        view: 'pages/complete-item',
-        context: async () => ({ item: await itemOf(api, id) }),
-        values: { note },
-        firstField: 'note',
-      };
-      const complete = () => api.post(`/actions/${id}/complete`, note ? { note } : {});
-      if (!(await submitted(res, form, complete))) return;
-      await redirectWithMessage(req, res, 'Marked as complete.', '/');
-    }),
-  );
+  const itemForm = async (api: ApiClient, req: Request) => ({ item: await itemOf(api, idOf(req)) });
 
-  router.get(
-    '/actions/:id/more-time',
-    page(apiUrl, async (req, res, api) => {
-      res.render('pages/more-time', { item: await itemOf(api, String(req.params.id)) });
+  formRoute(router, apiUrl, '/actions/:id/complete', {
+    view: 'pages/complete-item',
+    context: itemForm,
+    values: (req) => ({ note: field(req.body, 'note') }),
+    firstField: 'note',
+    send: (api, req, { note }) => api.post(`/actions/${idOf(req)}/complete`, note ? { note } : {}),
+    done: () => ({ message: 'Marked as complete.', to: '/' }),
+  });
+
+  formRoute(router, apiUrl, '/actions/:id/more-time', {
+    view: 'pages/more-time',
+    context: itemForm,
+    values: (req) => ({
+      reason: field(req.body, 'reason'),
+      day: field(req.body, 'proposedDueAt-day'),
+      month: field(req.body, 'proposedDueAt-month'),
+      year: field(req.body, 'proposedDueAt-year'),
     }),
-  );
-  router.post(
-    '/actions/:id/more-time',
-    page(apiUrl, async (req, res, api) => {
-      const id = String(req.params.id);
-      const values = {
-        reason: field(req.body, 'reason'),
-        day: field(req.body, 'proposedDueAt-day'),
-        month: field(req.body, 'proposedDueAt-month'),
-        year: field(req.body, 'proposedDueAt-year'),
-      };
-      const form = {
-        view: 'pages/more-time',
-        context: async () => ({ item: await itemOf(api, id) }),
-        values,
-        firstField: 'reason',
-      };
-      const ask = () =>
-        api.post(`/actions/${id}/extension-request`, {
-          reason: values.reason,
-          proposedDueAt: typedDay(values.day, values.month, values.year),
-        });
-      if (!(await submitted(res, form, ask))) return;
-      await redirectWithMessage(
-        req,
-        res,
-        'You have asked for more time. The decision-maker has been told.',
-        `/actions/${id}`,
-      );
+    firstField: 'reason',
+    send: (api, req, values) =>
+      api.post(`/actions/${idOf(req)}/extension-request`, {
+        reason: values.reason,
+        proposedDueAt: typedDay(values.day, values.month, values.year),
+      }),
+    done: (req) => ({
+      message: 'You have asked for more time. The decision-maker has been told.',
+      to: `/actions/${idOf(req)}`,
     }),
-  );
-  router.get(
-    '/actions/:id/decide-extension',
-    page(apiUrl, async (req, res, api) => {
-      res.render('pages/decide-extension', { item: await itemOf(api, String(req.params.id)) });
+  });
+
+  formRoute(router, apiUrl, '/actions/:id/decide-extension', {
+    view: 'pages/decide-extension',
+    context: itemForm,
+    values: (req) => ({
+      decision: field(req.body, 'decision'),
+      note: field(req.body, 'note'),
+      day: field(req.body, 'newDueAt-day'),
+      month: field(req.body, 'newDueAt-month'),
+      year: field(req.body, 'newDueAt-year'),
     }),
-  );
-  router.post(
-    '/actions/:id/decide-extension',
-    page(apiUrl, async (req, res, api) => {
-      const id = String(req.params.id);
-      const values = {
-        decision: field(req.body, 'decision'),
-        note: field(req.body, 'note'),
-        day: field(req.body, 'newDueAt-day'),
-        month: field(req.body, 'newDueAt-month'),
-        year: field(req.body, 'newDueAt-year'),
-      };
+    firstField: 'decision',
+    send: (api, req, values) => {
       const typedDate = values.day || values.month || values.year;
-      const newDueAt = typedDate ? typedDay(values.day, values.month, values.year) : undefined;
-      const form = {
-        view: 'pages/decide-extension',
-        context: async () => ({ item: await itemOf(api, id) }),
-        values,
-        firstField: 'decision',
-      };
-      const decide = () =>
-        api.post(`/actions/${id}/extension-decision`, {
-          decision: values.decision,
-          ...(values.decision === 'approve' && newDueAt ? { newDueAt } : {}),
-          ...(values.note ? { note: values.note } : {}),
-        });
-      if (!(await submitted(res, form, decide))) return;
-      await redirectWithMessage(
-        req,
-        res,
-        values.decision === 'approve' ? 'More time agreed.' : 'More time refused.',
-        `/actions/${id}`,
-      );
+      return api.post(`/actions/${idOf(req)}/extension-decision`, {
+        decision: values.decision,
+        ...(values.decision === 'approve' && typedDate
+          ? { newDueAt: typedDay(values.day, values.month, values.year) }
+          : {}),
+        ...(values.note ? { note: values.note } : {}),
+      });
+    },
+    done: (req, values) => ({
+      message: values.decision === 'approve' ? 'More time agreed.' : 'More time refused.',
+      to: `/actions/${idOf(req)}`,
     }),
-  );
+  });
 
-  router.get(
-    '/actions/:id/reassign',
-    page(apiUrl, async (req, res, api) => {
-      res.render('pages/reassign-item', await reassignForm(api, String(req.params.id), ''));
+  formRoute<{ newOwnerId: string }>(router, apiUrl, '/actions/:id/reassign', {
+    view: 'pages/reassign-item',
+    context: (api, req, values) => reassignForm(api, idOf(req), values?.newOwnerId ?? ''),
+    values: (req) => ({ newOwnerId: field(req.body, 'newOwnerId') }),
+    firstField: 'newOwnerId',
+    send: (api, req, values) => api.post(`/actions/${idOf(req)}/reassign`, values),
+    done: (req) => ({
+      message: 'Passed on. The new owner has been told.',
+      to: `/actions/${idOf(req)}`,
     }),
-  );
-  router.post(
-    '/actions/:id/reassign',
-    page(apiUrl, async (req, res, api) => {
-      const id = String(req.params.id);
-      const newOwnerId = field(req.body, 'newOwnerId');
-      const form = {
-        view: 'pages/reassign-item',
-        context: () => reassignForm(api, id, newOwnerId),
-        firstField: 'newOwnerId',
-      };
-      const reassign = () => api.post(`/actions/${id}/reassign`, { newOwnerId });
-      if (!(await submitted(res, form, reassign))) return;
-      await redirectWithMessage(
-        req,
-        res,
-        'Passed on. The new owner has been told.',
-        `/actions/${id}`,
-      );
-    }),
-  );
+  });
 
-  router.get(
-    '/actions/:id/cancel',
-    page(apiUrl, async (req, res, api) => {
-      res.render('pages/cancel-item', { item: await itemOf(api, String(req.params.id)) });
+  formRoute(router, apiUrl, '/actions/:id/cancel', {
+    view: 'pages/cancel-item',
+    context: itemForm,
+    values: (req) => ({ reason: field(req.body, 'reason') }),
+    firstField: 'reason',
+    send: (api, req, values) => api.post(`/actions/${idOf(req)}/cancel`, values),
+    done: (req) => ({
+      message: 'Cancelled. Its owner has been told.',
+      to: `/actions/${idOf(req)}`,
     }),
-  );
-  router.post(
-    '/actions/:id/cancel',
-    page(apiUrl, async (req, res, api) => {
-      const id = String(req.params.id);
-      const reason = field(req.body, 'reason');
-      const form = {
-        view: 'pages/cancel-item',
-        context: async () => ({ item: await itemOf(api, id) }),
-        values: { reason },
-        firstField: 'reason',
-      };
-      if (!(await submitted(res, form, () => api.post(`/actions/${id}/cancel`, { reason })))) {
-        return;
-      }
-      await redirectWithMessage(req, res, 'Cancelled. Its owner has been told.', `/actions/${id}`);
-    }),
-  );
+  });
   return router;
 }
+
+const idOf = (req: Request) => String(req.params.id);
 
 async function itemOf(api: ApiClient, id: string): Promise<Item & { kindLabel: string }> {
   const item = await api.get<Item>(`/actions/${id}`);
