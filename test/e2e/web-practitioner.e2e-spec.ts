@@ -1,3 +1,6 @@
+import { repoRoot } from '@safeguard/dev-stack';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import {
   chooseIdentity,
@@ -17,6 +20,7 @@ import {
   unique,
   waitForEmail,
 } from './support/http';
+import { eventually } from './support/waits';
 
 /**
  * A practitioner's reminder, followed in a real browser: the email's link, sign-in at the
@@ -170,6 +174,21 @@ describe('a practitioner answers a reminder in the browser', () => {
     // No session was started: the link is the only credential.
     expect(await context.cookies()).toEqual([]);
     await context.close();
+    // The web service logs each request, never the token in the link's path.
+    const token = new URL(link!).pathname.split('/').pop()!;
+    const log = join(repoRoot, 'tmp', 'e2e-logs', 'web.log');
+    const requests = await eventually('the link requests to be logged', async () => {
+      const lines = readFileSync(log, 'utf8')
+        .split('\n')
+        .filter((line) => line.includes('"url":"/links/[redacted]"'));
+      return lines.length >= 3 ? lines : undefined;
+    });
+    expect(requests.map((line) => JSON.parse(line).req.method).sort()).toEqual([
+      'GET',
+      'GET',
+      'POST',
+    ]);
+    expect(readFileSync(log, 'utf8')).not.toContain(token);
   });
 
   it('keeps what was typed and shows the API’s refusal as a GOV.UK error summary', async () => {

@@ -10,7 +10,7 @@ import { AuthModule } from './auth/auth.module';
 import { ActionLinksModule } from './action-links/action-links.module';
 import { BoardReportsModule } from './board-reports/board-reports.module';
 import { CalendarFeedModule } from './calendar-feed/calendar-feed.module';
-import { loggableUrl } from './common/credential-paths';
+import { loggableUrl } from '@safeguard/platform';
 import { RateLimitGuard, rateLimits } from './common/rate-limits';
 import { API_CONFIG, ApiConfig } from './config/api-config';
 import { DirectoryModule } from './directory/directory.module';

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { WebConfig } from './config';
 import { Authentication } from './middleware/authentication';
 import { csrfProtection } from './middleware/csrf';
+import { requestLog } from './middleware/request-log';
 import { noStore, securityHeaders } from './middleware/security';
 import { sessions } from './middleware/sessions';
 import { actionLinkRoutes } from './routes/action-links';
@@ -44,6 +45,7 @@ export function createApp(
     res.setHeader('x-request-id', req.id);
     next();
   });
+  app.use(requestLog(log));
   app.use(securityHeaders(config.oidc.issuer));
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });

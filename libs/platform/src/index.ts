@@ -4,3 +4,4 @@ export * from './temporal-settings';
 export * from './payload-codec';
 export * from './action-links';
 export * from './audit-checkpoints';
+export * from './loggable-url';

@@ -1,4 +1,4 @@
-import { loggableUrl, redactCredentialPaths } from './credential-paths';
+import { loggableUrl, redactCredentialPaths } from './loggable-url';
 
 describe('credential paths in logged URLs', () => {
   const token = 'AbC_d-9'.repeat(10);

@@ -1,4 +1,4 @@
-import { ACTION_LINK_ROUTE } from '@safeguard/platform';
+import { ACTION_LINK_ROUTE } from './action-links';
 
 /**
  * Routes whose path holds a credential: calendar feeds and action links, spelt any way the
