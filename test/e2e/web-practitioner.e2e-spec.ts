@@ -75,15 +75,6 @@ describe('a practitioner answers a reminder in the browser', () => {
       `${action.reference} ${title} – Safeguarding adults partnership service`,
     );
 
-    // On a small phone (WCAG reflow: 320 CSS pixels), nothing needs scrolling sideways.
-    await page.setViewportSize({ width: 320, height: 640 });
-    const overflow = await page.evaluate(
-      () => (globalThis as any).document.documentElement.scrollWidth,
-    );
-    expect(overflow).toBeLessThanOrEqual(320);
-    await expectAccessible(page);
-    await page.setViewportSize({ width: 1280, height: 800 });
-
     // Who is told, and when, until it is done: the ladder of the item's policy.
     const ladder = page.locator('#chase-plan');
     await ladder.getByText('Their line manager').waitFor();

@@ -62,6 +62,25 @@ export async function expectAccessible(page: Page): Promise<void> {
         .join('; ')}`,
   );
   if (found.length > 0) throw new Error(`axe found:\n${found.join('\n')}`);
+  await expectReflow(page);
+}
+
+/**
+ * WCAG 1.4.10 Reflow: at 320 CSS pixels wide (a small phone, or 1280 at 400% zoom) nothing needs
+ * scrolling sideways; a wide table may scroll inside its own region, the page may not.
+ */
+async function expectReflow(page: Page): Promise<void> {
+  const viewport = page.viewportSize();
+  await page.setViewportSize({ width: 320, height: 640 });
+  try {
+    const width = await page.evaluate(
+      () => (globalThis as any).document.documentElement.scrollWidth as number,
+    );
+    if (width > 320)
+      throw new Error(`${page.url()} is ${width} px wide at 320 px: it does not reflow`);
+  } finally {
+    if (viewport) await page.setViewportSize(viewport);
+  }
 }
 
 /**
