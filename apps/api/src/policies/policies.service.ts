@@ -23,6 +23,8 @@ type ChronologyAudit = Partial<ReturnType<typeof auditedBy>>;
  */
 export const CURRENT_POLICY_TTL_MS = 5_000;
 const PARTNERSHIPS_KEPT = 1_000;
+/** Immutable rows: kept for an hour only so that a process's memory turns over. */
+const PUBLISHED_VERSION_TTL_MS = 60 * 60 * 1000;
 
 /**
  * Policy is data: each partnership has numbered, immutable versions. Items started under a
@@ -33,6 +35,14 @@ export class PoliciesService {
   /** Frozen rows, shared by every request that reads them. */
   private readonly currentVersions = new ExpiringCache<string, PolicyVersionEntity>(
     PARTNERSHIPS_KEPT,
+  );
+
+  /**
+   * Published versions never change, so a version read once serves every later view of the items
+   * pinned to it (each item page lays out its chase plan from its version).
+   */
+  private readonly publishedVersions = new ExpiringCache<string, PolicyVersionEntity>(
+    PARTNERSHIPS_KEPT * 4,
   );
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -60,11 +70,19 @@ export class PoliciesService {
     return row ?? null;
   }
 
+  /** One published version; the row is frozen and shared, so treat it as read-only. */
   async version(partnershipId: string, version: number): Promise<PolicyVersionEntity> {
-    const row = await this.dataSource.manager.findOneBy(PolicyVersionEntity, {
-      partnershipId,
-      version,
-    });
+    const row = await this.publishedVersions.through(
+      `${partnershipId}:${version}`,
+      PUBLISHED_VERSION_TTL_MS,
+      async () => {
+        const found = await this.dataSource.manager.findOneBy(PolicyVersionEntity, {
+          partnershipId,
+          version,
+        });
+        return found ? deepFreeze(found) : undefined;
+      },
+    );
     if (!row) throw ProblemException.notFound('policy version');
     return row;
   }
