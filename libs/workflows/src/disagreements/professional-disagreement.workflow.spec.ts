@@ -120,10 +120,20 @@ describe('professional disagreement workflow (time-skipping server)', () => {
   }
 
   /** Messages about one disagreement as [when, what, to whom, stage]. */
+  /**
+   * Messages sent at one instant go out from concurrent activities, in no fixed order: within an
+   * instant they are listed the new stage's people first, then what the others are told.
+   */
+  const SAME_INSTANT_ORDER = ['stage-started', 'escalated'];
+  const rank = (event: string) => {
+    const index = SAME_INSTANT_ORDER.indexOf(event);
+    return index < 0 ? SAME_INSTANT_ORDER.length : index;
+  };
   const sentFor = (disagreementId: string) =>
     messages
       .filter(({ message }) => message.disagreementId === disagreementId)
-      .map(({ at, message }) => [at, message.event, message.recipientIds, message.stage]);
+      .map(({ at, message }) => [at, message.event, message.recipientIds, message.stage] as const)
+      .sort((a, b) => a[0].localeCompare(b[0]) || rank(a[1]) - rank(b[1]));
   const eventsOf = (disagreementId: string) =>
     snapshots.filter((s) => s.disagreementId === disagreementId).map((s) => s.event);
   const finished = (workflowId: string) =>
