@@ -1,3 +1,4 @@
+import type { DelegationStatus } from '@safeguard/domain';
 import express, { type Router } from 'express';
 import { type ApiClient, ApiProblem } from '../api/api-client';
 import { field, formRoute, idParams, page } from './handlers';
@@ -15,7 +16,7 @@ interface DelegatedEnquiry {
   id: string;
   reference: string;
   delegationId: string;
-  delegationStatus: 'requested' | 'accepted' | 'declined';
+  delegationStatus: DelegationStatus;
   enquirerId: string | null;
   reportDueAt: string;
   nextDueAt: string | null;

@@ -44,12 +44,19 @@ export type EnquiryLead = 'local-authority' | 'delegated';
 /** Why a closed concern closed: at the decision, with no enquiry, or after one concluded. */
 export type EnquiryClosure = 'no-enquiry' | 'concluded';
 
+/**
+ * Where a request for another agency to make the enquiry stands: the agency has a duty to
+ * cooperate, so its answer is tracked (practice primer §1). Declining hands the enquiry back.
+ */
+export const DELEGATION_STATUSES = ['requested', 'accepted', 'declined'] as const;
+export type DelegationStatus = (typeof DELEGATION_STATUSES)[number];
+
 export interface Delegation {
   readonly delegationId: string;
   readonly agencyId: string;
   /** Who in the agency answers the request: a named contact, else its designated lead. */
   readonly contactId: string;
-  readonly status: 'requested' | 'accepted' | 'declined';
+  readonly status: DelegationStatus;
   /** ISO 8601; the report due date the local authority set for this delegation. */
   readonly reportDueAt: string;
 }

@@ -2,6 +2,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type {
   CapacityView,
   ConcernSource,
+  DelegationStatus,
   EnquiryClosure,
   EnquiryLead,
   EnquiryStage,
@@ -217,7 +218,7 @@ export class EnquiryDelegationEntity {
 
   /** Read model: written by the workflow's activity when the agency answers. */
   @Column({ type: 'text' })
-  status: 'requested' | 'accepted' | 'declined';
+  status: DelegationStatus;
 
   @Column({ name: 'enquirer_id', type: 'uuid', nullable: true })
   enquirerId: string | null;

@@ -1,4 +1,5 @@
 import type {
+  DelegationStatus,
   EnquiryClosure,
   EnquiryItemKind,
   EnquiryLead,
@@ -57,7 +58,7 @@ export interface EnquiryStateSnapshot {
   enquirerId?: string;
   delegationId?: string;
   delegatedAgencyId?: string;
-  delegationStatus?: 'requested' | 'accepted' | 'declined';
+  delegationStatus?: DelegationStatus;
   /** ISO 8601: the report date the workflow set for the delegation (a resume moves it). */
   delegationReportDueAt?: string;
   decisionId?: string;

@@ -3,6 +3,7 @@ import {
   ACTION_STATUSES,
   CAPACITY_VIEWS,
   CONCERN_SOURCES,
+  DELEGATION_STATUSES,
   ENQUIRY_ITEM_KINDS,
   ENQUIRY_STAGES,
   ENQUIRY_STEPS,
@@ -14,6 +15,7 @@ import {
   type ActionStatus,
   type CapacityView,
   type ConcernSource,
+  type DelegationStatus,
   type EnquiryClosure,
   type EnquiryItemKind,
   type EnquiryLead,
@@ -36,9 +38,6 @@ import {
   type EnquiryRecordKind,
 } from '@safeguard/persistence';
 import { TimelineEntryView } from '../../common/case-timeline';
-
-const DELEGATION_STATUSES = ['requested', 'accepted', 'declined'] as const;
-type DelegationStatus = (typeof DELEGATION_STATUSES)[number];
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
