@@ -17,6 +17,7 @@ import {
 } from '@safeguard/workflows';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In, Not } from 'typeorm';
+import { delegationSeenBy, recordsSeenBy, timelineSeenBy } from '../auth/enquiry-access-rules';
 import { auditedBy, type Principal } from '../auth/principal';
 import { caseTimeline } from '../common/case-timeline';
 import { ProblemException } from '../common/problem';
@@ -176,14 +177,14 @@ export class EnquiriesService {
       }),
       caseTimeline(db, { type: 'enquiry', id: enquiry.id, partnershipId: enquiry.partnershipId }),
     ]);
-    const visibleRecords = this.access.recordsFor(target, principal, records);
+    const visibleRecords = recordsSeenBy(principal, target, records);
     return EnquiryView.full({
       enquiry,
       adult,
-      delegation: this.access.delegationFor(target, principal),
+      delegation: delegationSeenBy(principal, target),
       records: visibleRecords,
       deadlines,
-      timeline: this.access.timelineFor(target, principal, timeline, {
+      timeline: timelineSeenBy(principal, target, timeline, {
         records: visibleRecords,
         agencyItemIds:
           target.reader === 'partner'
