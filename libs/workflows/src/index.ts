@@ -14,3 +14,5 @@ export * from './notifications/digest-activities';
 
 /** Passed to the worker so Temporal bundles the workflow code in its deterministic sandbox. */
 export const workflowsPath = require.resolve('./workflows');
+/** The bundle's exports by name: every workflow type the worker registers (replay checks each). */
+export * as registeredWorkflows from './workflows';
