@@ -41,8 +41,8 @@ const {
   startStack,
   stopChild,
   waitFor,
-} = require('../tools/dev-stack/dist');
-const { EnvReader, readTemporalSettings } = require('../libs/platform/dist');
+} = require('@safeguard/dev-stack');
+const { EnvReader, readTemporalSettings } = require('@safeguard/platform');
 
 const count = (name, fallback) => {
   const value = Number(process.env[name] ?? fallback);

@@ -6,7 +6,7 @@
  * It runs the compiled library, so build first:
  *   npx tsc -b libs/domain && node bench/working-day-clock.bench.js
  */
-const { addWorkingDays, workingCalendar } = require('../libs/domain/dist/calendar');
+const { addWorkingDays, workingCalendar } = require('@safeguard/domain');
 
 const COMPUTATIONS = 1_000_000;
 const WARM_UP = 200_000;
