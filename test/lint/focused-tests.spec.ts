@@ -1,7 +1,4 @@
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-
-const repoRoot = join(__dirname, '..', '..');
+import { lintAs } from './lint-as';
 
 /**
  * Each line is one way of writing a test block; the banned ones (focused or skipped) end with
@@ -35,49 +32,20 @@ const bannedLines = SNIPPET.split('\n')
   .map((line, index) => (line.endsWith('// banned') ? index + 1 : undefined))
   .filter((line) => line !== undefined);
 
-/** Lints `source` as if it were the file `fileName` in the repository, with its real config. */
-function lintAs(
-  fileName: string,
-  source: string,
-): Promise<Array<{ ruleId: string; line: number }>> {
-  return new Promise((resolve, reject) => {
-    const eslint = execFile(
-      process.execPath,
-      [
-        join(repoRoot, 'node_modules', 'eslint', 'bin', 'eslint.js'),
-        '--stdin',
-        '--stdin-filename',
-        fileName,
-        '--format',
-        'json',
-      ],
-      { cwd: repoRoot },
-      // ESLint exits 1 when it finds problems: the JSON on stdout is the answer either way.
-      (_error, stdout, stderr) => {
-        if (stdout.trim() === '') return reject(new Error(`eslint did not run: ${stderr}`));
-        const [result] = JSON.parse(stdout);
-        resolve(
-          result.messages.map(({ ruleId, line }: { ruleId: string; line: number }) => ({
-            ruleId,
-            line,
-          })),
-        );
-      },
-    );
-    eslint.stdin?.end(source);
-  });
-}
-
 describe('the lint rule against focused and skipped tests', () => {
-  it.each(['test/e2e/lint-probe.e2e-spec.ts', 'libs/domain/src/lint-probe.spec.ts'])(
+  const fileNames = ['test/e2e/lint-probe.e2e-spec.ts', 'libs/domain/src/lint-probe.spec.ts'];
+  let results: Awaited<ReturnType<typeof lintAs>>;
+  beforeAll(async () => {
+    results = await lintAs(fileNames.map((fileName) => ({ fileName, source: SNIPPET })));
+    // ESLint loads typescript-eslint once for both: seconds, more on a busy machine.
+  }, 60_000);
+
+  it.each(fileNames.map((fileName, index) => [fileName, index] as const))(
     'flags every focused or skipped test in %s, and nothing else',
-    async (fileName) => {
-      const messages = await lintAs(fileName, SNIPPET);
-      expect(messages).toEqual(
+    (_fileName, index) => {
+      expect(results[index].map(({ ruleId, line }) => ({ ruleId, line }))).toEqual(
         bannedLines.map((line) => ({ ruleId: 'no-restricted-syntax', line })),
       );
     },
-    // ESLint loads typescript-eslint for each run: seconds, more on a busy machine.
-    60_000,
   );
 });
