@@ -56,21 +56,15 @@ const { join } = require('node:path');
 const { Client: TemporalClient, Connection } = require('@temporalio/client');
 const { Client: PgClient } = require('pg');
 const { DataSource } = require('typeorm');
-const {
-  bootstrapAdmin,
-  devToken,
-  freePort,
-  startStack,
-  waitFor,
-} = require('../tools/dev-stack/dist');
-const { formatReference, shiftWorkingDays, ukLocalDate } = require('../libs/domain/dist');
-const { EnvReader, readTemporalSettings } = require('../libs/platform/dist');
+const { bootstrapAdmin, devToken, freePort, startStack, waitFor } = require('@safeguard/dev-stack');
+const { formatReference, shiftWorkingDays, ukLocalDate } = require('@safeguard/domain');
+const { EnvReader, readTemporalSettings } = require('@safeguard/platform');
 const {
   chronologyHash,
   dataSourceOptions,
   partnershipChain,
   verifyChronology,
-} = require('../libs/persistence/dist');
+} = require('@safeguard/persistence');
 const { chaserInput, firstReminderAt } = require('../apps/api/dist/meetings/chaser-input');
 
 const count = (name, fallback) => {
