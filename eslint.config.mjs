@@ -75,7 +75,7 @@ const LAYOUT = {
   'test/replay': { mayImport: ['libs/workflows', 'tools/dev-stack'] },
   'test/lint': { mayImport: [] },
   'test/support': { mayImport: [] },
-  bench: { mayImport: [...LIBS, 'tools/dev-stack'] },
+  bench: { mayImport: [...LIBS, 'tools/dev-stack', 'apps/api'] },
 };
 const SPECS_MAY_ALSO_IMPORT = ['tools/dev-stack'];
 const SPEC_FILE = /\.(e2e-)?spec\.[cm]?[jt]s$/;
