@@ -4,6 +4,7 @@ import {
   NotificationEntity,
   type PersonEntity,
 } from '@safeguard/persistence';
+import { defaultPolicy, STAGE_OF_ITEM } from '@safeguard/domain';
 import type { EnquiryActivities, ReminderRecipient } from '@safeguard/workflows';
 import { randomBytes, randomUUID } from 'node:crypto';
 import pino from 'pino';
@@ -334,3 +335,214 @@ describe('who escalations go to', () => {
     );
   });
 });
+
+/**
+ * Nobody is left unescalated: a tier whose own role has nobody active falls down one chain (line
+ * manager, the agency's heads of service, its designated leads, the local authority's
+ * safeguarding leads), never back to the owner; when even that finds nobody, the partnership's
+ * admins are told by email. Each case is a partnership of its own, so its directory is exact.
+ */
+describe('escalations that find nobody in the role they name', () => {
+  let dataSource: DataSource;
+  let mailer: Mailer;
+
+  beforeAll(async () => {
+    dataSource = await new DataSource(dataSourceOptions(stackAppEnv().DATABASE_URL)).initialize();
+    mailer = createSmtpMailer(stackAppEnv().SMTP_URL, 'escalations@test.example');
+  });
+  afterAll(async () => {
+    mailer?.close();
+    await dataSource?.destroy();
+  });
+
+  /** A care home in a partnership of its own, whose only person is an owner with no manager. */
+  async function lonelyOwner() {
+    const partnershipId = (await createPartnership()).id;
+    const council = await createAgency('local-authority', [partnershipId]);
+    const home = await createAgency('care-provider', [partnershipId]);
+    const owner = await createPerson('Lone carer', { agencyId: home.id });
+    const laLead = await createPerson('Council lead', {
+      agencyId: council.id,
+      roles: ['safeguarding-lead'],
+    });
+    const action = await postAction(owner, {
+      dueAt: new Date(Date.now() + 30 * DAY).toISOString(),
+    });
+    if (action.status !== 201) throw new Error(`POST /actions: ${action.status}`);
+    const localAuthorityLeads = (await inPartnershipLeads(dataSource, partnershipId)).sort();
+    expect(localAuthorityLeads).toContain(laLead.id);
+    return {
+      partnershipId,
+      council,
+      home,
+      owner,
+      laLead,
+      actionId: action.body.id as string,
+      localAuthorityLeads,
+    };
+  }
+
+  async function resolveFor(actionId: string, addressee: ReminderRecipient) {
+    const action = await dataSource.manager.findOneOrFail(ActionEntity, {
+      where: { id: actionId },
+      relations: { owner: true },
+    });
+    const resolved = await resolveRecipients(
+      dataSource,
+      action as ActionEntity & { owner: PersonEntity },
+      addressee,
+    );
+    return { people: resolved.people.map((p) => p.id).sort(), fellBackTo: resolved.fellBackTo };
+  }
+
+  it('reaches someone on every tier of every stage of the default policy, for an owner with no line manager', async () => {
+    const { actionId, localAuthorityLeads } = await lonelyOwner();
+    const tiers = new Set(
+      Object.keys(STAGE_OF_ITEM).flatMap((kind) =>
+        defaultPolicy.stages[STAGE_OF_ITEM[kind as keyof typeof STAGE_OF_ITEM]].escalation.map(
+          (tier) => tier.notify,
+        ),
+      ),
+    );
+    expect(tiers.size).toBeGreaterThan(2);
+    for (const tier of tiers) {
+      const resolved = await resolveFor(actionId, tier);
+      expect({ tier, people: resolved.people }).toEqual({ tier, people: localAuthorityLeads });
+    }
+  });
+
+  it('falls down the chain one rung at a time, never back to the owner', async () => {
+    const { home, owner, actionId, localAuthorityLeads } = await lonelyOwner();
+    expect(await resolveFor(actionId, 'owner-line-manager')).toEqual({
+      people: localAuthorityLeads,
+      fellBackTo: 'local-authority-lead',
+    });
+    const dsl = await createPerson('Home lead', {
+      agencyId: home.id,
+      roles: ['designated-safeguarding-lead'],
+    });
+    expect(await resolveFor(actionId, 'owner-line-manager')).toEqual({
+      people: [dsl.id],
+      fellBackTo: 'agency-designated-lead',
+    });
+    const head = await createPerson('Home head', { agencyId: home.id, roles: ['head-of-service'] });
+    expect(await resolveFor(actionId, 'owner-line-manager')).toEqual({
+      people: [head.id],
+      fellBackTo: 'head-of-service',
+    });
+    expect(await resolveFor(actionId, 'head-of-service')).toEqual({
+      people: [head.id],
+      fellBackTo: undefined,
+    });
+    // The owner holding the role themselves is no escalation: the next rung is told.
+    const selfLed = await createPerson('Head who owns it', {
+      agencyId: home.id,
+      roles: ['designated-safeguarding-lead'],
+    });
+    const own = await postAction(selfLed, { dueAt: new Date(Date.now() + 30 * DAY).toISOString() });
+    expect(await resolveFor(own.body.id, 'agency-designated-lead')).toEqual({
+      people: [dsl.id],
+      fellBackTo: undefined,
+    });
+    expect((await resolveFor(own.body.id, 'owner-line-manager')).people).not.toContain(owner.id);
+  });
+
+  it('records the fall-back and tells those it fell to, one message each', async () => {
+    const { actionId, localAuthorityLeads } = await lonelyOwner();
+    const activities = createActionActivities({
+      dataSource,
+      mailer,
+      publicWebUrl: 'http://127.0.0.1:3001',
+      actionLinkSecret: randomBytes(32),
+      log: pino({ level: 'silent' }),
+    });
+    const idempotencyKey = `fell-back-${actionId}:escalated`;
+    expect(
+      await activities.sendActionReminder({
+        actionId,
+        event: 'escalated',
+        recipient: 'owner-line-manager',
+        idempotencyKey,
+      }),
+    ).toBe('sent');
+    const notified = await dataSource.manager.find(NotificationEntity, {
+      where: { subjectId: actionId, idempotencyKey: Like(`${idempotencyKey}%`) },
+    });
+    expect(notified.map((n) => n.recipientId).sort()).toEqual(localAuthorityLeads);
+    const recorded = await chronologyEvents(dataSource, actionId);
+    expect(recorded).toContainEqual({
+      event: 'notification.fell-back',
+      detail: {
+        event: 'escalated',
+        addressee: 'owner-line-manager',
+        fellBackTo: 'local-authority-lead',
+      },
+    });
+  });
+
+  it('tells the partnership’s admins when nobody in the whole chain is active', async () => {
+    const { partnershipId, council, home, laLead, actionId } = await lonelyOwner();
+    // A partnership whose council has nobody: its own lead has left, and the e2e operator's
+    // council (in every partnership the operator makes) is taken out of it.
+    const admin = await createPerson('Directory keeper', { agencyId: home.id, roles: ['admin'] });
+    expect((await post(`/people/${laLead.id}/deactivate`)).status).toBe(200);
+    await dataSource.query(
+      `DELETE FROM agency_partnerships WHERE partnership_id = $1 AND agency_id NOT IN ($2, $3)`,
+      [partnershipId, council.id, home.id],
+    );
+    expect(await inPartnershipLeads(dataSource, partnershipId)).toEqual([]);
+
+    const activities = createActionActivities({
+      dataSource,
+      mailer,
+      publicWebUrl: 'http://127.0.0.1:3001',
+      actionLinkSecret: randomBytes(32),
+      log: pino({ level: 'silent' }),
+    });
+    expect(
+      await activities.sendActionReminder({
+        actionId,
+        event: 'escalated',
+        recipient: 'owner-line-manager',
+        idempotencyKey: `nobody-${actionId}:escalated`,
+      }),
+    ).toBe('no-recipient');
+    const { reference } = await dataSource.manager.findOneByOrFail(ActionEntity, { id: actionId });
+    const alert = await waitForEmail(
+      (e) =>
+        e.to.includes(admin.email) &&
+        e.subject === `Nobody to escalate an overdue action to: ${reference}`,
+    );
+    expect(alert.text).toContain('correct the directory');
+    expect(await chronologyEvents(dataSource, actionId)).toContainEqual({
+      event: 'notification.no-recipient',
+      detail: { event: 'escalated', addressee: 'owner-line-manager' },
+    });
+  });
+});
+
+/** The active safeguarding leads of a partnership's local authorities, by id. */
+async function inPartnershipLeads(
+  dataSource: DataSource,
+  partnershipId: string,
+): Promise<string[]> {
+  const rows: Array<{ id: string }> = await dataSource.query(
+    `SELECT p.id FROM people p
+       JOIN agencies a ON a.id = p.agency_id
+       JOIN agency_partnerships ap ON ap.agency_id = a.id
+      WHERE ap.partnership_id = $1 AND p.active AND a.type = 'local-authority'
+        AND 'safeguarding-lead' = ANY(p.roles)
+      ORDER BY p.id`,
+    [partnershipId],
+  );
+  return rows.map((row) => row.id);
+}
+
+/** What the chronology recorded about an action, event and detail only. */
+async function chronologyEvents(dataSource: DataSource, actionId: string) {
+  const rows: Array<{ event: string; detail: unknown }> = await dataSource.query(
+    `SELECT event, detail FROM chronology WHERE subject_type = 'action' AND subject_id = $1 ORDER BY occurred_at`,
+    [actionId],
+  );
+  return rows.map(({ event, detail }) => ({ event, detail }));
+}

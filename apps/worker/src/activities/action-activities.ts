@@ -28,7 +28,7 @@ import {
   recordSent,
   type NotificationSubject,
 } from './notification-log';
-import { resolveRecipients } from './recipients';
+import { nobodyToEscalateTo, resolveRecipients } from './recipients';
 
 export interface ActionActivityDeps {
   dataSource: DataSource;
@@ -65,9 +65,6 @@ function messageFor(event: ActionReminderEvent, toOwnerInPerson: boolean): Actio
   if (TIMETABLE_EVENTS.has(event) && !toOwnerInPerson) return 'action.owner-unreachable';
   return MESSAGE_OF[event];
 }
-
-/** Roles that can be held by several people get one message each, keyed apart. */
-const SINGLE_PERSON: ReadonlySet<ReminderRecipient> = new Set(['owner', 'owner-line-manager']);
 
 function subjectOf(action: ActionEntity): NotificationSubject {
   return { subjectType: 'action', subjectId: action.id, partnershipId: action.partnershipId };
@@ -189,6 +186,30 @@ export function createActionActivities(deps: ActionActivityDeps): ActionActiviti
     return 'sent';
   }
 
+  /**
+   * One message each, keyed apart; a refusal (SMTP 5xx) by one of several is recorded and the
+   * others still get theirs.
+   */
+  async function sendToEach(
+    action: ActionEntity & { owner: PersonEntity },
+    people: PersonEntity[],
+    event: ActionReminderEvent,
+    kind: ActionMessageKind,
+    idempotencyKey: string,
+    addressee: ReminderRecipient,
+  ): Promise<ReminderOutcome> {
+    const outcomes: ReminderOutcome[] = [];
+    for (const person of people) {
+      try {
+        const key = `${idempotencyKey}:${person.id}`;
+        outcomes.push(await sendTo(action, person, event, kind, key, addressee));
+      } catch (error) {
+        if (!(error instanceof ApplicationFailure && error.type === DELIVERY_REFUSED)) throw error;
+      }
+    }
+    return outcomes.includes('sent') ? 'sent' : (outcomes[0] ?? 'no-recipient');
+  }
+
   return {
     /**
      * One message to whoever holds the addressed role now. A refusal (SMTP 5xx) of the owner's
@@ -210,30 +231,38 @@ export function createActionActivities(deps: ActionActivityDeps): ActionActiviti
         return 'no-recipient';
       }
       const withOwner = action as ActionEntity & { owner: PersonEntity };
-      const { people, rerouted } = await resolveRecipients(dataSource, withOwner, addressee);
+      const { people, rerouted, fellBackTo } = await resolveRecipients(
+        dataSource,
+        withOwner,
+        addressee,
+      );
       if (rerouted) {
         await recordChronology(action, 'notification.rerouted', { event, addressee });
+      }
+      if (fellBackTo) {
+        await recordChronology(action, 'notification.fell-back', {
+          event,
+          addressee,
+          fellBackTo,
+        });
       }
       if (people.length === 0) {
         await recordChronology(action, 'notification.no-recipient', { event, addressee });
         log.warn({ actionId, event, addressee }, 'reminder has nobody to go to');
+        // An escalation that reaches nobody is itself escalated: to those who keep the directory.
+        if (event === 'escalated') {
+          const alerted = await nobodyToEscalateTo(dataSource, action);
+          const alertKey = `${idempotencyKey}:unescalated`;
+          await sendToEach(withOwner, alerted, event, 'action.unescalated', alertKey, addressee);
+        }
         return 'no-recipient';
       }
       const kind = messageFor(event, addressee === 'owner' && !rerouted);
-      if (SINGLE_PERSON.has(addressee)) {
+      // One person holds these roles: one message, keyed as the workflow keyed it.
+      if (addressee === 'owner' || (addressee === 'owner-line-manager' && !fellBackTo)) {
         return sendTo(withOwner, people[0], event, kind, idempotencyKey, addressee);
       }
-      const outcomes: ReminderOutcome[] = [];
-      for (const person of people) {
-        try {
-          const key = `${idempotencyKey}:${person.id}`;
-          outcomes.push(await sendTo(withOwner, person, event, kind, key, addressee));
-        } catch (error) {
-          if (!(error instanceof ApplicationFailure && error.type === DELIVERY_REFUSED))
-            throw error;
-        }
-      }
-      return outcomes.includes('sent') ? 'sent' : (outcomes[0] ?? 'no-recipient');
+      return sendToEach(withOwner, people, event, kind, idempotencyKey, addressee);
     },
 
     /**

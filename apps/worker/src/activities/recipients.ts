@@ -9,6 +9,38 @@ export interface ResolvedRecipients {
   people: PersonEntity[];
   /** The owner has been deactivated, so their line manager stands in for them. */
   rerouted: boolean;
+  /**
+   * The rung of the escalation chain that answered, when the tier addressed had nobody active
+   * (see ESCALATION_CHAIN); undefined when the tier's own role answered.
+   */
+  fellBackTo?: EscalationRung;
+}
+
+/**
+ * Nobody is left unescalated: a tier of the ladder whose own role has nobody active (no line
+ * manager on record, an agency without a head of service) falls down this chain until someone
+ * answers, and never back to the owner, since escalating to oneself is no escalation. A policy
+ * names the tier a step starts at; the chain below it is the same for every tier. The board, a
+ * partnership role outside any agency, falls back to the local authority's safeguarding leads.
+ */
+export const ESCALATION_CHAIN = [
+  'owner-line-manager',
+  'head-of-service',
+  'agency-designated-lead',
+  'local-authority-lead',
+] as const;
+type EscalationRung = (typeof ESCALATION_CHAIN)[number] | 'board';
+
+const CHAIN_FROM: Record<EscalationRung, readonly EscalationRung[]> = {
+  'owner-line-manager': ESCALATION_CHAIN,
+  'head-of-service': ESCALATION_CHAIN.slice(1),
+  'agency-designated-lead': ESCALATION_CHAIN.slice(2),
+  'local-authority-lead': ESCALATION_CHAIN.slice(3),
+  board: ['board', 'local-authority-lead'],
+};
+
+function isRung(addressee: ReminderRecipient): addressee is EscalationRung {
+  return addressee in CHAIN_FROM;
 }
 
 /**
@@ -50,26 +82,57 @@ export async function resolveRecipients(
     rerouted: false,
   });
 
+  /** Who holds one rung of the chain today, the owner aside. */
+  const holders = async (rung: EscalationRung): Promise<PersonEntity[]> => {
+    switch (rung) {
+      case 'owner-line-manager':
+        return [await lineManager()].filter((person): person is PersonEntity => person !== null);
+      case 'head-of-service':
+        return inOwnerAgency('head-of-service');
+      case 'agency-designated-lead':
+        return inOwnerAgency('designated-safeguarding-lead');
+      case 'local-authority-lead': {
+        // An enquiry's deadline goes to its manager; anything else to the council's leads.
+        const manager = await accountable(null, action.enquiryId);
+        return manager && manager.id !== owner.id ? [manager] : localAuthorityLeads();
+      }
+      case 'board':
+        return inActionPartnership(['board-chair', 'board-business-manager']);
+    }
+  };
+
+  if (isRung(addressee)) {
+    for (const rung of CHAIN_FROM[addressee]) {
+      const people = (await holders(rung)).filter((person) => person.id !== owner.id);
+      if (people.length > 0) {
+        return { people, rerouted: false, ...(rung === addressee ? {} : { fellBackTo: rung }) };
+      }
+    }
+    return { people: [], rerouted: false };
+  }
   switch (addressee) {
     case 'owner':
       if (owner.active) return some([owner]);
       return { people: some([await lineManager()]).people, rerouted: true };
-    case 'owner-line-manager':
-      return some([await lineManager()]);
-    case 'agency-designated-lead':
-      return some(await inOwnerAgency('designated-safeguarding-lead'));
-    case 'head-of-service':
-      return some(await inOwnerAgency('head-of-service'));
-    case 'local-authority-lead': {
-      // An escalation that would only come back to the owner goes to the leads instead.
-      const manager = await accountable(null, action.enquiryId);
-      return some(manager && manager.id !== owner.id ? [manager] : await localAuthorityLeads());
-    }
-    case 'board':
-      return some(await inActionPartnership(['board-chair', 'board-business-manager']));
     case 'decision-maker': {
       const decider = await accountable(action.meetingId, action.enquiryId);
       return some(decider ? [decider] : await localAuthorityLeads());
     }
   }
+}
+
+/**
+ * Who is told when a tier of the ladder found nobody anywhere in the chain: the partnership's
+ * admins (who keep the directory) and the local authority's safeguarding leads.
+ */
+export async function nobodyToEscalateTo(
+  dataSource: DataSource,
+  action: ActionEntity,
+): Promise<PersonEntity[]> {
+  const db = dataSource.manager;
+  const [admins, leads] = await Promise.all([
+    inPartnership(db, action.partnershipId, ['admin']),
+    inPartnership(db, action.partnershipId, ['safeguarding-lead'], 'local-authority'),
+  ]);
+  return [...new Map([...admins, ...leads].map((person) => [person.id, person])).values()];
 }

@@ -39,6 +39,7 @@ const EXAMPLES: { [K in MessageKind]: Example<K> } = {
   },
   'action.overdue': actionExample(),
   'action.escalated': actionExample(),
+  'action.unescalated': actionExample(),
   'action.owner-unreachable': actionExample(),
   'action.assigned': {
     ...actionExample(),
@@ -110,6 +111,7 @@ describe('message catalogue', () => {
       'action.reminder': 'Action due soon',
       'action.overdue': 'Action overdue',
       'action.escalated': 'Overdue action escalated to you',
+      'action.unescalated': 'Nobody to escalate an overdue action to',
       'action.owner-unreachable': 'Action due, owner unreachable',
       'action.assigned': 'Action assigned to you',
       'action.extension-requested': 'Extension requested',

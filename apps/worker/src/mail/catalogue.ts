@@ -26,6 +26,7 @@ import { actionExtensionRequestedTemplate } from './templates/action-extension-r
 import { actionOverdueTemplate } from './templates/action-overdue.template';
 import { actionOwnerUnreachableTemplate } from './templates/action-owner-unreachable.template';
 import { actionReminderTemplate } from './templates/action-reminder.template';
+import { actionUnescalatedTemplate } from './templates/action-unescalated.template';
 import { digestDailyTemplate } from './templates/digest-daily.template';
 import { disagreementEscalatedTemplate } from './templates/disagreement-escalated.template';
 import { disagreementOverdueTemplate } from './templates/disagreement-overdue.template';
@@ -192,6 +193,10 @@ export const MESSAGE_CATALOGUE: { readonly [K in MessageKind]: MessageDefinition
   },
   'action.overdue': actionMessage('Action overdue', actionOverdueTemplate),
   'action.escalated': actionMessage('Overdue action escalated to you', actionEscalatedTemplate),
+  'action.unescalated': actionMessage(
+    'Nobody to escalate an overdue action to',
+    actionUnescalatedTemplate,
+  ),
   'action.owner-unreachable': actionMessage(
     'Action due, owner unreachable',
     actionOwnerUnreachableTemplate,

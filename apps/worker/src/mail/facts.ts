@@ -25,6 +25,7 @@ export const ACTION_MESSAGE_KINDS = [
   'action.reminder',
   'action.overdue',
   'action.escalated',
+  'action.unescalated',
   'action.owner-unreachable',
   'action.assigned',
   'action.extension-requested',
@@ -113,6 +114,7 @@ export interface MessageFacts {
   'action.reminder': ActionReminderFacts;
   'action.overdue': ActionFacts;
   'action.escalated': ActionFacts;
+  'action.unescalated': ActionFacts;
   'action.owner-unreachable': ActionFacts;
   'action.assigned': ActionAssignedFacts;
   'action.extension-requested': ActionFacts;
