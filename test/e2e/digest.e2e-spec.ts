@@ -12,12 +12,14 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { DataSource } from 'typeorm';
 import { createActionActivities } from '../../apps/worker/src/activities/action-activities';
+import { createSmtpMailer } from '../../apps/worker/src/mail/mailer';
 import { stackAppEnv } from './support/e2e-env';
 import {
   call,
   type CaughtEmail,
   caughtEmails,
   createPerson,
+  get,
   postAction,
   tokenFor,
   waitForEmail,
@@ -47,21 +49,24 @@ const nextDigestDay = () =>
 const isDigestTo = (email: CaughtEmail, person: { email: string }) =>
   email.to.includes(person.email) && email.subject.startsWith('Your safeguarding actions today');
 
+/** The worker's action activities against the stack's database and mail catcher. */
 async function withActionActivities<T>(use: (activities: ActionActivities) => Promise<T>) {
   const dataSource = await new DataSource(
     dataSourceOptions(stackAppEnv().DATABASE_URL),
   ).initialize();
+  const mailer = createSmtpMailer(stackAppEnv().SMTP_URL, 'digest-test@test.example');
   try {
     return await use(
       createActionActivities({
         dataSource,
-        mailer: { send: () => Promise.reject(new Error('must not send')), close: () => undefined },
+        mailer,
         publicWebUrl: 'http://127.0.0.1:3001',
         actionLinkSecret: randomBytes(32),
         log: pino({ level: 'silent' }),
       }),
     );
   } finally {
+    mailer.close();
     await dataSource.destroy();
   }
 }
@@ -111,7 +116,7 @@ describe('daily digest', () => {
     expect(digests).toHaveLength(1);
   });
 
-  it('holds a non-urgent reminder for the digest instead of emailing it', async () => {
+  it('holds only "due soon" for the digest, lists it in the next one, and sends what is time-critical at once', async () => {
     const person = await createPerson('Digest Owner');
     await call(
       'PUT',
@@ -119,19 +124,37 @@ describe('daily digest', () => {
       { delivery: 'daily-digest' },
       await tokenFor(person.email),
     );
-    const action = (
+    const dueSoon = (
       await postAction(person, { dueAt: new Date(Date.now() + 20 * DAY).toISOString() })
     ).body;
-
-    const outcome = await withActionActivities((activities) =>
-      activities.sendActionReminder({
-        actionId: action.id,
-        event: 'due',
-        recipient: 'owner',
-        idempotencyKey: `test-${randomUUID()}`,
-      }),
+    const remind = (actionId: string, event: 'reminder' | 'due' | 'overdue') =>
+      withActionActivities((activities) =>
+        activities.sendActionReminder({
+          actionId,
+          event,
+          recipient: 'owner',
+          idempotencyKey: `test-${randomUUID()}`,
+        }),
+      );
+    expect(await remind(dueSoon.id, 'reminder')).toBe('held-for-digest');
+    // Due today and overdue are time-critical: they go at once, digest or not.
+    expect(await remind(dueSoon.id, 'due')).toBe('sent');
+    expect(await remind(dueSoon.id, 'overdue')).toBe('sent');
+    await waitForEmail(
+      (email) =>
+        email.to.includes(person.email) && email.subject === `Action overdue: ${dueSoon.reference}`,
     );
-    expect(outcome).toBe('held-for-digest');
+
+    // The held "due soon" is in the next digest, though the item is not due for weeks, and once.
+    const today = nextDigestDay();
+    await runDigest(today);
+    const digest = await waitForEmail((email) => isDigestTo(email, person));
+    expect(digest.text).toContain(dueSoon.reference);
+    expect(digest.text).toContain('Action due soon');
+    const held = await get(`/actions/${dueSoon.id}`);
+    expect(held.body.reminders.map((r: { status: string }) => r.status)).not.toContain(
+      'held-for-digest',
+    );
   });
 
   it('sends no digest on a bank holiday, and lists what it held on the next working day', async () => {
@@ -156,11 +179,11 @@ describe('daily digest', () => {
     const overdue = (await postAction(person, dueAt(christmas.plus(-1)))).body;
     const dueOnChristmasDay = (await postAction(person, dueAt(christmas))).body;
     const later = (await postAction(person, dueAt(nextWorkingDay.plus(31)))).body;
-    // Christmas Day's own reminder is held for the digest, not emailed.
+    // Its "due soon" reminder is held for the digest, not emailed.
     const outcome = await withActionActivities((activities) =>
       activities.sendActionReminder({
         actionId: dueOnChristmasDay.id,
-        event: 'due',
+        event: 'reminder',
         recipient: 'owner',
         idempotencyKey: `test-${randomUUID()}`,
       }),

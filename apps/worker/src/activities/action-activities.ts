@@ -107,10 +107,11 @@ export function createActionActivities(deps: ActionActivityDeps): ActionActiviti
     addressee: ReminderRecipient,
   ): Promise<ReminderOutcome> {
     const toOwner = kind !== 'action.owner-unreachable' && recipient.id === action.ownerId;
-    // Urgent items and messages to anyone but the owner always go at once.
+    // Only "due soon" waits for a digest reader's morning digest: what falls due today, what is
+    // overdue, urgent items and anything to anyone but the owner are time-critical, and go at once.
     const holdForDigest =
       toOwner &&
-      TIMETABLE_EVENTS.has(event) &&
+      event === 'reminder' &&
       !action.urgent &&
       (await prefersDigest(dataSource, recipient.id));
     const subject = subjectOf(action);

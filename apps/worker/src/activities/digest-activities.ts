@@ -14,9 +14,12 @@ export interface DigestActivityDeps {
   log: Logger;
 }
 
+/** One reader's digest: what it lists, and the held reminders it releases. */
 interface DigestReader {
   id: string;
   email: string;
+  actions: DueAction[];
+  heldNotificationIds: string[];
 }
 
 type DueAction = Pick<ActionEntity, 'id' | 'reference' | 'dueAt'>;
@@ -27,13 +30,11 @@ const DEFAULT_NATION: Nation = 'england-and-wales';
 export function createDigestActivities(deps: DigestActivityDeps): DigestActivities {
   const { dataSource, mailer, publicWebUrl, log } = deps;
 
-  /** One email per person and date, whatever retries happen: claimed before, marked after. */
-  async function sendDigest(
-    reader: DigestReader,
-    date: string,
-    actions: DueAction[],
-    startOfDay: Date,
-  ) {
+  /**
+   * One email per person and date, whatever retries happen: claimed before, marked after. The
+   * "due soon" reminders it lists were held for it, and are marked sent with it.
+   */
+  async function sendDigest(reader: DigestReader, date: string, startOfDay: Date, endOfDay: Date) {
     const idempotencyKey = `digest:${date}:${reader.id}`;
     await dataSource
       .createQueryBuilder()
@@ -52,10 +53,12 @@ export function createDigestActivities(deps: DigestActivityDeps): DigestActiviti
       .execute();
     const claim = await dataSource.manager.findOneByOrFail(NotificationEntity, { idempotencyKey });
     if (claim.status !== 'sending') return false;
+    const kindOf = (dueAt: Date) =>
+      dueAt < startOfDay ? 'action.overdue' : dueAt <= endOfDay ? 'action.due' : 'action.reminder';
     const email = renderMessage('digest.daily', {
       link: `${publicWebUrl}/`,
-      items: actions.map((action) => ({
-        kind: action.dueAt < startOfDay ? 'action.overdue' : 'action.due',
+      items: reader.actions.map((action) => ({
+        kind: kindOf(action.dueAt),
         reference: action.reference,
         dueAt: action.dueAt,
         link: `${publicWebUrl}/actions/${action.id}`,
@@ -66,10 +69,12 @@ export function createDigestActivities(deps: DigestActivityDeps): DigestActiviti
       ...email,
       notificationId: claim.id,
     });
-    await dataSource.manager.update(NotificationEntity, claim.id, {
+    const sentAt = new Date();
+    const released = [claim.id, ...reader.heldNotificationIds];
+    await dataSource.manager.update(NotificationEntity, released, {
       status: 'sent',
       smtpMessageId,
-      sentAt: new Date(),
+      sentAt,
     });
     return true;
   }
@@ -79,36 +84,59 @@ export function createDigestActivities(deps: DigestActivityDeps): DigestActiviti
       const [year, month, day] = date.split('-').map(Number);
       const startOfDay = ukInstant({ year, month, day });
       const endOfDay = ukInstant({ year, month, day, hour: 23, minute: 59, second: 59 });
-      // One query for every reader's due and overdue actions; readers with none get no email.
-      // Everything still open and due by tonight is listed, however long ago it fell due, so an
-      // item passed over on a non-working day is in the next working day's digest.
-      const rows: Array<DueAction & { readerId: string; email: string; nation: Nation | null }> =
-        await dataSource.query(
-          `SELECT p.id AS "readerId", p.email, a.id, a.reference, a.due_at AS "dueAt", pt.nation
-             FROM people p
-             JOIN notification_preferences np ON np.person_id = p.id AND np.delivery = 'daily-digest'
-             JOIN actions a ON a.owner_id = p.id AND a.status NOT IN ('completed', 'cancelled') AND a.due_at <= $1
-             LEFT JOIN partnerships pt ON pt.id = a.partnership_id
-            WHERE p.active
-            ORDER BY p.id, a.due_at`,
-          [endOfDay],
-        );
-      const byReader = new Map<string, { reader: DigestReader; actions: DueAction[] }>();
+      // One query for every reader's due and overdue actions, and the "due soon" reminders held
+      // for them; readers with none get no email. Everything still open and due by tonight is
+      // listed, however long ago it fell due, so an item passed over on a non-working day is in
+      // the next working day's digest. A held reminder is listed once, whatever the reader has
+      // chosen since.
+      const rows: Array<
+        DueAction & {
+          readerId: string;
+          email: string;
+          nation: Nation | null;
+          heldNotificationId: string | null;
+        }
+      > = await dataSource.query(
+        `SELECT p.id AS "readerId", p.email, a.id, a.reference, a.due_at AS "dueAt", pt.nation,
+                NULL AS "heldNotificationId"
+           FROM people p
+           JOIN notification_preferences np ON np.person_id = p.id AND np.delivery = 'daily-digest'
+           JOIN actions a ON a.owner_id = p.id AND a.status NOT IN ('completed', 'cancelled') AND a.due_at <= $1
+           LEFT JOIN partnerships pt ON pt.id = a.partnership_id
+          WHERE p.active
+         UNION ALL
+         SELECT p.id, p.email, a.id, a.reference, a.due_at, pt.nation, n.id
+           FROM notifications n
+           JOIN people p ON p.id = n.recipient_id AND p.active
+           JOIN actions a ON n.subject_type = 'action' AND a.id = n.subject_id
+                         AND a.status NOT IN ('completed', 'cancelled')
+           LEFT JOIN partnerships pt ON pt.id = a.partnership_id
+          WHERE n.status = 'held-for-digest'
+          ORDER BY 1, 5`,
+        [endOfDay],
+      );
+      const byReader = new Map<string, DigestReader>();
       let held = 0;
-      for (const { readerId, email, nation, ...action } of rows) {
+      for (const { readerId, email, nation, heldNotificationId, ...action } of rows) {
         // Weekends and bank holidays are not digest days, the bank holidays being those of the
         // nation of the action's partnership: a reader may have some items today, the rest later.
         if (!isWorkingDay({ year, month, day }, nation ?? DEFAULT_NATION)) {
           held += 1;
           continue;
         }
-        const entry = byReader.get(readerId) ?? { reader: { id: readerId, email }, actions: [] };
-        entry.actions.push(action);
-        byReader.set(readerId, entry);
+        const reader = byReader.get(readerId) ?? {
+          id: readerId,
+          email,
+          actions: [],
+          heldNotificationIds: [],
+        };
+        if (heldNotificationId) reader.heldNotificationIds.push(heldNotificationId);
+        if (!reader.actions.some((listed) => listed.id === action.id)) reader.actions.push(action);
+        byReader.set(readerId, reader);
       }
       let sent = 0;
-      for (const { reader, actions } of byReader.values()) {
-        if (await sendDigest(reader, date, actions, startOfDay)) sent += 1;
+      for (const reader of byReader.values()) {
+        if (await sendDigest(reader, date, startOfDay, endOfDay)) sent += 1;
       }
       log.info({ date, readers: byReader.size, sent, held }, 'daily digests sent');
       return { date, sent };
