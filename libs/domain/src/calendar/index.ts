@@ -27,6 +27,7 @@ export {
 export type {
   CalendarDayOptions,
   DueTimeOptions,
+  SendHours,
   WorkingCalendar,
   WorkingHours,
 } from './working-day-clock';

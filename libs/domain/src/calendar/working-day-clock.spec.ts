@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { ukInstant } from './uk-time';
 import {
   WorkingCalendar,
@@ -250,6 +251,27 @@ describe('nextInSendWindow', () => {
 
   it('opens at local time after a clock change', () => {
     expect(next(utc('2026-03-28T12:00:00Z'))).toEqual(utc('2026-03-30T07:30:00Z'));
+  });
+
+  it('can cover every day, weekends and bank holidays included, to midnight', () => {
+    const evenings = { days: 'every-day' as const, start: '20:00', end: '24:00' };
+    const inEvenings = (instant: Date) => nextInSendWindow(instant, 'england-and-wales', evenings);
+    // Christmas Day 2026 is a Friday and a bank holiday; the 27th a Sunday.
+    expect(inEvenings(london('2026-12-25 10:00'))).toEqual(london('2026-12-25 20:00'));
+    expect(inEvenings(london('2026-12-27 23:59:59.999'))).toEqual(
+      london('2026-12-27 23:59:59.999'),
+    );
+    expect(inEvenings(london('2026-12-27 00:00'))).toEqual(london('2026-12-27 20:00'));
+  });
+
+  it('holds nothing when it covers every hour of every day', () => {
+    const always = { days: 'every-day' as const, start: '00:00', end: '24:00' };
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2090, 0, 1) }), (ms) => {
+        const instant = new Date(ms);
+        expect(nextInSendWindow(instant, 'scotland', always)).toEqual(instant);
+      }),
+    );
   });
 });
 

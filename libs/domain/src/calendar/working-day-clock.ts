@@ -189,19 +189,36 @@ export function shiftWorkingDays(
 }
 
 /**
- * The first instant at or after `instant` inside the send window: between the window's local
- * start and end, both included, on a working day of the nation. Holds messages over quiet hours.
+ * Hours in which messages may go: local start and end ("24:00" for the end of the day), on
+ * working days of the nation (the default) or every day.
  */
-export function nextInSendWindow(instant: Date, nation: Nation, window: WorkingHours): Date {
-  const { startMs, endMs } = parseHours(window);
+export interface SendHours extends WorkingHours {
+  readonly days?: 'working-days' | 'every-day';
+}
+
+/**
+ * The first instant at or after `instant` inside the send window: between the window's local
+ * start and end, both included, on a day it covers. Holds messages over quiet hours; a window of
+ * every day from 00:00 to 24:00 holds nothing.
+ */
+export function nextInSendWindow(instant: Date, nation: Nation, window: SendHours): Date {
+  const startMs = parseClockTime(window.start);
+  const endMs = window.end === '24:00' ? MS_PER_DAY : parseClockTime(window.end);
+  if (startMs >= endMs) {
+    throw new RangeError(
+      `UK calendar: a send window must start before it ends (got ${window.start}–${window.end}).`,
+    );
+  }
+  const everyDay = window.days === 'every-day';
   const utcMs = instantMs(instant);
   const wallMs = wallClockFromUtc(utcMs);
   const day = Math.floor(wallMs / MS_PER_DAY);
   const timeOfDayMs = wallMs - day * MS_PER_DAY;
-  if (timeOfDayMs <= endMs && isWorkingDayNumber(day, nation)) {
+  if (timeOfDayMs <= endMs && (everyDay || isWorkingDayNumber(day, nation))) {
     return new Date(timeOfDayMs >= startMs ? utcMs : utcFromWallClock(day * MS_PER_DAY + startMs));
   }
-  return new Date(utcFromWallClock(workingDayAfter(day, 1, nation) * MS_PER_DAY + startMs));
+  const nextDay = everyDay ? day + 1 : workingDayAfter(day, 1, nation);
+  return new Date(utcFromWallClock(nextDay * MS_PER_DAY + startMs));
 }
 
 /**

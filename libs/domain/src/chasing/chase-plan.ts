@@ -100,7 +100,12 @@ export function offsetInstant(offset: Offset, dueAt: Date, calendar: ChaseCalend
     return shiftWorkingDays(dueAt, offset.workingDays, calendar.nation, opening).getTime();
   }
   if ('calendarDays' in offset) {
-    const day = { nation: calendar.nation, workingDay: calendar.sendWindow };
+    // The day's hours matter only to name its opening; a window to midnight ends at 23:59.
+    const { start, end } = calendar.sendWindow;
+    const day = {
+      nation: calendar.nation,
+      workingDay: { start, end: end === '24:00' ? '23:59' : end },
+    };
     return addCalendarDays(dueAt, offset.calendarDays, day, opening).getTime();
   }
   const ms = isoDurationToMilliseconds(offset.duration);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { NATIONS } from '../calendar';
-import { clockMinutes } from './clock';
+import { clockMinutes, WINDOW_END_PATTERN } from './clock';
 import { STAGE_KEYS, stageFamily, type StageKey } from './stage-keys';
 import {
   CHASE_RULE,
@@ -97,15 +97,26 @@ function startBeforeEnd(range: { start: string; end: string }, ctx: z.Refinement
     });
 }
 
+/** Working days only (the nation's bank holidays and weekends are quiet), or every day. */
+export const SEND_WINDOW_DAYS = ['working-days', 'every-day'] as const;
+
+const WINDOW_END_MESSAGE = 'must be a 24-hour local time HH:MM, such as 17:30, or 24:00';
+const windowEndSchema = z
+  .string(saying(WINDOW_END_MESSAGE))
+  .regex(WINDOW_END_PATTERN, WINDOW_END_MESSAGE);
+
 export const workingDaySchema = strictObject({ start: clockSchema, end: clockSchema }).superRefine(
   startBeforeEnd,
 );
 
-/** Quiet hours: non-urgent messages wait for the next window, urgent ones may be exempt. */
+/**
+ * Quiet hours: non-urgent messages wait for the next window, urgent ones may be exempt. A
+ * partnership that sends at any time says so: every day, from 00:00 to 24:00.
+ */
 export const sendWindowSchema = strictObject({
-  days: z.literal('working-days', saying('must be "working-days"')),
+  days: oneOf(SEND_WINDOW_DAYS),
   start: clockSchema,
-  end: clockSchema,
+  end: windowEndSchema,
   urgentExempt: z.boolean(saying('must be true or false')),
 }).superRefine(startBeforeEnd);
 

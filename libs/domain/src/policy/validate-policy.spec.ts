@@ -187,6 +187,27 @@ describe('validatePolicy refuses a bad policy and names the field', () => {
     ]);
   });
 
+  it('a send window may cover every hour of every day, and end at 24:00 only', () => {
+    const always: any = createDefaultPolicy();
+    always.sendWindow = { days: 'every-day', start: '00:00', end: '24:00', urgentExempt: false };
+    expect(validatePolicy(always).ok).toBe(true);
+    expect(
+      errorsAfter((p) => (p.sendWindow = { ...p.sendWindow, days: 'weekdays', end: '24:30' })),
+    ).toEqual([
+      { field: 'sendWindow.days', message: 'must be one of working-days, every-day' },
+      {
+        field: 'sendWindow.end',
+        message: 'must be a 24-hour local time HH:MM, such as 17:30, or 24:00',
+      },
+    ]);
+    expect(errorsAfter((p) => (p.workingDay.end = '24:00'))).toEqual([
+      {
+        field: 'workingDay.end',
+        message: 'must be a 24-hour local time HH:MM, such as 08:30 or 17:30',
+      },
+    ]);
+  });
+
   it('a malformed HH:MM', () => {
     expect(
       errorsAfter((p) => {
