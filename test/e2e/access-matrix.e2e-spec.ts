@@ -53,7 +53,7 @@ const LEADING: AgencyType = 'local-authority';
  * they are checked for every type (the others, for the local authority's roles only).
  */
 const CASE_ROUTE =
-  /^\w+ \/(actions|meetings|enquiries|disagreements|audit|partnerships\/\{partnershipId\}\/(enquiries|disagreements|overdue-actions|statutory-return|escalation-log)|agencies\/\{agencyId\}\/delegated-enquiries)/;
+  /^\w+ \/(actions|meetings|enquiries|disagreements|audit|partnerships\/\{partnershipId\}\/(enquiries|disagreements|overdue-actions|statutory-return|escalation-log|timeliness)|agencies\/\{agencyId\}\/delegated-enquiries)/;
 const wide = (role: Role, agencyType: AgencyType) =>
   SENIOR.includes(role) && agencyType === LEADING;
 
@@ -198,6 +198,7 @@ const RULES: Record<string, Rule> = {
   'GET /partnerships/{partnershipId}/statutory-return': partnershipWide(BOARD, scoped(400)),
   // The escalation log, for the same readers; the matrix sends no period, so 400 past access.
   'GET /partnerships/{partnershipId}/escalation-log': partnershipWide(BOARD, scoped(400)),
+  'GET /partnerships/{partnershipId}/timeliness': partnershipWide(BOARD, scoped(400)),
   'POST /disagreements': onlyFor(CASE_ROLES, scoped('changes-data', 422)),
   'GET /disagreements/{id}': disagreementRecord(200),
   // A lead who is not taking part at the stage: the workflow refuses what only its participants

@@ -9,4 +9,5 @@ export * from './enquiries';
 export * from './meetings/meeting';
 export * from './policy';
 export * from './references/reference';
+export * from './reporting/timeliness';
 export * from './time/uk-date';

@@ -10,6 +10,8 @@ import {
   ESCALATION_LOG_CSV_HEADER,
   escalationLogCsv,
   escalationLogPeriod,
+  TIMELINESS_CSV_HEADER,
+  timelinessCsv,
 } from '@safeguard/domain';
 import type { Request, Response } from 'express';
 import { BOARD_ROLES, PartnershipWide } from '../auth/access-rules';
@@ -19,6 +21,7 @@ import { UuidParam } from '../common/uuid-param';
 import { BoardReportsService } from './board-reports.service';
 import { EscalationLogQuery } from './dto/escalation-log.query';
 import { EscalationLogView } from './dto/escalation-log.view';
+import { TimelinessView } from './dto/timeliness.view';
 
 /**
  * Who may see the escalation log: as for the statutory return. It names no person and no case,
@@ -60,11 +63,8 @@ export class BoardReportsController {
   ): Promise<EscalationLogView | string> {
     const period = escalationLogPeriod(query.from, query.to);
     const log = await this.boardReports.escalationLog(partnershipId, period);
-    response.vary('Accept');
-    const csv = query.format
-      ? query.format === 'csv'
-      : request.accepts(['application/json', 'text/csv']) === 'text/csv';
-    if (!csv) return EscalationLogView.of(partnershipId, period, log);
+    if (!wantsCsv(query, request, response))
+      return EscalationLogView.of(partnershipId, period, log);
     response.setHeader('Content-Type', 'text/csv; charset=utf-8');
     response.setHeader(
       'Content-Disposition',
@@ -72,4 +72,46 @@ export class BoardReportsController {
     );
     return escalationLogCsv(log);
   }
+
+  @Get('timeliness')
+  @ApiOperation({
+    summary:
+      'How timely chased items were: per stage, agency and month they fell due, the share done on time and the median and 90th-percentile working days late, as JSON or CSV. No personal data.',
+  })
+  @ApiExtraModels(TimelinessView)
+  @ApiOkResponse({
+    description:
+      'Items that fell due from `from` to `to` (UK dates, both included) and by now; cancelled ones are not counted, open ones past due count as late so far.',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(TimelinessView) } },
+      'text/csv': {
+        schema: { type: 'string', example: `${TIMELINESS_CSV_HEADER.join(',')}\r\n` },
+      },
+    },
+  })
+  @ApiProblemResponses(HttpStatus.BAD_REQUEST, HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND)
+  async timeliness(
+    @UuidParam('partnershipId') partnershipId: string,
+    @Query() query: EscalationLogQuery,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<TimelinessView | string> {
+    const period = escalationLogPeriod(query.from, query.to);
+    const report = await this.boardReports.timeliness(partnershipId, period);
+    if (!wantsCsv(query, request, response)) return TimelinessView.of(partnershipId, report);
+    response.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    response.setHeader(
+      'Content-Disposition',
+      `attachment; filename="timeliness-${period.from}-${period.to}.csv"`,
+    );
+    return timelinessCsv(report);
+  }
+}
+
+/** CSV when asked by `format`, which wins, or by Accept; the answer varies by Accept either way. */
+function wantsCsv(query: EscalationLogQuery, request: Request, response: Response): boolean {
+  response.vary('Accept');
+  return query.format
+    ? query.format === 'csv'
+    : request.accepts(['application/json', 'text/csv']) === 'text/csv';
 }
