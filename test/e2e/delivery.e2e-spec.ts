@@ -46,19 +46,22 @@ describe('reminder delivery over SMTP', () => {
     expect((await caughtEmails()).filter((email) => email.to.includes(owner.email))).toEqual([]);
   });
 
-  it('records that nobody could be told when a refused owner has no line manager', async () => {
+  it('falls back down the escalation chain when a refused owner has no line manager', async () => {
     const owner = await createPerson('Unmanaged Owner', { emailDomain: 'refuse.smtp.test' });
     const created = (await postAction(owner, { urgent: true })).body;
 
     const deadline = Date.now() + E2E_WAIT_MS;
     let events: string[] = [];
-    while (Date.now() < deadline && !events.includes('notification.no-recipient')) {
+    while (Date.now() < deadline && !events.includes('notification.sent')) {
       await new Promise((resolve) => setTimeout(resolve, 200));
       events = (await get(`/audit/records/action/${created.id}`)).body.map(
         (e: { event: string }) => e.event,
       );
     }
-    expect(events).toContain('notification.no-recipient');
+    expect(events).toEqual(
+      expect.arrayContaining(['notification.failed', 'notification.fell-back', 'notification.sent']),
+    );
+    expect(events).not.toContain('notification.no-recipient');
   });
 
   it('retries a 4xx deferral until the relay accepts, and delivers exactly once', async () => {
