@@ -129,13 +129,28 @@ describe('enquiry access rules', () => {
       expect(await readerOfEnquiry(policeColleague, delegated(), elsewhere)).toBeNull();
     });
 
-    it('the delegated agency loses sight of it once it declines, or the enquiry stage is over', async () => {
+    it('the delegated agency loses sight of it once it declines, or the enquiry stage is over with no plan', async () => {
       const declined = delegated({}, { status: 'declined' });
-      const concluded = delegated({ stage: 'outcome' }, { status: 'accepted' });
+      const concluded = delegated({ stage: 'outcome', planLeadId: null }, { status: 'accepted' });
       for (const target of [declined, concluded]) {
         expect(await readerOfEnquiry(policeContact, target, elsewhere)).toBeNull();
         expect(await readerOfEnquiry(policeLead, target, elsewhere)).toBeNull();
       }
+    });
+
+    it('the agency that made the enquiry keeps the plan after its report is accepted, until the enquiry closes', async () => {
+      for (const stage of ['outcome', 'monitoring'] as const) {
+        const target = delegated(
+          { stage },
+          { status: 'accepted', enquirerId: policeEnquirer.personId },
+        );
+        for (const partner of [policeContact, policeEnquirer, policeLead]) {
+          expect(await readerOfEnquiry(partner, target, elsewhere)).toBe('partner');
+        }
+        expect(await readerOfEnquiry(policeColleague, target, elsewhere)).toBeNull();
+      }
+      const closed = delegated({ stage: 'closed' }, { status: 'accepted' });
+      expect(await readerOfEnquiry(policeContact, closed, elsewhere)).toBeNull();
     });
 
     it('the plan’s lead is a partner until the enquiry closes', async () => {
@@ -185,6 +200,11 @@ describe('enquiry access rules', () => {
       ]);
       const declined = as('partner', delegated({}, { status: 'declined' }));
       expect(recordsSeenBy(policeContact, declined, records)).toEqual([]);
+    });
+
+    it('the agency whose report was accepted sees the plan and its reviews, no longer its delegation', () => {
+      const kept = as('partner', delegated({ stage: 'monitoring' }, { status: 'accepted' }));
+      expect(ids(recordsSeenBy(policeContact, kept, records))).toEqual(['plan', 'plan-review']);
     });
 
     it('the plan’s lead sees the plan and its reviews, and nothing of a delegation', () => {

@@ -10,7 +10,9 @@
  * - a partner, that is someone of another agency, sees it only while they have a part in it: while
  *   the enquiry stage is delegated to their agency (requested or accepted, not declined), those
  *   who lead the agency (leadsOwnAgency), the delegation's contact and the enquirer it named; while the
- *   enquiry is open, the plan's lead. A partner sees the enquiry and the adult it is about, the
+ *   enquiry is open, the plan's lead; and, once the agency's report is accepted, those same people
+ *   of the agency that made the enquiry keep the safeguarding plan it has actions in, while the
+ *   enquiry is open (practice primer, "Who may see a case"). A partner sees the enquiry and the adult it is about, the
  *   delegation to their own agency and the records made under it, and the plan if they lead it:
  *   never the local authority's decision or outcome, nor another agency's delegation.
  * - Board roles and admins never reach these routes at all (CASE_ROLES): no personal case data.
@@ -73,7 +75,11 @@ export async function readerOfEnquiry(
   worksInLocalAuthority: () => Promise<boolean>,
 ): Promise<EnquiryReader | null> {
   if (seesWholePartnership(principal) || (await worksInLocalAuthority())) return 'case-holder';
-  if (actsForDelegatedAgency(principal, target) || leadsPlan(principal, target.enquiry)) {
+  if (
+    actsForDelegatedAgency(principal, target) ||
+    leadsPlan(principal, target.enquiry) ||
+    keepsPlanAfterItsEnquiry(principal, target)
+  ) {
     return 'partner';
   }
   return null;
@@ -105,7 +111,8 @@ export function recordsSeenBy<EnquiryRecord extends EnquiryRecordFacts>(
   const delegationId = actsForDelegatedAgency(principal, target)
     ? target.delegation?.id
     : undefined;
-  const leadsItsPlan = leadsPlan(principal, target.enquiry);
+  const leadsItsPlan =
+    leadsPlan(principal, target.enquiry) || keepsPlanAfterItsEnquiry(principal, target);
   return records.filter(
     (record) =>
       (delegationId !== undefined && record.facts.delegationId === delegationId) ||
@@ -188,6 +195,24 @@ function actsForDelegatedAgency(
     enquiry.stage === 'enquiry' &&
     delegation !== null &&
     delegation.status !== 'declined' &&
+    (answersForDelegation(principal, delegation) || delegation.enquirerId === principal.personId)
+  );
+}
+
+/**
+ * The agency that made the enquiry, once its report is accepted (the enquiry stage is over, the
+ * delegation accepted), keeps sight of the plan it has actions in while the enquiry is open:
+ * those who answered for the delegation see the plan and its reviews, and nothing else.
+ */
+function keepsPlanAfterItsEnquiry(
+  principal: Principal,
+  { enquiry, delegation }: EnquiryWithDelegation,
+): boolean {
+  return (
+    (enquiry.stage === 'outcome' || enquiry.stage === 'monitoring') &&
+    enquiry.planLeadId !== null &&
+    delegation !== null &&
+    delegation.status === 'accepted' &&
     (answersForDelegation(principal, delegation) || delegation.enquirerId === principal.personId)
   );
 }
