@@ -13,6 +13,7 @@ import {
   unique,
   type ApiResponse,
 } from './support/http';
+import { meetingRecordLedBy } from './support/meetings';
 
 /**
  * Every endpoint × every role in every agency type × a record of another agency and of another
@@ -145,6 +146,9 @@ const RULES: Record<string, Rule> = {
     scoped(200),
   ),
   'POST /meetings': onlyFor(CASE_ROLES, scoped('changes-data', 422)),
+  // The policy's default due dates, offered to whoever records a meeting; the matrix sends no
+  // query, so a caller past access control is refused the input.
+  'GET /meetings/due-dates': onlyFor(CASE_ROLES, () => 400),
   'GET /meetings/{id}': caseRecord(200),
   'POST /meetings/{id}/action-log/circulated': caseRecord('changes-data'),
   'POST /meetings/{id}/minutes/circulated': caseRecord('changes-data'),
@@ -265,6 +269,9 @@ function requestBody(operation: string, objects: Objects): unknown {
       return { reason: 'Matrix' };
     case 'POST /meetings':
       return meetingBody(objects.partnership, objects.person);
+    case 'POST /meetings/{id}/action-log/circulated':
+    case 'POST /meetings/{id}/minutes/circulated':
+      return { recipientIds: [objects.person] };
     case 'POST /partnerships/{partnershipId}/policy':
     case 'POST /partnerships/{partnershipId}/policy/validate':
       return { schemaVersion: 1 };
@@ -324,6 +331,7 @@ function meetingBody(partnershipId: string, personId: string) {
     minuteTakerId: personId,
     attendees: [],
     decisions: [],
+    ...meetingRecordLedBy(personId),
     actions: [],
   };
 }

@@ -59,7 +59,11 @@ describe('reminder delivery over SMTP', () => {
       );
     }
     expect(events).toEqual(
-      expect.arrayContaining(['notification.failed', 'notification.fell-back', 'notification.sent']),
+      expect.arrayContaining([
+        'notification.failed',
+        'notification.fell-back',
+        'notification.sent',
+      ]),
     );
     expect(events).not.toContain('notification.no-recipient');
   });

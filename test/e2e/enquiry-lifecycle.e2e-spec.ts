@@ -10,6 +10,7 @@ import {
   waitForEmail,
   type TestPerson,
 } from './support/http';
+import { meetingRecordLedBy } from './support/meetings';
 import { decodedPayloads, rawHistory, utf8 } from './support/temporal';
 
 /**
@@ -107,6 +108,7 @@ describe('Section 42 enquiry lifecycle', () => {
           { personId: trustLead.id, agencyId: trust.id },
         ],
         decisions: [],
+        ...meetingRecordLedBy(manager.id),
         actions: [],
       },
       as(manager),
@@ -368,8 +370,16 @@ describe('Section 42 enquiry lifecycle', () => {
     );
     expect(concluded.stage).toBe('outcome');
     expect(deadline(concluded, 'outcome-and-plan').ownerId).toBe(manager.id);
-    // The enquiry is out of the trust's hands once its report is accepted.
-    expect((await get(`/enquiries/${id}`, as(trustEnquirer))).status).toBe(404);
+    // The enquiry is out of the trust's hands once its report is accepted, but the trust keeps
+    // the safeguarding plan it has actions in: the plan and its reviews, beside its own request.
+    const afterReport = await get(`/enquiries/${id}`, as(trustEnquirer));
+    expect(afterReport.status).toBe(200);
+    expect([...new Set(afterReport.body.records.map((r: any) => r.kind))].sort()).toEqual([
+      'plan',
+      'plan-review',
+    ]);
+    expect(afterReport.body.delegation).toMatchObject({ agencyId: trust.id, status: 'accepted' });
+    expect(afterReport.body.outcome ?? null).toBeNull();
 
     // 10. The outcome in two parts: closing waits for the Making Safeguarding Personal answers.
     const risk = await command(`/enquiries/${id}/outcome`, { riskOutcome: 'reduced' }, manager);
@@ -397,6 +407,7 @@ describe('Section 42 enquiry lifecycle', () => {
     const closed = await command(`/enquiries/${id}/close`, { note: 'Outcomes reviewed' }, manager);
     expect(closed).toMatchObject({ stage: 'closed', closure: 'concluded' });
     expect(closed.openDeadlines).toEqual([]);
+    expect((await get(`/enquiries/${id}`, as(trustEnquirer))).status).toBe(404);
     const late = await post(`/enquiries/${id}/plan/reviews`, {}, as(manager));
     expect(late.status).toBe(409);
     expect(late.body.detail).toBe('the enquiry is closed');

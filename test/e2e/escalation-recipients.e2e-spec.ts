@@ -14,6 +14,7 @@ import { createEnquiryActivities } from '../../apps/worker/src/activities/enquir
 import { resolveRecipients } from '../../apps/worker/src/activities/recipients';
 import { createSmtpMailer, type Mailer } from '../../apps/worker/src/mail/mailer';
 import { adminToken, stackAppEnv } from './support/e2e-env';
+import { meetingRecordLedBy } from './support/meetings';
 import { acknowledgedEnquiryRow } from './support/enquiry-rows';
 import {
   caughtEmails,
@@ -96,11 +97,13 @@ describe('who escalations go to', () => {
       minuteTakerId: people.minuteTaker.id,
       attendees: [{ personId: people.owner.id, agencyId: people.owner.agencyId }],
       decisions: [],
+      ...meetingRecordLedBy(people[chairKey].id),
       actions: [
         {
           title: 'Share the chronology',
           ownerId: people.owner.id,
           dueAt: new Date(Date.now() + 30 * DAY).toISOString(),
+          rationale: 'The enquiry needs it',
         },
       ],
     });

@@ -9,6 +9,7 @@ import {
   waitForEmail,
   type TestPerson,
 } from './support/http';
+import { meetingRecordLedBy } from './support/meetings';
 
 /**
  * A multi-agency meeting recorded over HTTP: its plan is chased by real workflows on the real
@@ -42,11 +43,21 @@ describe('multi-agency meeting follow-up', () => {
 
   const inAWeek = () => new Date(Date.now() + 7 * 24 * 3600 * 1000).toISOString();
 
+  /** The policy's default for an agreed action, as offered to whoever records the meeting. */
+  async function defaultActionDue(heldAt: string): Promise<string> {
+    const offered = await get(
+      `/meetings/due-dates?partnershipId=${partnershipId}&heldAt=${encodeURIComponent(heldAt)}`,
+    );
+    expect(offered.status).toBe(200);
+    return offered.body.action;
+  }
+
   async function recordMeeting(extra: Record<string, unknown> = {}) {
+    const heldAt = new Date().toISOString();
     return post('/meetings', {
       partnershipId,
       type: 'strategy-discussion',
-      heldAt: new Date().toISOString(),
+      heldAt,
       chairId: chair.id,
       minuteTakerId: minuteTaker.id,
       attendees: [
@@ -55,6 +66,7 @@ describe('multi-agency meeting follow-up', () => {
       ],
       caseReference: 'S42-2026-000123',
       decisions: [DECISION],
+      ...meetingRecordLedBy(chair.id),
       actions: [
         {
           title: 'Share the GP summary',
@@ -62,7 +74,12 @@ describe('multi-agency meeting follow-up', () => {
           dueAt: inAWeek(),
           rationale: RATIONALE,
         },
-        { title: 'Arrange the advocate', ownerId: owner.id },
+        {
+          title: 'Arrange the advocate',
+          ownerId: owner.id,
+          dueAt: await defaultActionDue(heldAt),
+          rationale: 'She has substantial difficulty taking part',
+        },
       ],
       reviewAt: new Date(Date.now() + 42 * 24 * 3600 * 1000).toISOString(),
       ...extra,
@@ -86,8 +103,8 @@ describe('multi-agency meeting follow-up', () => {
       'review',
     ]);
     const byKind = (kind: string) => meeting.items.find((item: any) => item.kind === kind);
-    // Published practice: action log within 1 WD, full minutes within 10 WD; actions without a
-    // date take the policy's default (10 WD); the review is the chair's.
+    // Published practice: action log within 1 WD, full minutes within 10 WD; the default offered
+    // for an action is the policy's (10 WD); the review is the chair's.
     expect(Date.parse(byKind('action-log').dueAt)).toBeLessThan(
       Date.parse(byKind('minutes').dueAt),
     );
@@ -105,6 +122,100 @@ describe('multi-agency meeting follow-up', () => {
     const shown = (await get(`/meetings/${meeting.id}`)).body;
     expect(shown.items).toHaveLength(5);
     expect(shown.attendees).toHaveLength(2);
+    expect(shown.adult).toEqual({
+      attended: false,
+      views: 'Wants to stay at home',
+      response: 'The plan keeps her at home, with daily visits',
+      notDiscussedReason: null,
+    });
+    expect(shown.risk).toEqual({
+      risks: ['Missed medication'],
+      leadId: chair.id,
+      capacityConcerns: false,
+      capacityAddressed: null,
+      sharedWithAdult: null,
+    });
+    expect(shown.circulation).toEqual([]);
+  });
+
+  it('holds the adult’s voice, the views of others and how a capacity concern is addressed', async () => {
+    const reason = 'In hospital and too unwell to be visited before the meeting';
+    const response = await recordMeeting({
+      adult: { attended: false, notDiscussedReason: reason },
+      othersViews: [{ voice: 'advocate', views: 'She would want to go home' }],
+      risk: {
+        risks: ['Missed medication', 'Falls at night'],
+        leadId: owner.id,
+        capacityConcerns: true,
+        capacityAddressed: 'A capacity assessment on the ward this week',
+        sharedWithAdult: 'Her advocate explains the plan to her',
+      },
+    });
+    expect(response.status).toBe(201);
+    const shown = (await get(`/meetings/${response.body.id}`)).body;
+    expect(shown.adult).toEqual({
+      attended: false,
+      views: null,
+      response: null,
+      notDiscussedReason: reason,
+    });
+    expect(shown.othersViews).toEqual([{ voice: 'advocate', views: 'She would want to go home' }]);
+    expect(shown.risk).toEqual(
+      expect.objectContaining({
+        risks: ['Missed medication', 'Falls at night'],
+        leadId: owner.id,
+        capacityAddressed: 'A capacity assessment on the ward this week',
+      }),
+    );
+  });
+
+  it('refuses a record without the adult’s voice, the risk plan, or an action’s rationale and date', async () => {
+    const before = (await get('/me/actions', tokens[owner.id])).body.length;
+    const refusals: Array<[Record<string, unknown>, number, string]> = [
+      [{ adult: undefined }, 400, 'adult'],
+      [{ risk: undefined }, 400, 'risk'],
+      [{ adult: { attended: true } }, 422, 'adult.views'],
+      [{ adult: { attended: true, views: 'Wants to go home' } }, 422, 'adult.response'],
+      [
+        { adult: { attended: false, notDiscussedReason: 'Not asked.' } },
+        422,
+        'adult.notDiscussedReason',
+      ],
+      [{ risk: { risks: [], leadId: chair.id, capacityConcerns: false } }, 400, 'risk.risks'],
+      [
+        { risk: { risks: ['Falls'], leadId: chair.id, capacityConcerns: true } },
+        422,
+        'risk.capacityAddressed',
+      ],
+      [
+        {
+          risk: {
+            risks: ['Falls'],
+            leadId: (await createPerson('Outsider')).id,
+            capacityConcerns: false,
+          },
+        },
+        422,
+        'risk.leadId',
+      ],
+      [
+        { actions: [{ title: 'No why', ownerId: owner.id, dueAt: inAWeek() }] },
+        400,
+        'actions.0.rationale',
+      ],
+      [
+        { actions: [{ title: 'No when', ownerId: owner.id, rationale: 'Why' }] },
+        400,
+        'actions.0.dueAt',
+      ],
+    ];
+    for (const [change, status, field] of refusals) {
+      const refused = await recordMeeting(change);
+      expect([field, refused.status]).toEqual([field, status]);
+      expect(refused.contentType).toContain('application/problem+json');
+      expect(refused.body.errors.map((e: any) => e.field)).toContain(field);
+    }
+    expect((await get('/me/actions', tokens[owner.id])).body.length).toBe(before);
   });
 
   it('refuses bad input naming the field, and records nothing', async () => {
@@ -115,7 +226,14 @@ describe('multi-agency meeting follow-up', () => {
     expect(badType.body.errors.map((e: any) => e.field)).toContain('type');
 
     const unknownOwner = await recordMeeting({
-      actions: [{ title: 'Nobody', ownerId: '00000000-0000-4000-8000-000000000000' }],
+      actions: [
+        {
+          title: 'Nobody',
+          ownerId: '00000000-0000-4000-8000-000000000000',
+          dueAt: inAWeek(),
+          rationale: 'Why',
+        },
+      ],
     });
     expect(unknownOwner.status).toBe(422);
     expect(unknownOwner.body.errors[0].field).toBe('actions.0.ownerId');
@@ -270,24 +388,43 @@ describe('multi-agency meeting follow-up', () => {
 
   it('closes the meeting once the minutes are circulated and every item is closed', async () => {
     const meeting = (await recordMeeting({ reviewAt: undefined })).body;
+    const everyAgency = { recipientIds: [chair.id, owner.id] };
     const logged = await post(
       `/meetings/${meeting.id}/action-log/circulated`,
-      {},
+      everyAgency,
       tokens[minuteTaker.id],
     );
     expect(logged.status).toBe(200);
     expect(logged.body.items.find((i: any) => i.kind === 'action-log').status).toBe('completed');
+    expect(logged.body.circulation.map((c: any) => [c.item, c.personId]).sort()).toEqual(
+      [
+        ['action-log', chair.id],
+        ['action-log', owner.id],
+      ].sort(),
+    );
     const twice = await post(
       `/meetings/${meeting.id}/action-log/circulated`,
-      {},
+      { recipientIds: [chair.id, owner.id, colleague.id] },
       tokens[minuteTaker.id],
     );
     expect(twice.status).toBe(409);
+    // The refused second list left nothing behind.
+    expect((await get(`/meetings/${meeting.id}`)).body.circulation).toHaveLength(2);
 
-    const byOwner = await post(`/meetings/${meeting.id}/minutes/circulated`, {}, tokens[owner.id]);
+    const byOwner = await post(
+      `/meetings/${meeting.id}/minutes/circulated`,
+      everyAgency,
+      tokens[owner.id],
+    );
     expect(byOwner.status).toBe(403);
     expect(
-      (await post(`/meetings/${meeting.id}/minutes/circulated`, {}, tokens[minuteTaker.id])).status,
+      (
+        await post(
+          `/meetings/${meeting.id}/minutes/circulated`,
+          everyAgency,
+          tokens[minuteTaker.id],
+        )
+      ).status,
     ).toBe(200);
     for (const action of meeting.items.filter((i: any) => i.kind === 'action')) {
       const done = await post(`/actions/${action.id}/complete`, { note: 'Sent' }, tokens[owner.id]);
@@ -302,13 +439,82 @@ describe('multi-agency meeting follow-up', () => {
     expect(status).toBe('closed');
   });
 
+  it('records who received the minutes: someone at every agency that attended, and nothing else closes them', async () => {
+    const meeting = (await recordMeeting()).body;
+    const minutes = meeting.items.find((item: any) => item.kind === 'minutes');
+    const direct = await post(`/actions/${minutes.id}/complete`, {}, tokens[minuteTaker.id]);
+    expect(direct.status).toBe(409);
+    expect(direct.body.detail).toContain(`/meetings/${meeting.id}/minutes/circulated`);
+    const shownToTaker = (await get(`/actions/${minutes.id}`, tokens[minuteTaker.id])).body;
+    expect(shownToTaker.yourCommands).not.toContain('complete');
+
+    const path = `/meetings/${meeting.id}/minutes/circulated`;
+    const empty = await post(path, { recipientIds: [] }, tokens[minuteTaker.id]);
+    expect(empty.status).toBe(400);
+    expect(empty.body.errors.map((e: any) => e.field)).toContain('recipientIds');
+    const councilOnly = await post(path, { recipientIds: [chair.id] }, tokens[minuteTaker.id]);
+    expect(councilOnly.status).toBe(422);
+    expect(councilOnly.body.errors[0].field).toBe('recipientIds');
+    const outsider = await createPerson('Outsider');
+    const foreign = await post(
+      path,
+      { recipientIds: [chair.id, owner.id, outsider.id] },
+      tokens[minuteTaker.id],
+    );
+    expect(foreign.status).toBe(422);
+    expect(foreign.body.errors[0].field).toBe('recipientIds.2');
+    expect((await get(`/meetings/${meeting.id}`)).body.circulation).toEqual([]);
+
+    const before = Date.now();
+    const done = await post(path, { recipientIds: [owner.id, chair.id] }, tokens[minuteTaker.id]);
+    expect(done.status).toBe(200);
+    expect(done.body.items.find((item: any) => item.kind === 'minutes').status).toBe('completed');
+    expect(done.body.circulation.map((c: any) => [c.item, c.personId]).sort()).toEqual(
+      [
+        ['minutes', chair.id],
+        ['minutes', owner.id],
+      ].sort(),
+    );
+    for (const entry of done.body.circulation) {
+      expect(Date.parse(entry.circulatedAt)).toBeGreaterThanOrEqual(before - 1000);
+    }
+    const chronology = (await get(`/audit/records/meeting/${meeting.id}`)).body;
+    expect(chronology.map((entry: any) => entry.event)).toContain('meeting.circulated');
+  });
+
+  it('shows the record to those who attended or hold an item, and their agencies’ leads, not to every colleague', async () => {
+    const absentOwner = await createPerson('Absent Owner', { agencyId: trust.id });
+    const trustLead = await createPerson('Trust Lead', {
+      agencyId: trust.id,
+      roles: ['designated-safeguarding-lead'],
+    });
+    const meeting = (
+      await recordMeeting({
+        actions: [
+          {
+            title: 'Check the MAR charts',
+            ownerId: absentOwner.id,
+            dueAt: inAWeek(),
+            rationale: 'Why',
+          },
+        ],
+      })
+    ).body;
+    const statusFor = async (token: string) => (await get(`/meetings/${meeting.id}`, token)).status;
+    expect(await statusFor(tokens[colleague.id])).toBe(404);
+    expect(await statusFor(tokens[owner.id])).toBe(200);
+    expect(await statusFor(tokens[minuteTaker.id])).toBe(200);
+    expect(await statusFor(await tokenFor(absentOwner.email))).toBe(200);
+    expect(await statusFor(await tokenFor(trustLead.email))).toBe(200);
+  });
+
   it('lists a lead the overdue actions by agency, and an owner’s overdue first', async () => {
     const overdueAt = new Date(Date.now() - 2 * 24 * 3600 * 1000).toISOString();
     const meeting = (
       await recordMeeting({
         actions: [
-          { title: 'Later', ownerId: owner.id, dueAt: inAWeek() },
-          { title: 'Overdue', ownerId: owner.id, dueAt: overdueAt, urgent: true },
+          { title: 'Later', ownerId: owner.id, dueAt: inAWeek(), rationale: 'Why' },
+          { title: 'Overdue', ownerId: owner.id, dueAt: overdueAt, urgent: true, rationale: 'Why' },
         ],
       })
     ).body;

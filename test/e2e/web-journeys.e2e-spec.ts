@@ -1,5 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { chooseIdentity, expectAccessible, launchBrowser, newContext } from './support/browser';
+import { meetingRecordLedBy } from './support/meetings';
 import {
   createAgency,
   createPartnership,
@@ -233,6 +234,7 @@ async function delegatedEnquiry(
         { personId: trustLead.id, agencyId: trustId },
       ],
       decisions: [],
+      ...meetingRecordLedBy(manager.id),
       actions: [],
     },
     token,

@@ -9,6 +9,7 @@ import {
   newContext,
   webUrl,
 } from './support/browser';
+import { meetingRecordLedBy } from './support/meetings';
 import {
   createAgency,
   createPartnership,
@@ -138,6 +139,58 @@ describe('a practitioner answers a reminder in the browser', () => {
     await context.close();
   });
 
+  it('lets the minute-taker record who received the minutes, refusing a list that leaves an agency out', async () => {
+    const partnershipId = (await createPartnership()).id;
+    const council = await createAgency('local-authority', [partnershipId]);
+    const trust = await createAgency('nhs-trust', [partnershipId]);
+    const chair = await createPerson('Meeting Chair', { agencyId: council.id });
+    const minuteTaker = await createPerson('Minute Taker', { agencyId: council.id });
+    const nurse = await createPerson('Ward Nurse', { agencyId: trust.id });
+    const meeting = await post('/meetings', {
+      partnershipId,
+      type: 'professionals-meeting',
+      heldAt: new Date().toISOString(),
+      chairId: chair.id,
+      minuteTakerId: minuteTaker.id,
+      attendees: [chair, minuteTaker, nurse].map((person) => ({
+        personId: person.id,
+        agencyId: person.agencyId,
+      })),
+      decisions: [],
+      ...meetingRecordLedBy(chair.id),
+      actions: [],
+    });
+    expect(meeting.status).toBe(201);
+    const minutes = meeting.body.items.find((each: { kind: string }) => each.kind === 'minutes');
+
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(`/actions/${minutes.id}`);
+    await chooseIdentity(page, minuteTaker.email);
+    await visible(page, minutes.title);
+    expect(await page.getByRole('button', { name: 'Mark as complete' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Record who received them' }).click();
+    await visible(page, 'Who did you send the full minutes to?');
+    await page.getByLabel('Meeting Chair').check();
+    await page.getByRole('button', { name: 'Record and close' }).click();
+    // The trust attended and nobody there is on the list: refused, with the choice kept.
+    await page
+      .locator('.govuk-error-summary')
+      .getByText(/nobody listed works for/)
+      .waitFor();
+    await expectAccessible(page);
+    expect(await page.getByLabel('Meeting Chair').isChecked()).toBe(true);
+    await page.getByLabel('Ward Nurse').check();
+    await page.getByRole('button', { name: 'Record and close' }).click();
+    await page.getByText('Recorded who received them. The item is closed.').waitFor();
+    await expectAccessible(page);
+    const shown = (await get(`/meetings/${meeting.body.id}`)).body;
+    expect(shown.circulation.map((entry: { personId: string }) => entry.personId).sort()).toEqual(
+      [chair.id, nurse.id].sort(),
+    );
+    await context.close();
+  });
+
   it('completes an item from the email’s action link without signing in, once', async () => {
     const owner = await createPerson('Agency Carer');
     const created = await postAction(owner, { title: unique('Call the family'), urgent: true });
@@ -230,11 +283,13 @@ describe('a practitioner answers a reminder in the browser', () => {
       minuteTakerId: chair.id,
       attendees: [chair, owner].map((person) => ({ personId: person.id, agencyId: council.id })),
       decisions: [],
+      ...meetingRecordLedBy(chair.id),
       actions: [
         {
           title: unique('Visit the adult at home'),
           ownerId: owner.id,
           dueAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+          rationale: 'To hear her views at home',
         },
       ],
     });

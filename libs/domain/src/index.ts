@@ -7,6 +7,7 @@ export * from './disagreements/disagreement';
 export * from './disagreements/escalation-log';
 export * from './enquiries';
 export * from './meetings/meeting';
+export * from './meetings/meeting-record';
 export * from './policy';
 export * from './references/reference';
 export * from './reporting/timeliness';

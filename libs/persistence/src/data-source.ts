@@ -15,8 +15,11 @@ import { NotificationEntity } from './entities/notification.entity';
 import { NotificationPreferenceEntity } from './entities/notification-preference.entity';
 import {
   MeetingAttendeeEntity,
+  MeetingCirculationEntity,
   MeetingDecisionEntity,
   MeetingEntity,
+  MeetingOtherViewEntity,
+  MeetingRiskEntity,
 } from './entities/meeting.entity';
 import { PartnershipEntity } from './entities/partnership.entity';
 import { PersonEntity } from './entities/person.entity';
@@ -38,6 +41,7 @@ import { IdentityBinding1764400000000 } from './migrations/1764400000000-identit
 import { AppendOnlyTruncate1764450000000 } from './migrations/1764450000000-append-only-truncate';
 import { AuditCheckpoints1764500000000 } from './migrations/1764500000000-audit-checkpoints';
 import { WebSessions1764550000000 } from './migrations/1764550000000-web-sessions';
+import { MeetingRecord1764600000000 } from './migrations/1764600000000-meeting-record';
 import { grantApplicationAccess } from './database-access';
 
 export const entities = [
@@ -53,6 +57,9 @@ export const entities = [
   MeetingEntity,
   MeetingAttendeeEntity,
   MeetingDecisionEntity,
+  MeetingOtherViewEntity,
+  MeetingRiskEntity,
+  MeetingCirculationEntity,
   ActionNoteEntity,
   AdultEntity,
   EnquiryEntity,
@@ -79,6 +86,7 @@ export const migrations = [
   AppendOnlyTruncate1764450000000,
   AuditCheckpoints1764500000000,
   WebSessions1764550000000,
+  MeetingRecord1764600000000,
 ];
 
 /** One definition of how every process (API, worker, tools) talks to Postgres. */

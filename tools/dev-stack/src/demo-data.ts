@@ -234,6 +234,20 @@ export async function seedDemoData(stack: {
     decisions: [
       'Section 42 enquiry to proceed; the care home manager to be interviewed by the police first.',
     ],
+    adult: {
+      attended: false,
+      views:
+        'Wants to stay at Elm House, near her daughter, but not with the night carer involved.',
+      response: 'The night carer is moved off her floor while the enquiry runs.',
+    },
+    othersViews: [{ voice: 'family', views: 'Her daughter wants the medication records checked.' }],
+    risk: {
+      risks: ['Missed evening medication', 'Rough handling at night'],
+      leadId: people.get('la-lead'),
+      capacityConcerns: true,
+      capacityAddressed: 'The social worker assesses her capacity to decide where to live.',
+      sharedWithAdult: 'The social worker explains the plan to her on Thursday.',
+    },
     actions: [
       {
         title: 'Confirm whether a crime report has been recorded',
@@ -244,6 +258,7 @@ export async function seedDemoData(stack: {
       {
         title: 'Review the care plan and medication records',
         ownerId: people.get('care-manager'),
+        dueAt: new Date(Date.now() + 7 * 24 * 3600 * 1000).toISOString(),
         rationale: 'The concern relates to missed medication.',
       },
     ],

@@ -12,7 +12,11 @@ import { acknowledgeActionUpdate } from '@safeguard/workflows';
 import { DataSource, EntityManager } from 'typeorm';
 import { ProblemException, ProblemType } from '../common/problem';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
-import { assertNotEnquiryDeadline, CLOSES_WITH_ENQUIRY } from '../meetings/action-access';
+import {
+  assertNotClosedByCirculation,
+  assertNotEnquiryDeadline,
+  CLOSES_WITH_ENQUIRY,
+} from '../meetings/action-access';
 import { ActionCommandsService } from '../meetings/action-commands.service';
 import { ActionLinkView, LINK_REFUSALS } from './link-answers';
 
@@ -27,6 +31,8 @@ interface LinkTarget {
   stillTheirs: boolean;
   /** Set when the action is a deadline of a Section 42 enquiry. */
   enquiryReference: string | null;
+  kind: string;
+  meetingId: string | null;
 }
 
 /**
@@ -35,7 +41,10 @@ interface LinkTarget {
  * before reminders stopped offering them) is refused like `POST /actions/:id/complete`.
  */
 const GUARDS: Record<ActionLinkVerb, (target: LinkTarget) => void> = {
-  complete: (target) => assertNotEnquiryDeadline(target, CLOSES_WITH_ENQUIRY),
+  complete: (target) => {
+    assertNotEnquiryDeadline(target, CLOSES_WITH_ENQUIRY);
+    assertNotClosedByCirculation(target);
+  },
   acknowledge: () => undefined,
 };
 
@@ -137,7 +146,7 @@ export class ActionLinksService {
 
   private async target(db: EntityManager, link: ActionLink): Promise<LinkTarget | undefined> {
     const [row] = await db.query(
-      `SELECT a.reference, a.partnership_id, a.workflow_id, a.status, p.agency_id,
+      `SELECT a.reference, a.kind, a.meeting_id, a.partnership_id, a.workflow_id, a.status, p.agency_id,
               (a.owner_id = p.id AND p.active) AS still_theirs, e.reference AS enquiry_reference
          FROM actions a
          JOIN people p ON p.id = $2
@@ -154,6 +163,8 @@ export class ActionLinksService {
         recipientAgencyId: row.agency_id,
         stillTheirs: row.still_theirs,
         enquiryReference: row.enquiry_reference ?? null,
+        kind: row.kind,
+        meetingId: row.meeting_id,
       }
     );
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { closesByCirculation } from '@safeguard/domain';
 import { ActionEntity, EnquiryEntity, MeetingEntity, PersonEntity } from '@safeguard/persistence';
 import { DataSource } from 'typeorm';
 import { leadsOwnAgency, seesWholePartnership } from '../auth/access-rules';
@@ -36,6 +37,26 @@ export function assertNotEnquiryDeadline(
   }
 }
 
+/**
+ * Refuses (409, saying how instead) completing the action log or the minutes on their own: they
+ * close when the minute-taker records who received them, whoever tries, signed in or by link.
+ */
+export function assertNotClosedByCirculation({
+  reference,
+  kind,
+  meetingId,
+}: {
+  reference: string;
+  kind: string;
+  meetingId: string | null;
+}): void {
+  if (closesByCirculation(kind)) {
+    throw ProblemException.stageConflict(
+      `${reference} closes when the minute-taker records who received the ${kind === 'minutes' ? 'minutes' : 'action log'}: POST /meetings/${meetingId}/${kind}/circulated`,
+    );
+  }
+}
+
 /** The commands on an item, as their routes name them. */
 export const ACTION_COMMANDS = [
   'acknowledge',
@@ -44,6 +65,7 @@ export const ACTION_COMMANDS = [
   'extension-decision',
   'reassign',
   'cancel',
+  'record-circulation',
 ] as const;
 export type ActionCommand = (typeof ACTION_COMMANDS)[number];
 
@@ -62,6 +84,8 @@ const WHO_MAY: Record<
   'extension-decision': { by: 'decision-maker', what: 'decide on more time' },
   reassign: { by: 'decision-maker', what: 'reassign it', followsEnquiry: OWNED_THROUGH_ENQUIRY },
   cancel: { by: 'decision-maker', what: 'cancel it', followsEnquiry: CLOSES_WITH_ENQUIRY },
+  // The action log's or the minutes' own way to close (POST /meetings/:id/<kind>/circulated).
+  'record-circulation': { by: 'either', what: 'record who received it' },
 };
 
 /** Who answers for an item: the chair of its meeting, or the manager of its enquiry. */
@@ -154,6 +178,7 @@ export class ActionAccess {
       throw ProblemException.forbidden(`only ${who} can ${what}`);
     }
     if (followsEnquiry) this.assertNotEnquiryDeadline(target, followsEnquiry);
+    if (command === 'complete') assertNotClosedByCirculation(target.action);
   }
 
   /** The commands this principal may give on this item, by the same table: for its page. */
@@ -161,7 +186,11 @@ export class ActionAccess {
     return ACTION_COMMANDS.filter(
       (command) =>
         this.gives(command, target, principal) &&
-        !(WHO_MAY[command].followsEnquiry && target.enquiryReference),
+        !(WHO_MAY[command].followsEnquiry && target.enquiryReference) &&
+        // The action log and the minutes close by their circulation list, and nothing else does.
+        (command === 'complete' || command === 'record-circulation'
+          ? closesByCirculation(target.action.kind) === (command === 'record-circulation')
+          : true),
     );
   }
 

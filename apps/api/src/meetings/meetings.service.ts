@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
 import {
+  DEFAULT_WORKING_HOURS,
   dueAfter,
   STAGE_OF_ITEM,
   stagePolicy,
@@ -12,6 +13,7 @@ import {
   ActionEntity,
   appendChronology,
   MeetingAttendeeEntity,
+  MeetingCirculationEntity,
   MeetingDecisionEntity,
   MeetingEntity,
   partnershipChain,
@@ -26,24 +28,33 @@ import {
 } from '@safeguard/workflows';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { seesWholePartnership } from '../auth/access-rules';
+import { leadsOwnAgency, seesWholePartnership } from '../auth/access-rules';
 import { auditedBy, type Principal } from '../auth/principal';
 import { ProblemException } from '../common/problem';
 import { NamedPeople } from '../common/named-people';
 import { nextReference } from '../common/references';
+import { dueInstant } from '../common/validation';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { PoliciesService } from '../policies/policies.service';
 import { startOrUnavailable } from '../temporal/start-workflow';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
-import { startedWithin } from '../temporal/workflow-updates';
+import { startedWithin, undoneIfRefused } from '../temporal/workflow-updates';
+import { ActionAccess } from './action-access';
 import { ActionCommandsService } from './action-commands.service';
 import { newChasedItem } from './actions.service';
 import { chaserInput, firstReminderAt } from './chaser-input';
+import { RecordCirculationDto } from './dto/record-circulation.dto';
 import { RecordMeetingDto } from './dto/record-meeting.dto';
-import { MeetingView } from './dto/meeting.view';
-
-/** What the minute-taker records as circulated. */
-export type MinutesItem = Extract<ChasedItemKind, 'action-log' | 'minutes'>;
+import { MeetingDueDatesQuery, MeetingDueDatesView } from './dto/meeting-due-dates';
+import { AttendeeView, MeetingView } from './dto/meeting.view';
+import {
+  assertEveryAgencyReached,
+  assertRecordHoldsWhatItMust,
+  loadRecordLists,
+  recordColumns,
+  storeRecordLists,
+  type CirculatedItem,
+} from './meeting-record';
 
 const ITEM_TITLES: Record<Exclude<MeetingItemKind, 'action'>, string> = {
   'action-log': 'Circulate the action log',
@@ -64,6 +75,7 @@ export class MeetingsService {
     private readonly policies: PoliciesService,
     private readonly commands: ActionCommandsService,
     private readonly people: NamedPeople,
+    private readonly access: ActionAccess,
   ) {}
 
   /** All in one transaction: if Temporal refuses the start, nothing is recorded. */
@@ -76,6 +88,7 @@ export class MeetingsService {
     if (reviewAt && reviewAt <= heldAt) {
       throw ProblemException.unprocessable('reviewAt', 'must be after the meeting (heldAt)');
     }
+    assertRecordHoldsWhatItMust(dto);
     await this.assertPeople(dto);
     const id = randomUUID();
     const now = new Date();
@@ -95,6 +108,7 @@ export class MeetingsService {
         minuteTakerId: dto.minuteTakerId,
         caseReference: dto.caseReference ?? null,
         reviewAt,
+        ...recordColumns(dto),
         status: 'open',
         workflowId: meetingWorkflowId(id),
         createdAt: now,
@@ -113,6 +127,7 @@ export class MeetingsService {
           dto.decisions.map((text, position) => ({ meetingId: id, position, text })),
         );
       }
+      await storeRecordLists(db, id, dto);
 
       const item = async (
         kind: ChasedItemKind,
@@ -153,9 +168,9 @@ export class MeetingsService {
           await item('action', {
             title: agreed.title,
             ownerId: agreed.ownerId,
-            dueAt: agreed.dueAt ? new Date(agreed.dueAt) : byDefault('action'),
+            dueAt: dueInstant(agreed.dueAt, policy.document.workingDay ?? DEFAULT_WORKING_HOURS),
             urgent: agreed.urgent ?? false,
-            rationale: agreed.rationale ?? null,
+            rationale: agreed.rationale,
           }),
         );
       }
@@ -199,6 +214,11 @@ export class MeetingsService {
           chairId: dto.chairId,
           minuteTakerId: dto.minuteTakerId,
           attendees: dto.attendees.length,
+          adultAttended: dto.adult.attended,
+          adultHeard: Boolean(dto.adult.views?.trim()),
+          riskLeadId: dto.risk.leadId,
+          risks: dto.risk.risks.length,
+          capacityConcerns: dto.risk.capacityConcerns,
           decisions: dto.decisions.length,
           actions: actions.length,
           policyVersion: policy.version,
@@ -236,6 +256,23 @@ export class MeetingsService {
     );
   }
 
+  /** What the policy would give each item of a meeting held then, for the form to offer. */
+  async dueDates(query: MeetingDueDatesQuery, principal: Principal): Promise<MeetingDueDatesView> {
+    const policy = principal.partnershipIds.includes(query.partnershipId)
+      ? await this.policies.latest(this.dataSource.manager, query.partnershipId)
+      : undefined;
+    if (!policy)
+      throw ProblemException.unprocessable('partnershipId', 'no partnership with this id');
+    const heldAt = new Date(query.heldAt);
+    const due = (kind: ChasedItemKind) => defaultDue(policy, kind, heldAt).toISOString();
+    return {
+      policyVersion: policy.version,
+      action: due('action'),
+      actionLog: due('action-log'),
+      minutes: due('minutes'),
+    };
+  }
+
   /** Reading a meeting's record is itself recorded. */
   async get(id: string, principal: Principal): Promise<MeetingView> {
     const view = await this.load(id, principal);
@@ -252,27 +289,71 @@ export class MeetingsService {
     return view;
   }
 
-  /** The minute-taker (or the chair, or a lead) records the action log or minutes circulated. */
+  /**
+   * The minute-taker (or the chair, or a lead) records who received the action log or the minutes,
+   * which closes that item: the list, with its time, is the record of who was told.
+   */
   async recordCirculated(
     id: string,
-    what: MinutesItem,
+    what: CirculatedItem,
+    dto: RecordCirculationDto,
     principal: Principal,
   ): Promise<MeetingView> {
     const meeting = await this.visible(id, principal);
-    const allowed =
-      principal.personId === meeting.minuteTakerId ||
-      principal.personId === meeting.chairId ||
-      seesWholePartnership(principal);
-    if (!allowed) {
-      throw ProblemException.forbidden(
-        "only the meeting's minute-taker, its chair or a safeguarding lead can record this",
-      );
-    }
-    const item = await this.dataSource.manager.findOneByOrFail(ActionEntity, {
+    const db = this.dataSource.manager;
+    const item = await db.findOneByOrFail(ActionEntity, { meetingId: id, kind: what });
+    // Whoever the item is asked of now (the minute-taker, unless passed on), the chair, or a lead.
+    this.access.assertMay(
+      'record-circulation',
+      { action: item, accountableId: meeting.chairId, enquiryReference: null },
+      principal,
+    );
+    await this.people.assertAllNamed(
+      dto.recipientIds.map((personId, index) => ({ personId, field: `recipientIds.${index}` })),
+      { partnership: meeting.partnershipId },
+    );
+    await assertEveryAgencyReached(db, id, dto.recipientIds);
+    const circulatedAt = new Date();
+    const rows = dto.recipientIds.map((personId) => ({
       meetingId: id,
-      kind: what,
-    });
-    await this.commands.complete(item, principal.personId);
+      item: what,
+      personId,
+      circulatedAt,
+      recordedBy: principal.personId,
+    }));
+    // Stored first, as words are: a refused close (already circulated) takes its rows with it.
+    await db
+      .createQueryBuilder()
+      .insert()
+      .into(MeetingCirculationEntity)
+      .values(rows)
+      .orIgnore()
+      .execute();
+    await undoneIfRefused(
+      () => this.commands.complete(item, principal.personId),
+      () =>
+        db.delete(MeetingCirculationEntity, {
+          meetingId: id,
+          item: what,
+          circulatedAt,
+          recordedBy: principal.personId,
+        }),
+    );
+    await this.dataSource.transaction((tx) =>
+      appendChronology(tx, {
+        subjectType: 'meeting',
+        subjectId: id,
+        event: 'meeting.circulated',
+        chain: partnershipChain(meeting.partnershipId),
+        detail: {
+          item: what,
+          recipientIds: dto.recipientIds,
+          circulatedAt: circulatedAt.toISOString(),
+        },
+        occurredAt: circulatedAt,
+        ...auditedBy(principal),
+      }),
+    );
     return this.load(id, principal);
   }
 
@@ -282,20 +363,32 @@ export class MeetingsService {
 
   private async view(meeting: MeetingEntity): Promise<MeetingView> {
     const id = meeting.id;
-    const [attendees, decisions, items] = await Promise.all([
-      this.dataSource.manager.findBy(MeetingAttendeeEntity, { meetingId: id }),
+    const [attendees, decisions, items, parts] = await Promise.all([
+      this.dataSource.manager.query(
+        `SELECT ma.person_id AS "personId", ma.agency_id AS "agencyId",
+                p.display_name AS "displayName", a.name AS "agencyName"
+           FROM meeting_attendees ma
+           JOIN people p ON p.id = ma.person_id
+           JOIN agencies a ON a.id = ma.agency_id
+          WHERE ma.meeting_id = $1
+          ORDER BY a.name, p.display_name`,
+        [id],
+      ) as Promise<AttendeeView[]>,
       this.dataSource.manager.findBy(MeetingDecisionEntity, { meetingId: id }),
       this.dataSource.manager.find(ActionEntity, {
         where: { meetingId: id },
         order: { createdAt: 'ASC', reference: 'ASC' },
       }),
+      loadRecordLists(this.dataSource.manager, id),
     ]);
-    return MeetingView.of(meeting, attendees, decisions, items);
+    return MeetingView.of(meeting, attendees, decisions, items, parts);
   }
 
   /**
-   * Minutes go only to those with a need to know: partnership-wide leads, and the agencies that
-   * attended, chaired or took the minutes. Anyone else gets 404.
+   * A meeting's record is for the people who attended or hold one of its items, and for the
+   * agencies that took part through those who lead them (designated leads, heads of service);
+   * partnership-wide leads see every meeting. Not for every colleague of an attendee: anyone else
+   * gets 404.
    */
   private async visible(id: string, principal: Principal): Promise<MeetingEntity> {
     const query = this.dataSource.manager
@@ -306,11 +399,20 @@ export class MeetingsService {
       });
     if (!seesWholePartnership(principal)) {
       query.andWhere(
-        `(:agencyId IN (
+        `(:personId IN (meeting.chair_id, meeting.minute_taker_id)
+          OR :personId IN (SELECT person_id FROM meeting_attendees WHERE meeting_id = meeting.id)
+          OR :personId IN (SELECT owner_id FROM actions WHERE meeting_id = meeting.id)
+          OR (:leadsAgency AND :agencyId IN (
             SELECT agency_id FROM meeting_attendees WHERE meeting_id = meeting.id
+            UNION SELECT p.agency_id FROM actions a JOIN people p ON p.id = a.owner_id
+                   WHERE a.meeting_id = meeting.id
             UNION SELECT agency_id FROM people
-             WHERE id IN (meeting.chair_id, meeting.minute_taker_id)))`,
-        { agencyId: principal.agencyId },
+                   WHERE id IN (meeting.chair_id, meeting.minute_taker_id))))`,
+        {
+          personId: principal.personId,
+          agencyId: principal.agencyId,
+          leadsAgency: leadsOwnAgency(principal),
+        },
       );
     }
     const meeting = await query.getOne();
@@ -329,6 +431,7 @@ export class MeetingsService {
       [
         { personId: dto.chairId, field: 'chairId' },
         { personId: dto.minuteTakerId, field: 'minuteTakerId' },
+        { personId: dto.risk.leadId, field: 'risk.leadId' },
         ...dto.actions.map((agreed, index) => ({
           personId: agreed.ownerId,
           field: `actions.${index}.ownerId`,

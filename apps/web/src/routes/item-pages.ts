@@ -149,6 +149,21 @@ export function itemRoutes(apiUrl: string): Router {
     }),
   });
 
+  formRoute<{ recipientIds: string[] }>(router, apiUrl, '/actions/:id/record-circulation', {
+    view: 'pages/record-circulation',
+    context: (api, req, values) => circulationForm(api, idOf(req), values?.recipientIds ?? []),
+    values: (req) => ({ recipientIds: chosen(req.body.recipientIds) }),
+    firstField: 'recipientIds',
+    send: async (api, req, values) => {
+      const item = await itemOf(api, idOf(req));
+      return api.post(`/meetings/${item.meetingId}/${item.kind}/circulated`, values);
+    },
+    done: (req) => ({
+      message: 'Recorded who received them. The item is closed.',
+      to: `/actions/${idOf(req)}`,
+    }),
+  });
+
   formRoute(router, apiUrl, '/actions/:id/cancel', {
     view: 'pages/cancel-item',
     context: itemForm,
@@ -187,6 +202,36 @@ async function reassignForm(api: ApiClient, id: string, chosen: string) {
           selected: person.id === chosen,
         })),
     ],
+  };
+}
+
+/** The values of a group of checkboxes: none, one (a string) or many. */
+function chosen(value: unknown): string[] {
+  return (Array.isArray(value) ? value : value ? [value] : []).map(String);
+}
+
+interface MeetingAttendee {
+  personId: string;
+  displayName: string;
+  agencyName: string;
+}
+
+/** Who the action log or the minutes went to: the meeting's attendees, by agency. */
+async function circulationForm(api: ApiClient, id: string, ticked: string[]) {
+  const item = await itemOf(api, id);
+  const meeting = await api.get<{ reference: string; attendees: MeetingAttendee[] }>(
+    `/meetings/${item.meetingId}`,
+  );
+  return {
+    item,
+    meetingReference: meeting.reference,
+    what: item.kind === 'minutes' ? 'the full minutes' : 'the action log',
+    attendees: meeting.attendees.map((attendee) => ({
+      value: attendee.personId,
+      text: attendee.displayName,
+      hint: { text: attendee.agencyName },
+      checked: ticked.includes(attendee.personId),
+    })),
   };
 }
 

@@ -16,6 +16,7 @@ import {
   type ReminderRecipient,
   type SendActionReminder,
 } from '@safeguard/workflows';
+import { closesByCirculation } from '@safeguard/domain';
 import { issueActionLink, type ActionLinkVerb } from '@safeguard/platform';
 import { ApplicationFailure } from '@temporalio/common';
 import { DeliveryRefused, type Mailer } from '../mail/mailer';
@@ -148,7 +149,10 @@ export function createActionActivities(deps: ActionActivityDeps): ActionActiviti
       case 'action.due':
         email = renderMessage(
           kind,
-          action.enquiryId ? facts : { ...facts, completeLink: ownerLink('complete') },
+          // Neither an enquiry's deadline nor the minutes close on their own (no complete link).
+          action.enquiryId || closesByCirculation(action.kind)
+            ? facts
+            : { ...facts, completeLink: ownerLink('complete') },
         );
         break;
       case 'action.reminder':

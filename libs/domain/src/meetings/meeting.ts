@@ -24,3 +24,11 @@ export const STAGE_OF_MEETING_ITEM: Readonly<Record<MeetingItemKind, StageKey>> 
   minutes: 'meeting.full-minutes',
   review: 'meeting.action',
 };
+
+/**
+ * The action log and the full minutes close when the minute-taker records who received them
+ * (need to know), never by being marked complete on their own: the circulation list is the record.
+ */
+export function closesByCirculation(kind: string): kind is 'action-log' | 'minutes' {
+  return kind === 'action-log' || kind === 'minutes';
+}

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { MeetingType } from '@safeguard/domain';
+import type { MeetingType, OtherVoice } from '@safeguard/domain';
 
 /** A multi-agency meeting and the read model of its follow-up workflow. */
 @Entity({ name: 'meetings' })
@@ -35,6 +35,33 @@ export class MeetingEntity {
 
   @Column({ name: 'review_at', type: 'timestamptz', nullable: true })
   reviewAt: Date | null;
+
+  // The adult's voice and the risk plan (seed 002). Null only on meetings recorded before the
+  // service asked for them; free text, so it stays in Postgres.
+  @Column({ name: 'adult_attended', type: 'boolean', nullable: true })
+  adultAttended: boolean | null;
+
+  @Column({ name: 'adult_views', type: 'text', nullable: true })
+  adultViews: string | null;
+
+  @Column({ name: 'adult_views_response', type: 'text', nullable: true })
+  adultViewsResponse: string | null;
+
+  @Column({ name: 'adult_not_discussed_reason', type: 'text', nullable: true })
+  adultNotDiscussedReason: string | null;
+
+  /** Who leads on risk management and safety planning. */
+  @Column({ name: 'risk_lead_id', type: 'uuid', nullable: true })
+  riskLeadId: string | null;
+
+  @Column({ name: 'capacity_concerns', type: 'boolean', nullable: true })
+  capacityConcerns: boolean | null;
+
+  @Column({ name: 'capacity_addressed', type: 'text', nullable: true })
+  capacityAddressed: string | null;
+
+  @Column({ name: 'risk_shared_with_adult', type: 'text', nullable: true })
+  riskSharedWithAdult: string | null;
 
   @Column({ type: 'text' })
   status: 'open' | 'closed';
@@ -73,4 +100,52 @@ export class MeetingDecisionEntity {
 
   @Column({ type: 'text' })
   text: string;
+}
+
+/** The views of family, carers, friends or an advocate, as the meeting recorded them. */
+@Entity({ name: 'meeting_other_views' })
+export class MeetingOtherViewEntity {
+  @PrimaryColumn({ name: 'meeting_id', type: 'uuid' })
+  meetingId: string;
+
+  @PrimaryColumn({ type: 'int' })
+  position: number;
+
+  @Column({ type: 'text' })
+  voice: OtherVoice;
+
+  @Column({ type: 'text' })
+  views: string;
+}
+
+/** The risks the meeting identified, one per row. */
+@Entity({ name: 'meeting_risks' })
+export class MeetingRiskEntity {
+  @PrimaryColumn({ name: 'meeting_id', type: 'uuid' })
+  meetingId: string;
+
+  @PrimaryColumn({ type: 'int' })
+  position: number;
+
+  @Column({ type: 'text' })
+  text: string;
+}
+
+/** Who received the action log or the minutes, and when (need to know). */
+@Entity({ name: 'meeting_circulation' })
+export class MeetingCirculationEntity {
+  @PrimaryColumn({ name: 'meeting_id', type: 'uuid' })
+  meetingId: string;
+
+  @PrimaryColumn({ type: 'text' })
+  item: 'action-log' | 'minutes';
+
+  @PrimaryColumn({ name: 'person_id', type: 'uuid' })
+  personId: string;
+
+  @Column({ name: 'circulated_at', type: 'timestamptz' })
+  circulatedAt: Date;
+
+  @Column({ name: 'recorded_by', type: 'uuid' })
+  recordedBy: string;
 }

@@ -1,19 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { MEETING_TYPES, type MeetingType } from '@safeguard/domain';
+import { MEETING_TYPES, OTHER_VOICES, type MeetingType, type OtherVoice } from '@safeguard/domain';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
   IsArray,
   IsBoolean,
   IsIn,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { IsCaseReference, IsInstant, TEXT_MAX } from '../../common/validation';
+import { IsCaseReference, IsDueDate, IsInstant, TEXT_MAX } from '../../common/validation';
 
 export class AttendeeDto {
   @ApiProperty({ format: 'uuid' })
@@ -40,24 +42,125 @@ export class AgreedActionDto {
   @IsUUID()
   ownerId: string;
 
-  @ApiPropertyOptional({
-    example: '2026-12-04T17:30:00Z',
-    description: "When it is due; the policy's default for meeting actions if absent.",
+  @ApiProperty({
+    example: '2026-12-04',
+    description:
+      'When it is due: a day (the end of that working day) or an instant. Every action has one; ' +
+      '`GET /meetings/due-dates` offers the policy’s default, which is never applied silently.',
   })
-  @IsOptional()
-  @IsInstant()
-  dueAt?: string;
+  @IsDueDate()
+  dueAt: string;
 
-  @ApiPropertyOptional({ maxLength: TEXT_MAX, description: 'Why the meeting agreed it.' })
-  @IsOptional()
+  @ApiProperty({ minLength: 1, maxLength: TEXT_MAX, description: 'Why the meeting agreed it.' })
   @IsString()
+  @IsNotEmpty()
   @MaxLength(TEXT_MAX)
-  rationale?: string;
+  rationale: string;
 
   @ApiPropertyOptional({ default: false, description: 'Immediate risk: not held by quiet hours.' })
   @IsOptional()
   @IsBoolean()
   urgent?: boolean;
+}
+
+/** The adult's voice (seed 002): their views and the response, or why nobody spoke with them. */
+export class AdultVoiceDto {
+  @ApiProperty({ description: 'Whether the adult attended the meeting.' })
+  @IsBoolean()
+  attended: boolean;
+
+  @ApiPropertyOptional({
+    minLength: 1,
+    maxLength: TEXT_MAX,
+    description: 'Their views and wishes, heard at the meeting or considered by it.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT_MAX)
+  views?: string;
+
+  @ApiPropertyOptional({
+    minLength: 1,
+    maxLength: TEXT_MAX,
+    description: 'How the meeting will respond to their views; required with `views`.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT_MAX)
+  response?: string;
+
+  @ApiPropertyOptional({
+    minLength: 1,
+    maxLength: TEXT_MAX,
+    description:
+      'Why no discussion with the adult took place, when none did; "not asked" alone is refused.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT_MAX)
+  notDiscussedReason?: string;
+}
+
+export class OtherViewDto {
+  @ApiProperty({ enum: OTHER_VOICES })
+  @IsIn(OTHER_VOICES)
+  voice: OtherVoice;
+
+  @ApiProperty({ minLength: 1, maxLength: TEXT_MAX })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT_MAX)
+  views: string;
+}
+
+/** The risk assessment and plan (seed 002). */
+export class RiskPlanDto {
+  @ApiProperty({
+    type: [String],
+    description: 'Every relevant and anticipated risk, one per entry.',
+    minItems: 1,
+    maxItems: 50,
+    minLength: 1,
+    maxLength: TEXT_MAX,
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(TEXT_MAX, { each: true })
+  risks: string[];
+
+  @ApiProperty({
+    format: 'uuid',
+    description: 'Who leads on risk management and safety planning.',
+  })
+  @IsUUID()
+  leadId: string;
+
+  @ApiProperty({ description: "Whether there is any concern about the adult's mental capacity." })
+  @IsBoolean()
+  capacityConcerns: boolean;
+
+  @ApiPropertyOptional({
+    minLength: 1,
+    maxLength: TEXT_MAX,
+    description: 'How a capacity concern is addressed; required with `capacityConcerns`.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT_MAX)
+  capacityAddressed?: string;
+
+  @ApiPropertyOptional({
+    minLength: 1,
+    maxLength: TEXT_MAX,
+    description: 'How the understanding of risk is shared with the adult.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT_MAX)
+  sharedWithAdult?: string;
 }
 
 export class RecordMeetingDto {
@@ -109,6 +212,30 @@ export class RecordMeetingDto {
   @IsNotEmpty({ each: true })
   @MaxLength(TEXT_MAX, { each: true })
   decisions: string[];
+
+  @ApiProperty({ type: AdultVoiceDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => AdultVoiceDto)
+  adult: AdultVoiceDto;
+
+  @ApiPropertyOptional({
+    type: [OtherViewDto],
+    maxItems: 20,
+    description: 'The views of family, carers, friends or an advocate.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => OtherViewDto)
+  othersViews?: OtherViewDto[];
+
+  @ApiProperty({ type: RiskPlanDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => RiskPlanDto)
+  risk: RiskPlanDto;
 
   @ApiProperty({ type: [AgreedActionDto], maxItems: 100 })
   @IsArray()
