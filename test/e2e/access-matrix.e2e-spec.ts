@@ -280,7 +280,7 @@ function requestBody(operation: string, objects: Objects): unknown {
     case 'POST /enquiries':
       return enquiryBody(objects.partnership);
     case 'POST /enquiries/{id}/decision':
-      return { dutyMet: true, reason: 'Matrix' };
+      return { dutyMet: true, reason: 'Matrix', consentSought: true, capacityView: 'has-capacity' };
     case 'POST /enquiries/{id}/strategy-discussion':
       return { meetingId: objects.meeting };
     case 'POST /enquiries/{id}/lead':
@@ -297,6 +297,7 @@ function requestBody(operation: string, objects: Objects): unknown {
         periodFrom: '2026-01-01',
         periodTo: '2026-02-01',
         keyIssues: 'Matrix',
+        sharingConsent: 'consented',
       };
     case 'POST /enquiries/{id}/delegations/{delegationId}/decline':
       return { reason: 'Matrix' };

@@ -265,6 +265,7 @@ describe('Section 42 enquiry deadlines', () => {
       periodFrom: '2026-01-01',
       periodTo: '2026-02-01',
       keyIssues: 'Missed medication',
+      sharingConsent: 'consented',
       status: 'requested',
     });
     const later = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();

@@ -117,6 +117,9 @@ describe('Section 42 enquiry lifecycle', () => {
     return response.body.id as string;
   }
 
+  /** The answers every Section 42 decision gives: consent, and the view of capacity. */
+  const ASKED = { consentSought: true, capacityView: 'has-capacity' };
+
   const delegation = {
     scope: 'Whether Mrs Example’s care package was delivered',
     adultsViews: 'Wants to stay at home',
@@ -125,13 +128,18 @@ describe('Section 42 enquiry lifecycle', () => {
     periodFrom: '2026-09-01',
     periodTo: '2026-11-20',
     keyIssues: 'Missed visits, heating',
+    sharingConsent: 'consented',
   };
 
   /** A concern taken to a delegation to the trust, step by step. */
   async function delegatedToTrust() {
     const { id } = await raise();
     await command(`/enquiries/${id}/acknowledge`, { enquiryManagerId: manager.id }, triage);
-    await command(`/enquiries/${id}/decision`, { dutyMet: true, reason: 'Duty met' }, manager);
+    await command(
+      `/enquiries/${id}/decision`,
+      { dutyMet: true, reason: 'Duty met', ...ASKED },
+      manager,
+    );
     const meetingId = await strategyMeeting();
     await command(`/enquiries/${id}/strategy-discussion`, { meetingId }, manager);
     return command(`/enquiries/${id}/delegations`, { agencyId: trust.id, ...delegation }, manager);
@@ -173,7 +181,13 @@ describe('Section 42 enquiry lifecycle', () => {
 
     // 3. The duty is met.
     expect(
-      (await post(`/enquiries/${id}/decision`, { dutyMet: true, reason: 'x' }, as(triage))).status,
+      (
+        await post(
+          `/enquiries/${id}/decision`,
+          { dutyMet: true, reason: 'x', ...ASKED },
+          as(triage),
+        )
+      ).status,
     ).toBe(403);
     const withoutConsent = await post(
       `/enquiries/${id}/decision`,
@@ -182,6 +196,16 @@ describe('Section 42 enquiry lifecycle', () => {
     );
     expect(withoutConsent.status).toBe(400);
     expect(JSON.stringify(withoutConsent.body)).toContain('consentNotSoughtReason');
+    // Consent and the view of capacity are answers every decision gives.
+    const unanswered = await post(
+      `/enquiries/${id}/decision`,
+      { dutyMet: true, reason: 'x' },
+      as(manager),
+    );
+    expect(unanswered.status).toBe(400);
+    expect(unanswered.body.errors.map((e: any) => e.field)).toEqual(
+      expect.arrayContaining(['consentSought', 'capacityView']),
+    );
     const decided = await command(
       `/enquiries/${id}/decision`,
       {
@@ -234,6 +258,14 @@ describe('Section 42 enquiry lifecycle', () => {
     expect(badPeriod.body.errors).toEqual([
       { field: 'periodTo', message: 'must not be before periodFrom' },
     ]);
+    // Sharing the adult's information with the trust: consented, or overridden on a ground.
+    const noGround = await post(
+      `/enquiries/${id}/delegations`,
+      { agencyId: trust.id, ...delegation, sharingConsent: 'overridden' },
+      as(manager),
+    );
+    expect(noGround.status).toBe(400);
+    expect(noGround.body.errors.map((e: any) => e.field)).toEqual(['sharingOverriddenOn']);
     const delegated = await command(
       `/enquiries/${id}/delegations`,
       { agencyId: trust.id, ...delegation },
@@ -243,6 +275,8 @@ describe('Section 42 enquiry lifecycle', () => {
     expect(delegated.delegation).toMatchObject({
       agencyId: trust.id,
       contactId: trustLead.id,
+      sharingConsent: 'consented',
+      sharingOverriddenOn: null,
       status: 'requested',
       scope: delegation.scope,
     });
@@ -461,7 +495,7 @@ describe('Section 42 enquiry lifecycle', () => {
 
     const noRoute = await post(
       `/enquiries/${id}/decision`,
-      { dutyMet: false, reason: 'Needs an assessment' },
+      { dutyMet: false, reason: 'Needs an assessment', ...ASKED },
       as(manager),
     );
     expect(noRoute.status).toBe(400);
@@ -477,7 +511,12 @@ describe('Section 42 enquiry lifecycle', () => {
     expect(paused.nextDueAt).toBeNull();
     const whilePaused = await post(
       `/enquiries/${id}/decision`,
-      { dutyMet: false, route: 'care-and-support-assessment', reason: 'Needs an assessment' },
+      {
+        dutyMet: false,
+        route: 'care-and-support-assessment',
+        reason: 'Needs an assessment',
+        ...ASKED,
+      },
       as(manager),
     );
     expect(whilePaused.status).toBe(409);
@@ -489,7 +528,12 @@ describe('Section 42 enquiry lifecycle', () => {
     await command(`/enquiries/${id}/resume`, {}, lead);
     const closed = await command(
       `/enquiries/${id}/decision`,
-      { dutyMet: false, route: 'care-and-support-assessment', reason: 'Needs an assessment' },
+      {
+        dutyMet: false,
+        route: 'care-and-support-assessment',
+        reason: 'Needs an assessment',
+        ...ASKED,
+      },
       manager,
     );
     expect(closed).toMatchObject({ stage: 'closed', closure: 'no-enquiry' });
@@ -497,6 +541,7 @@ describe('Section 42 enquiry lifecycle', () => {
       dutyMet: false,
       otherEnquiry: false,
       route: 'care-and-support-assessment',
+      ...ASKED,
     });
     expect(closed.openDeadlines).toEqual([]);
   });

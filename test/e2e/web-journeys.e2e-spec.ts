@@ -220,7 +220,11 @@ async function delegatedEnquiry(
   );
   const id = raised.id as string;
   await postSucceeding(`/enquiries/${id}/acknowledge`, { enquiryManagerId: manager.id }, token);
-  await postSucceeding(`/enquiries/${id}/decision`, { dutyMet: true, reason: 'Duty met' }, token);
+  await postSucceeding(
+    `/enquiries/${id}/decision`,
+    { dutyMet: true, reason: 'Duty met', consentSought: true, capacityView: 'has-capacity' },
+    token,
+  );
   const meeting = await post(
     '/meetings',
     {
@@ -256,6 +260,7 @@ async function delegatedEnquiry(
       periodFrom: '2026-09-01',
       periodTo: '2026-11-20',
       keyIssues: 'Missed doses',
+      sharingConsent: 'consented',
     },
     token,
   );

@@ -42,6 +42,7 @@ import { AppendOnlyTruncate1764450000000 } from './migrations/1764450000000-appe
 import { AuditCheckpoints1764500000000 } from './migrations/1764500000000-audit-checkpoints';
 import { WebSessions1764550000000 } from './migrations/1764550000000-web-sessions';
 import { MeetingRecord1764600000000 } from './migrations/1764600000000-meeting-record';
+import { SharingConsent1764650000000 } from './migrations/1764650000000-sharing-consent';
 import { grantApplicationAccess } from './database-access';
 
 export const entities = [
@@ -87,6 +88,7 @@ export const migrations = [
   AuditCheckpoints1764500000000,
   WebSessions1764550000000,
   MeetingRecord1764600000000,
+  SharingConsent1764650000000,
 ];
 
 /** One definition of how every process (API, worker, tools) talks to Postgres. */

@@ -296,6 +296,9 @@ export async function seedDemoData(stack: {
     periodFrom: daysAgo(60).slice(0, 10),
     periodTo: daysAgo(4).slice(0, 10),
     keyIssues: 'Missed doses recorded on two wards; discharge medication not reconciled.',
+    // She lacks capacity to decide on sharing; the trust must know to make its enquiry.
+    sharingConsent: 'overridden',
+    sharingOverriddenOn: 'lacks-capacity',
   });
 
   // The police and the care home disagree about sharing the care records: stage 1, between the

@@ -198,6 +198,8 @@ export class EnquiryCommandsService {
       adultsViews: dto.adultsViews,
       desiredOutcomes: dto.desiredOutcomes,
       capacityView: dto.capacityView,
+      sharingConsent: dto.sharingConsent,
+      sharingOverriddenOn: dto.sharingConsent === 'overridden' ? dto.sharingOverriddenOn! : null,
       periodFrom: dto.periodFrom,
       periodTo: dto.periodTo,
       keyIssues: dto.keyIssues,

@@ -80,6 +80,14 @@ export const CONSENT_NOT_SOUGHT_REASONS = [
 export type ConsentNotSoughtReason = (typeof CONSENT_NOT_SOUGHT_REASONS)[number];
 
 /**
+ * Causing another agency to make enquiries shares the adult's information with it: they consented
+ * to that, or it was overridden on one of the grounds above (practice primer §2, "Consent to
+ * share": record which, and why).
+ */
+export const SHARING_CONSENT = ['consented', 'overridden'] as const;
+export type SharingConsent = (typeof SHARING_CONSENT)[number];
+
+/**
  * Care Act s68: an independent advocate where the adult has substantial difficulty taking part
  * and nobody appropriate can support them.
  */

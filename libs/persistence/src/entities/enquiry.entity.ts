@@ -2,6 +2,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type {
   CapacityView,
   ConcernSource,
+  ConsentNotSoughtReason,
   DelegationStatus,
   EnquiryClosure,
   EnquiryLead,
@@ -11,6 +12,7 @@ import type {
   RiskLocation,
   RiskSource,
   RiskType,
+  SharingConsent,
   Urgency,
 } from '@safeguard/domain';
 
@@ -206,6 +208,13 @@ export class EnquiryDelegationEntity {
 
   @Column({ name: 'capacity_view', type: 'text' })
   capacityView: CapacityView;
+
+  /** Null only on requests made before the service asked. */
+  @Column({ name: 'sharing_consent', type: 'text', nullable: true })
+  sharingConsent: SharingConsent | null;
+
+  @Column({ name: 'sharing_overridden_on', type: 'text', nullable: true })
+  sharingOverriddenOn: ConsentNotSoughtReason | null;
 
   @Column({ name: 'period_from', type: 'date' })
   periodFrom: string;

@@ -14,6 +14,8 @@ import {
   type OutcomesMet,
   type PauseReason,
   type RiskOutcome,
+  SHARING_CONSENT,
+  type SharingConsent,
 } from '@safeguard/domain';
 import {
   IsBoolean,
@@ -86,10 +88,9 @@ export class RecordDecisionDto {
   @MaxLength(TEXT_MAX)
   reason: string;
 
-  @ApiPropertyOptional({ description: "Whether the adult's consent was sought." })
-  @IsOptional()
+  @ApiProperty({ description: "Whether the adult's consent to the enquiry was sought." })
   @IsBoolean()
-  consentSought?: boolean;
+  consentSought: boolean;
 
   @ApiPropertyOptional({
     enum: CONSENT_NOT_SOUGHT_REASONS,
@@ -102,10 +103,12 @@ export class RecordDecisionDto {
   @IsIn(CONSENT_NOT_SOUGHT_REASONS)
   consentNotSoughtReason?: ConsentNotSoughtReason;
 
-  @ApiPropertyOptional({ enum: CAPACITY_VIEWS })
-  @IsOptional()
+  @ApiProperty({
+    enum: CAPACITY_VIEWS,
+    description: "The view of the adult's capacity to take part, as the decision is made.",
+  })
   @IsIn(CAPACITY_VIEWS)
-  capacityView?: CapacityView;
+  capacityView: CapacityView;
 
   @ApiPropertyOptional({
     enum: ADVOCACY,
@@ -194,6 +197,26 @@ export class DelegateEnquiryDto extends ReportDateDto {
   @ApiProperty({ enum: CAPACITY_VIEWS })
   @IsIn(CAPACITY_VIEWS)
   capacityView: CapacityView;
+
+  @ApiProperty({
+    enum: SHARING_CONSENT,
+    description:
+      'Whether the adult consented to their information being shared with the agency, or that was overridden (then say on what ground).',
+  })
+  @IsIn(SHARING_CONSENT)
+  sharingConsent: SharingConsent;
+
+  @ApiPropertyOptional({
+    enum: CONSENT_NOT_SOUGHT_REASONS,
+    description:
+      'The ground their refusal was overridden on; required when sharingConsent is overridden.',
+  })
+  @ValidateIf(
+    (dto: DelegateEnquiryDto) =>
+      dto.sharingOverriddenOn !== undefined || dto.sharingConsent === 'overridden',
+  )
+  @IsIn(CONSENT_NOT_SOUGHT_REASONS)
+  sharingOverriddenOn?: ConsentNotSoughtReason;
 
   @ApiProperty({
     example: '2026-09-01',

@@ -3,6 +3,7 @@ import {
   ACTION_STATUSES,
   CAPACITY_VIEWS,
   CONCERN_SOURCES,
+  CONSENT_NOT_SOUGHT_REASONS,
   DELEGATION_STATUSES,
   ENQUIRY_ITEM_KINDS,
   ENQUIRY_STAGES,
@@ -11,10 +12,12 @@ import {
   RISK_LOCATIONS,
   RISK_SOURCES,
   RISK_TYPES,
+  SHARING_CONSENT,
   URGENCIES,
   type ActionStatus,
   type CapacityView,
   type ConcernSource,
+  type ConsentNotSoughtReason,
   type DelegationStatus,
   type EnquiryClosure,
   type EnquiryItemKind,
@@ -25,6 +28,7 @@ import {
   type RiskLocation,
   type RiskSource,
   type RiskType,
+  type SharingConsent,
   type Urgency,
 } from '@safeguard/domain';
 import {
@@ -239,6 +243,16 @@ export class DelegationView {
   @ApiProperty({ enum: CAPACITY_VIEWS })
   capacityView: CapacityView;
 
+  @ApiProperty({
+    enum: SHARING_CONSENT,
+    nullable: true,
+    description: 'Null only on a request made before the service asked.',
+  })
+  sharingConsent: SharingConsent | null;
+
+  @ApiProperty({ enum: CONSENT_NOT_SOUGHT_REASONS, nullable: true })
+  sharingOverriddenOn: ConsentNotSoughtReason | null;
+
   @ApiProperty({ example: '2026-09-01' })
   periodFrom: string;
 
@@ -264,6 +278,8 @@ export class DelegationView {
       adultsViews: delegation.adultsViews,
       desiredOutcomes: delegation.desiredOutcomes,
       capacityView: delegation.capacityView,
+      sharingConsent: delegation.sharingConsent,
+      sharingOverriddenOn: delegation.sharingOverriddenOn,
       periodFrom: delegation.periodFrom,
       periodTo: delegation.periodTo,
       keyIssues: delegation.keyIssues,
