@@ -9,6 +9,7 @@ import { requestLog } from './middleware/request-log';
 import { noStore, securityHeaders } from './middleware/security';
 import { sessions } from './middleware/sessions';
 import { actionLinkRoutes } from './routes/action-links';
+import { boardReportRoutes } from './routes/board-reports';
 import { errorPages, notFound } from './routes/errors';
 import { delegatedEnquiryRoutes } from './routes/delegated-enquiries';
 import { disagreementRoutes } from './routes/disagreements';
@@ -81,6 +82,7 @@ export function createApp(
   app.use(itemRoutes(config.apiUrl));
   app.use(disagreementRoutes(config.apiUrl));
   app.use(delegatedEnquiryRoutes(config.apiUrl));
+  app.use(boardReportRoutes(config.apiUrl));
   app.use(settingsRoutes(config.apiUrl));
   app.use(notFound);
   app.use(errorPages(log));

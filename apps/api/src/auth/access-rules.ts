@@ -63,6 +63,25 @@ function holdsAny(principal: Principal, roles: Role[]): boolean {
   return principal.roles.some((role) => roles.includes(role));
 }
 
+/**
+ * The parts of the service a person has a use for, by the rules above: casework (their items,
+ * disagreements, delegated enquiries), the board's reports (partnership-wide leads and the
+ * board), the directory and policy (admins). The web service lays out its navigation by them;
+ * every route still checks for itself.
+ */
+export const SECTIONS = ['casework', 'board-reports', 'administration'] as const;
+export type Section = (typeof SECTIONS)[number];
+
+export function sectionsOf(principal: Principal): Section[] {
+  const sections: Section[] = [];
+  if (holdsAny(principal, CASE_ROLES)) sections.push('casework');
+  if (seesWholePartnership(principal) || holdsAny(principal, BOARD_ROLES)) {
+    sections.push('board-reports');
+  }
+  if (holdsAny(principal, ['admin'])) sections.push('administration');
+  return sections;
+}
+
 export const PARTNERSHIP_WIDE = 'access:partnership-wide';
 
 /**

@@ -53,12 +53,32 @@ export class ApiClient {
     return this.send<T>('DELETE', path);
   }
 
+  /** A CSV download, as the API names it (its Content-Disposition), to pass on to the browser. */
+  async csv(path: string): Promise<{ text: string; disposition: string }> {
+    const response = await this.fetch('GET', path, 'text/csv');
+    const text = await response.text();
+    if (!response.ok) throw problemOf(response, text);
+    return { text, disposition: response.headers.get('content-disposition') ?? 'attachment' };
+  }
+
   private async send<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await this.fetch(method, path, 'application/json', body);
+    const text = await response.text();
+    if (!response.ok) throw problemOf(response, text);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  private async fetch(
+    method: string,
+    path: string,
+    accept: string,
+    body?: unknown,
+  ): Promise<Response> {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers: {
         ...(this.accessToken ? { authorization: `Bearer ${this.accessToken}` } : {}),
-        accept: 'application/json',
+        accept,
         'x-request-id': this.requestId,
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       },
@@ -66,17 +86,23 @@ export class ApiClient {
       signal: AbortSignal.timeout(15_000),
     });
     if (response.status === 401) throw new SignInAgain();
-    const text = await response.text();
-    const parsed = text ? JSON.parse(text) : undefined;
-    if (!response.ok) {
-      throw new ApiProblem(
-        response.status,
-        typeof parsed?.type === 'string' ? parsed.type : 'about:blank',
-        parsed?.title ?? response.statusText,
-        parsed?.detail,
-        Array.isArray(parsed?.errors) ? parsed.errors : [],
-      );
-    }
-    return parsed as T;
+    return response;
   }
+}
+
+/** The API's problem+json answer as an ApiProblem (or its bare status, if it sent none). */
+function problemOf(response: Response, text: string): ApiProblem {
+  let parsed: { type?: unknown; title?: string; detail?: string; errors?: unknown } | undefined;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  return new ApiProblem(
+    response.status,
+    typeof parsed?.type === 'string' ? parsed.type : 'about:blank',
+    parsed?.title ?? response.statusText,
+    parsed?.detail,
+    Array.isArray(parsed?.errors) ? (parsed.errors as FieldProblem[]) : [],
+  );
 }

@@ -2,6 +2,7 @@ import type { NextFunction, Request, Response, Router } from 'express';
 import express from 'express';
 import * as oidc from 'openid-client';
 import type { Logger } from 'pino';
+import { ApiClient } from '../api/api-client';
 import type { WebConfig } from '../config';
 
 /** Who is signed in, as the session keeps them: the person's tokens never reach the browser. */
@@ -12,6 +13,11 @@ export interface SignedIn {
   /** For signing out at the provider too. */
   idToken?: string;
   name: string;
+  /**
+   * The parts of the service they have a use for, as the API says at sign-in (GET /me): the
+   * navigation follows them; every page still asks the API, which decides.
+   */
+  sections: string[];
   /** When they signed in (ms): the session ends 10 hours later whatever they do. */
   signedInAt: number;
 }
@@ -74,7 +80,7 @@ export class Authentication {
       now < signedIn.signedInAt + this.config.session.absoluteMs
     ) {
       req.user = signedIn;
-      res.locals.user = { name: signedIn.name };
+      res.locals.user = { name: signedIn.name, sections: signedIn.sections ?? ['casework'] };
       next();
       return;
     }
@@ -128,10 +134,27 @@ export class Authentication {
       accessTokenExpiresAt: now + (tokens.expiresIn() ?? 300) * 1000,
       idToken: tokens.id_token,
       name: typeof claims?.name === 'string' ? claims.name : 'Signed in',
+      sections: await this.sectionsOf(tokens.access_token, String(req.id ?? '')),
       signedInAt: now,
     };
     this.log.info({ subject: claims?.sub }, 'signed in');
     req.session.save(() => res.redirect(pending.returnTo));
+  }
+
+  /**
+   * What the API says this person has a use for. If it cannot say (it is down), casework: the
+   * pages say "no access" where the API refuses, and the next sign-in asks again.
+   */
+  private async sectionsOf(accessToken: string, requestId: string): Promise<string[]> {
+    try {
+      const me = await new ApiClient(this.config.apiUrl, accessToken, requestId).get<{
+        sections: string[];
+      }>('/me');
+      return me.sections;
+    } catch (error) {
+      this.log.warn({ requestId, err: { type: (error as Error).name } }, 'no sections at sign-in');
+      return ['casework'];
+    }
   }
 
   /** Ends the session here, then at the provider, which comes back to /signed-out. */

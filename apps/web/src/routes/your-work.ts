@@ -37,6 +37,12 @@ export function yourWorkRoutes(apiUrl: string): Router {
   router.get(
     '/',
     page(apiUrl, async (req, res, api) => {
+      // Nothing is asked of the board in casework: their work is the reports.
+      const sections = req.user?.sections ?? [];
+      if (!sections.includes('casework') && sections.includes('board-reports')) {
+        res.redirect('/reports');
+        return;
+      }
       const [items, disagreements, overseen] = await Promise.all([
         api.get<ItemSummary[]>('/me/actions'),
         api.get<DisagreementSummary[]>('/me/disagreements'),
