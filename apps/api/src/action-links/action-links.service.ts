@@ -12,8 +12,8 @@ import { acknowledgeActionUpdate } from '@safeguard/workflows';
 import { DataSource, EntityManager } from 'typeorm';
 import { ProblemException, ProblemType } from '../common/problem';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
-import { assertNotEnquiryDeadline, CLOSES_WITH_ENQUIRY } from '../meetings/action-access';
-import { ActionCommandsService } from '../meetings/action-commands.service';
+import { assertNotEnquiryDeadline, CLOSES_WITH_ENQUIRY } from '../actions/action-access';
+import { ActionCommandsService } from '../actions/action-commands.service';
 import { ActionLinkView, LINK_REFUSALS } from './link-answers';
 
 /** The action a link is about and its recipient, as they stand now. */

@@ -14,7 +14,7 @@ import { auditedBy, type Principal } from '../auth/principal';
 import { uniqueOn } from '../common/database-errors';
 import { agencyInPrincipalPartnerships, scopeParameters } from './directory-scope';
 import { ProblemException } from '../common/problem';
-import { ActionCommandsService } from '../meetings/action-commands.service';
+import { ActionCommandsService } from '../actions/action-commands.service';
 import { CreatePersonDto, UpdatePersonDto } from './dto/create-person.dto';
 import { ListPeopleQuery } from './dto/list-people.query';
 

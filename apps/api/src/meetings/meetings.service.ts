@@ -36,9 +36,9 @@ import { PoliciesService } from '../policies/policies.service';
 import { startOrUnavailable } from '../temporal/start-workflow';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import { startedWithin } from '../temporal/workflow-updates';
-import { ActionCommandsService } from './action-commands.service';
-import { newChasedItem } from './actions.service';
-import { chaserInput, firstReminderAt } from './chaser-input';
+import { ActionCommandsService } from '../actions/action-commands.service';
+import { newChasedItem } from '../actions/actions.service';
+import { chaserInput, firstReminderAt } from '../actions/chaser-input';
 import { RecordMeetingDto } from './dto/record-meeting.dto';
 import { MeetingView } from './dto/meeting.view';
 

@@ -6,7 +6,7 @@ import type {
   MeetingDecisionEntity,
   MeetingEntity,
 } from '@safeguard/persistence';
-import { ActionSummaryView } from './action.view';
+import { ActionSummaryView } from '../../actions/dto/action.view';
 
 export class AttendeeView {
   @ApiProperty({ format: 'uuid' })
