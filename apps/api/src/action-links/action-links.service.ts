@@ -13,7 +13,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ProblemException, ProblemType } from '../common/problem';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { assertNotEnquiryDeadline, CLOSES_WITH_ENQUIRY } from '../actions/action-access';
-import { ActionCommandsService } from '../actions/action-commands.service';
+import { ActionWorkflowGateway } from '../actions/action-workflow.gateway';
 import { ActionLinkView, LINK_REFUSALS } from './link-answers';
 
 /** The action a link is about and its recipient, as they stand now. */
@@ -55,15 +55,15 @@ export class ActionLinksService {
     ActionLinkVerb,
     (target: LinkTarget, recipientId: string) => Promise<void>
   > = {
-    complete: (target, recipientId) => this.commands.complete(target, recipientId),
+    complete: (target, recipientId) => this.workflow.complete(target, recipientId),
     acknowledge: (target, recipientId) =>
-      this.commands.execute(target, acknowledgeActionUpdate, { actorId: recipientId }),
+      this.workflow.execute(target, acknowledgeActionUpdate, { actorId: recipientId }),
   };
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
-    private readonly commands: ActionCommandsService,
+    private readonly workflow: ActionWorkflowGateway,
   ) {}
 
   /**

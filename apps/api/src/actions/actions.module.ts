@@ -2,8 +2,8 @@ import { Module } from '@nestjs/common';
 import { NamedPeople } from '../common/named-people';
 import { PoliciesModule } from '../policies/policies.module';
 import { ActionAccess } from './action-access';
+import { ActionWorkflowGateway } from './action-workflow.gateway';
 import { ActionCommandsService } from './action-commands.service';
-import { ActionLifecycleService } from './action-lifecycle.service';
 import { ActionListsService } from './action-lists.service';
 import { ActionsService } from './actions.service';
 
@@ -22,10 +22,10 @@ import { ActionsService } from './actions.service';
     ActionsService,
     NamedPeople,
     ActionAccess,
+    ActionWorkflowGateway,
     ActionCommandsService,
-    ActionLifecycleService,
     ActionListsService,
   ],
-  exports: [ActionsService, ActionCommandsService, ActionLifecycleService, ActionListsService],
+  exports: [ActionsService, ActionWorkflowGateway, ActionCommandsService, ActionListsService],
 })
 export class ActionsModule {}

@@ -36,7 +36,7 @@ import { PoliciesService } from '../policies/policies.service';
 import { startOrUnavailable } from '../temporal/start-workflow';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import { startedWithin } from '../temporal/workflow-updates';
-import { ActionCommandsService } from '../actions/action-commands.service';
+import { ActionWorkflowGateway } from '../actions/action-workflow.gateway';
 import { newChasedItem } from '../actions/actions.service';
 import { chaserInput, firstReminderAt } from '../actions/chaser-input';
 import { RecordMeetingDto } from './dto/record-meeting.dto';
@@ -62,7 +62,7 @@ export class MeetingsService {
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     private readonly policies: PoliciesService,
-    private readonly commands: ActionCommandsService,
+    private readonly workflow: ActionWorkflowGateway,
     private readonly people: NamedPeople,
   ) {}
 
@@ -272,7 +272,7 @@ export class MeetingsService {
       meetingId: id,
       kind: what,
     });
-    await this.commands.complete(item, principal.personId);
+    await this.workflow.complete(item, principal.personId);
     return this.load(id, principal);
   }
 
