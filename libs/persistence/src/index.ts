@@ -19,3 +19,4 @@ export * from './entities/notification-preference.entity';
 export * from './entities/partnership.entity';
 export * from './entities/person.entity';
 export * from './entities/policy-version.entity';
+export * from './references';

@@ -12,7 +12,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
-import { NamedPeople } from '../common/named-people';
+import { NamedPeople } from '../directory/named-people';
 import { dueInstant } from '../common/validation';
 import { PoliciesService } from '../policies/policies.service';
 import { storedFirst } from '../temporal/workflow-updates';

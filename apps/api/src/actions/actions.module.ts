@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { NamedPeople } from '../common/named-people';
+import { NamedPeople } from '../directory/named-people';
 import { PoliciesModule } from '../policies/policies.module';
 import { ActionAccess } from './action-access';
 import { ActionWorkflowGateway } from './action-workflow.gateway';

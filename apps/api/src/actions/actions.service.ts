@@ -5,6 +5,7 @@ import {
   ActionEntity,
   ActionNoteEntity,
   appendChronology,
+  nextReference,
   NotificationEntity,
   partnershipChain,
 } from '@safeguard/persistence';
@@ -13,8 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { ProblemException } from '../common/problem';
-import { NamedPeople } from '../common/named-people';
-import { nextReference } from '../common/references';
+import { NamedPeople } from '../directory/named-people';
 import { auditedBy, type Principal } from '../auth/principal';
 import { PoliciesService } from '../policies/policies.service';
 import { startOrUnavailable } from '../temporal/start-workflow';

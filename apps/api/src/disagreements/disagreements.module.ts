@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { NamedPeople } from '../common/named-people';
+import { NamedPeople } from '../directory/named-people';
 import { PoliciesModule } from '../policies/policies.module';
 import { DisagreementAccess } from './disagreement-access';
 import { DisagreementCommandsController } from './disagreement-commands.controller';

@@ -7,6 +7,7 @@ import {
   appendChronology,
   DisagreementEntity,
   DisagreementRecordEntity,
+  nextReference,
   partnershipChain,
   PersonEntity,
 } from '@safeguard/persistence';
@@ -19,11 +20,10 @@ import {
 import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import { auditedBy, type Principal } from '../auth/principal';
-import { caseTimeline } from '../common/case-timeline';
+import { caseTimeline } from '../actions/case-timeline';
 import { ProblemException } from '../common/problem';
-import { nextReference } from '../common/references';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
-import { NamedPeople } from '../common/named-people';
+import { NamedPeople } from '../directory/named-people';
 import { PoliciesService } from '../policies/policies.service';
 import { startOrUnavailable } from '../temporal/start-workflow';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';

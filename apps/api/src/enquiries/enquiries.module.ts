@@ -7,7 +7,7 @@ import { EnquiryCommandsController } from './enquiry-commands.controller';
 import { EnquiryCommandsService } from './enquiry-commands.service';
 import { EnquiryListsController } from './enquiry-lists.controller';
 import { EnquiryListsService } from './enquiry-lists.service';
-import { NamedPeople } from '../common/named-people';
+import { NamedPeople } from '../directory/named-people';
 
 @Module({
   imports: [PoliciesModule],

@@ -7,6 +7,7 @@ import {
   appendChronology,
   EnquiryEntity,
   EnquiryRecordEntity,
+  nextReference,
   partnershipChain,
 } from '@safeguard/persistence';
 import {
@@ -19,9 +20,8 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, In, Not } from 'typeorm';
 import { delegationSeenBy, recordsSeenBy, timelineSeenBy } from '../auth/enquiry-access-rules';
 import { auditedBy, type Principal } from '../auth/principal';
-import { caseTimeline } from '../common/case-timeline';
+import { caseTimeline } from '../actions/case-timeline';
 import { ProblemException } from '../common/problem';
-import { nextReference } from '../common/references';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { PoliciesService } from '../policies/policies.service';
 import { startOrUnavailable } from '../temporal/start-workflow';
@@ -30,7 +30,7 @@ import { startedWithin } from '../temporal/workflow-updates';
 import { RaiseEnquiryDto } from './dto/raise-enquiry.dto';
 import { EnquiryView } from './dto/enquiry.view';
 import { EnquiryAccess, type VisibleEnquiry } from './enquiry-access';
-import { NamedPeople } from '../common/named-people';
+import { NamedPeople } from '../directory/named-people';
 
 /**
  * Raising a concern starts its Section 42 workflow; reading an enquiry reads Postgres only (the

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ActionsModule } from '../actions/actions.module';
-import { NamedPeople } from '../common/named-people';
+import { NamedPeople } from '../directory/named-people';
 import { PoliciesModule } from '../policies/policies.module';
 import { MeetingsController } from './meetings.controller';
 import { MeetingsService } from './meetings.service';

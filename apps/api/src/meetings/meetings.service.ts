@@ -14,6 +14,7 @@ import {
   MeetingAttendeeEntity,
   MeetingDecisionEntity,
   MeetingEntity,
+  nextReference,
   partnershipChain,
   type PolicyVersionEntity,
 } from '@safeguard/persistence';
@@ -29,8 +30,7 @@ import { DataSource } from 'typeorm';
 import { seesWholePartnership } from '../auth/access-rules';
 import { auditedBy, type Principal } from '../auth/principal';
 import { ProblemException } from '../common/problem';
-import { NamedPeople } from '../common/named-people';
-import { nextReference } from '../common/references';
+import { NamedPeople } from '../directory/named-people';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { PoliciesService } from '../policies/policies.service';
 import { startOrUnavailable } from '../temporal/start-workflow';

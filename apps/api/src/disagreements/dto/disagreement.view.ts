@@ -17,7 +17,7 @@ import {
   type DisagreementRecordKind,
   type PersonEntity,
 } from '@safeguard/persistence';
-import { TimelineEntryView } from '../../common/case-timeline';
+import { TimelineEntryView } from '../../actions/case-timeline';
 import { DISAGREEMENT_STATUSES } from './list-disagreements.query';
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;

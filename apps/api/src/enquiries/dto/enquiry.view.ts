@@ -37,7 +37,7 @@ import {
   type EnquiryRecordEntity,
   type EnquiryRecordKind,
 } from '@safeguard/persistence';
-import { TimelineEntryView } from '../../common/case-timeline';
+import { TimelineEntryView } from '../../actions/case-timeline';
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
