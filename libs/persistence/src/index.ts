@@ -19,4 +19,5 @@ export * from './entities/notification-preference.entity';
 export * from './entities/partnership.entity';
 export * from './entities/person.entity';
 export * from './entities/policy-version.entity';
+export * from './chased-items';
 export * from './references';

@@ -5,6 +5,7 @@ import {
   ActionEntity,
   ActionNoteEntity,
   appendChronology,
+  newChasedItemRow,
   nextReference,
   NotificationEntity,
   partnershipChain,
@@ -20,7 +21,7 @@ import { PoliciesService } from '../policies/policies.service';
 import { startOrUnavailable } from '../temporal/start-workflow';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import { ActionAccess } from './action-access';
-import { chaseLadder, chaserInput, firstReminderAt, type ChaseStep } from './chaser-input';
+import { chaseLadder, chaserInput, type ChaseStep } from './chaser-input';
 import { ActionView } from './dto/action.view';
 import { CreateActionDto } from './dto/create-action.dto';
 
@@ -53,21 +54,25 @@ export class ActionsService {
         throw ProblemException.unprocessable('partnershipId', 'no partnership with this id');
       }
       const urgent = dto.urgent ?? false;
-      const record = db.create(ActionEntity, {
-        ...newChasedItem(now),
-        id,
-        reference: await nextReference(db, 'ACT', now),
-        title: dto.title,
-        kind: 'action',
-        ownerId: dto.ownerId,
-        partnershipId: dto.partnershipId,
-        policyVersion: policy.version,
-        urgent,
-        dueAt: new Date(dto.dueAt),
-        workflowId,
-      });
+      const record = db.create(
+        ActionEntity,
+        newChasedItemRow(
+          {
+            id,
+            reference: await nextReference(db, 'ACT', now),
+            workflowId,
+            kind: 'action',
+            title: dto.title,
+            ownerId: dto.ownerId,
+            dueAt: new Date(dto.dueAt),
+            urgent,
+            partnershipId: dto.partnershipId,
+            policy,
+          },
+          now,
+        ),
+      );
       const input = chaserInput({ ...record, actionId: id }, policy);
-      record.nextReminderAt = firstReminderAt(input, now);
       await db.insert(ActionEntity, record);
       // Start before appending: the chronology append holds its chain's lock until commit,
       // and the Temporal round trip should not be inside that lock.
@@ -140,21 +145,4 @@ export class ActionsService {
     const policy = await this.policies.version(action.partnershipId, action.policyVersion);
     return chaseLadder({ ...action, actionId: action.id }, policy, new Date());
   }
-}
-
-/** The read-model columns every new chased item starts with; its workflow writes the rest. */
-export function newChasedItem(now: Date) {
-  return {
-    status: 'open' as const,
-    processVersion: 1,
-    acknowledged: false,
-    meetingId: null,
-    rationale: null,
-    proposedDueAt: null,
-    nextReminderAt: null,
-    createdAt: now,
-    updatedAt: now,
-    completedAt: null,
-    cancelledAt: null,
-  };
 }

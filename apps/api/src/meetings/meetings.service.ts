@@ -14,6 +14,7 @@ import {
   MeetingAttendeeEntity,
   MeetingDecisionEntity,
   MeetingEntity,
+  newChasedItemRow,
   nextReference,
   partnershipChain,
   type PolicyVersionEntity,
@@ -37,8 +38,7 @@ import { startOrUnavailable } from '../temporal/start-workflow';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import { startedWithin } from '../temporal/workflow-updates';
 import { ActionWorkflowGateway } from '../actions/action-workflow.gateway';
-import { newChasedItem } from '../actions/actions.service';
-import { chaserInput, firstReminderAt } from '../actions/chaser-input';
+import { chaserInput } from '../actions/chaser-input';
 import { RecordMeetingDto } from './dto/record-meeting.dto';
 import { MeetingView } from './dto/meeting.view';
 
@@ -119,19 +119,23 @@ export class MeetingsService {
         fields: Pick<ActionEntity, 'title' | 'ownerId' | 'dueAt' | 'urgent' | 'rationale'>,
       ) => {
         const actionId = randomUUID();
-        const record = db.create(ActionEntity, {
-          ...newChasedItem(now),
-          ...fields,
-          id: actionId,
-          reference: await nextReference(db, 'ACT', now),
-          kind,
-          meetingId: id,
-          partnershipId: dto.partnershipId,
-          policyVersion: policy.version,
-          workflowId: actionWorkflowId(actionId),
-        });
+        const record = db.create(
+          ActionEntity,
+          newChasedItemRow(
+            {
+              ...fields,
+              id: actionId,
+              reference: await nextReference(db, 'ACT', now),
+              workflowId: actionWorkflowId(actionId),
+              kind,
+              partnershipId: dto.partnershipId,
+              policy,
+              belongsTo: { meetingId: id },
+            },
+            now,
+          ),
+        );
         const input = chaserInput({ ...record, actionId }, policy);
-        record.nextReminderAt = firstReminderAt(input, now);
         await db.insert(ActionEntity, record);
         return { record, input };
       };
