@@ -6,6 +6,7 @@ import { ActionWorkflowGateway } from './action-workflow.gateway';
 import { ActionCommandsService } from './action-commands.service';
 import { ActionListsService } from './action-lists.service';
 import { ActionsService } from './actions.service';
+import { ProcessStarter } from '../temporal/process-starter';
 
 /**
  * Chasing, its own capability: every chased item (a row of `actions`, whatever process opened
@@ -19,6 +20,7 @@ import { ActionsService } from './actions.service';
 @Module({
   imports: [PoliciesModule],
   providers: [
+    ProcessStarter,
     ActionsService,
     NamedPeople,
     ActionAccess,

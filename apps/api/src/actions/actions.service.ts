@@ -1,6 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Client } from '@temporalio/client';
 import {
   ActionEntity,
   ActionNoteEntity,
@@ -13,13 +12,11 @@ import {
 import { actionChaserWorkflow, actionWorkflowId } from '@safeguard/workflows';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { ProblemException } from '../common/problem';
 import { NamedPeople } from '../directory/named-people';
 import { auditedBy, type Principal } from '../auth/principal';
 import { PoliciesService } from '../policies/policies.service';
-import { startOrUnavailable } from '../temporal/start-workflow';
-import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+import { processStart, ProcessStarter } from '../temporal/process-starter';
 import { ActionAccess } from './action-access';
 import { chaseLadder, chaserInput, type ChaseStep } from './chaser-input';
 import { ActionView } from './dto/action.view';
@@ -29,8 +26,7 @@ import { CreateActionDto } from './dto/create-action.dto';
 export class ActionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
-    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly processes: ProcessStarter,
     private readonly policies: PoliciesService,
     private readonly access: ActionAccess,
     private readonly people: NamedPeople,
@@ -48,56 +44,56 @@ export class ActionsService {
     const id = randomUUID();
     const now = new Date();
     const workflowId = actionWorkflowId(id);
-    const action = await this.dataSource.transaction(async (db) => {
-      const policy = await this.policies.latest(db, dto.partnershipId);
-      if (!policy) {
-        throw ProblemException.unprocessable('partnershipId', 'no partnership with this id');
-      }
-      const urgent = dto.urgent ?? false;
-      const record = db.create(
-        ActionEntity,
-        newChasedItemRow(
-          {
-            id,
-            reference: await nextReference(db, 'ACT', now),
+    const { action } = await this.processes.recordAndStart(
+      dto.partnershipId,
+      async (db, policy) => {
+        const urgent = dto.urgent ?? false;
+        const action = db.create(
+          ActionEntity,
+          newChasedItemRow(
+            {
+              id,
+              reference: await nextReference(db, 'ACT', now),
+              workflowId,
+              kind: 'action',
+              title: dto.title,
+              ownerId: dto.ownerId,
+              dueAt: new Date(dto.dueAt),
+              urgent,
+              partnershipId: dto.partnershipId,
+              policy,
+            },
+            now,
+          ),
+        );
+        await db.insert(ActionEntity, action);
+        return {
+          action,
+          ...processStart({
+            workflow: actionChaserWorkflow,
             workflowId,
-            kind: 'action',
-            title: dto.title,
-            ownerId: dto.ownerId,
-            dueAt: new Date(dto.dueAt),
-            urgent,
-            partnershipId: dto.partnershipId,
-            policy,
-          },
-          now,
-        ),
-      );
-      const input = chaserInput({ ...record, actionId: id }, policy);
-      await db.insert(ActionEntity, record);
-      // Start before appending: the chronology append holds its chain's lock until commit,
-      // and the Temporal round trip should not be inside that lock.
-      await startOrUnavailable(
-        this.temporal,
-        actionChaserWorkflow,
-        { taskQueue: this.config.temporal.taskQueue, workflowId, args: [input] },
-        'action',
-      );
-      await appendChronology(db, {
-        subjectType: 'action',
-        subjectId: id,
-        event: 'action.created',
-        chain: partnershipChain(dto.partnershipId),
-        detail: {
-          ownerId: dto.ownerId,
-          dueAt: record.dueAt.toISOString(),
-          policyVersion: policy.version,
-          urgent,
-        },
-        occurredAt: now,
-        ...auditedBy(principal),
-      });
-      return record;
-    });
+            args: [chaserInput({ ...action, actionId: id }, policy)],
+            what: 'action',
+            chronology: [
+              {
+                subjectType: 'action',
+                subjectId: id,
+                event: 'action.created',
+                chain: partnershipChain(dto.partnershipId),
+                detail: {
+                  ownerId: dto.ownerId,
+                  dueAt: action.dueAt.toISOString(),
+                  policyVersion: policy.version,
+                  urgent,
+                },
+                occurredAt: now,
+                ...auditedBy(principal),
+              },
+            ],
+          }),
+        };
+      },
+    );
     // An action agreed outside a meeting or an enquiry: nobody else answers for it.
     const created = { action, accountableId: null, enquiryReference: null };
     const commands = this.access.commandsFor(created, principal);

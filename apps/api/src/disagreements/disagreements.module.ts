@@ -8,6 +8,7 @@ import { DisagreementListsController } from './disagreement-lists.controller';
 import { DisagreementListsService } from './disagreement-lists.service';
 import { DisagreementsController } from './disagreements.controller';
 import { DisagreementsService } from './disagreements.service';
+import { ProcessStarter } from '../temporal/process-starter';
 
 @Module({
   imports: [PoliciesModule],
@@ -17,6 +18,7 @@ import { DisagreementsService } from './disagreements.service';
     DisagreementListsController,
   ],
   providers: [
+    ProcessStarter,
     DisagreementsService,
     DisagreementAccess,
     DisagreementCommandsService,

@@ -4,10 +4,11 @@ import { NamedPeople } from '../directory/named-people';
 import { PoliciesModule } from '../policies/policies.module';
 import { MeetingsController } from './meetings.controller';
 import { MeetingsService } from './meetings.service';
+import { ProcessStarter } from '../temporal/process-starter';
 
 @Module({
   imports: [PoliciesModule, ActionsModule],
   controllers: [MeetingsController],
-  providers: [NamedPeople, MeetingsService],
+  providers: [ProcessStarter, NamedPeople, MeetingsService],
 })
 export class MeetingsModule {}

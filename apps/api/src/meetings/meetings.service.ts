@@ -1,6 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Client } from '@temporalio/client';
 import {
   dueAfter,
   STAGE_OF_ITEM,
@@ -32,11 +31,7 @@ import { seesWholePartnership } from '../auth/access-rules';
 import { auditedBy, type Principal } from '../auth/principal';
 import { ProblemException } from '../common/problem';
 import { NamedPeople } from '../directory/named-people';
-import { API_CONFIG, ApiConfig } from '../config/api-config';
-import { PoliciesService } from '../policies/policies.service';
-import { startOrUnavailable } from '../temporal/start-workflow';
-import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
-import { startedWithin } from '../temporal/workflow-updates';
+import { processStart, ProcessStarter } from '../temporal/process-starter';
 import { ActionWorkflowGateway } from '../actions/action-workflow.gateway';
 import { chaserInput } from '../actions/chaser-input';
 import { RecordMeetingDto } from './dto/record-meeting.dto';
@@ -59,9 +54,7 @@ const ITEM_TITLES: Record<Exclude<MeetingItemKind, 'action'>, string> = {
 export class MeetingsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
-    @Inject(API_CONFIG) private readonly config: ApiConfig,
-    private readonly policies: PoliciesService,
+    private readonly processes: ProcessStarter,
     private readonly workflow: ActionWorkflowGateway,
     private readonly people: NamedPeople,
   ) {}
@@ -79,11 +72,7 @@ export class MeetingsService {
     await this.assertPeople(dto);
     const id = randomUUID();
     const now = new Date();
-    const meetingId = await this.dataSource.transaction(async (db) => {
-      const policy = await this.policies.latest(db, dto.partnershipId);
-      if (!policy) {
-        throw ProblemException.unprocessable('partnershipId', 'no partnership with this id');
-      }
+    await this.processes.recordAndStart(dto.partnershipId, async (db, policy) => {
       const meeting = db.create(MeetingEntity, {
         id,
         reference: await nextReference(db, 'MTG', now),
@@ -180,64 +169,56 @@ export class MeetingsService {
         actions: actions.map((action) => action.input),
         review: review?.input,
       };
-      await startOrUnavailable(
-        this.temporal,
-        meetingFollowUpWorkflow,
-        {
-          taskQueue: this.config.temporal.taskQueue,
-          workflowId: meeting.workflowId,
-          args: [followUp],
-        },
-        'meeting',
-      );
-
       const chain = partnershipChain(dto.partnershipId);
-      await appendChronology(db, {
-        subjectType: 'meeting',
-        subjectId: id,
-        event: 'meeting.recorded',
-        chain,
-        detail: {
-          type: dto.type,
-          heldAt: heldAt.toISOString(),
-          chairId: dto.chairId,
-          minuteTakerId: dto.minuteTakerId,
-          attendees: dto.attendees.length,
-          decisions: dto.decisions.length,
-          actions: actions.length,
-          policyVersion: policy.version,
-        },
-        occurredAt: now,
-        ...auditedBy(principal),
-      });
       const items = [actionLog, fullMinutes, ...actions, ...(review ? [review] : [])];
-      for (const { record } of items) {
-        await appendChronology(db, {
-          subjectType: 'action',
-          subjectId: record.id,
-          event: 'action.created',
-          chain,
-          detail: {
-            kind: record.kind,
-            meetingId: id,
-            ownerId: record.ownerId,
-            dueAt: record.dueAt.toISOString(),
-            policyVersion: policy.version,
-            urgent: record.urgent,
+      return processStart({
+        workflow: meetingFollowUpWorkflow,
+        workflowId: meeting.workflowId,
+        args: [followUp],
+        what: 'meeting',
+        // Every item's chaser runs by the time we answer, so each takes commands at once.
+        started: itemsStartedUpdate,
+        chronology: [
+          {
+            subjectType: 'meeting',
+            subjectId: id,
+            event: 'meeting.recorded',
+            chain,
+            detail: {
+              type: dto.type,
+              heldAt: heldAt.toISOString(),
+              chairId: dto.chairId,
+              minuteTakerId: dto.minuteTakerId,
+              attendees: dto.attendees.length,
+              decisions: dto.decisions.length,
+              actions: actions.length,
+              policyVersion: policy.version,
+            },
+            occurredAt: now,
+            ...auditedBy(principal),
           },
-          occurredAt: now,
-          ...auditedBy(principal),
-        });
-      }
-      return id;
+          ...items.map(({ record }) => ({
+            subjectType: 'action' as const,
+            subjectId: record.id,
+            event: 'action.created',
+            chain,
+            detail: {
+              kind: record.kind,
+              meetingId: id,
+              ownerId: record.ownerId,
+              dueAt: record.dueAt.toISOString(),
+              policyVersion: policy.version,
+              urgent: record.urgent,
+            },
+            occurredAt: now,
+            ...auditedBy(principal),
+          })),
+        ],
+      });
     });
-    // Every item's chaser runs by the time we answer, so each takes commands at once.
-    await startedWithin(this.temporal, meetingWorkflowId(meetingId), itemsStartedUpdate);
     // The recorder hears back what they recorded even when their agency takes no part in the
     // meeting and so may not read it later: a 404 here would hide a write that happened.
-    return this.view(
-      await this.dataSource.manager.findOneByOrFail(MeetingEntity, { id: meetingId }),
-    );
+    return this.view(await this.dataSource.manager.findOneByOrFail(MeetingEntity, { id }));
   }
 
   /** Reading a meeting's record is itself recorded. */
