@@ -24,6 +24,7 @@ import { ProblemException } from '../common/problem';
 import { processStart, ProcessStarter } from '../temporal/process-starter';
 import { RaiseEnquiryDto } from './dto/raise-enquiry.dto';
 import { EnquiryView } from './dto/enquiry.view';
+import { enquiryView } from './enquiry-view.mapper';
 import { EnquiryAccess, type VisibleEnquiry } from './enquiry-access';
 import { NamedPeople } from '../directory/named-people';
 
@@ -163,7 +164,7 @@ export class EnquiriesService {
       caseTimeline(db, { type: 'enquiry', id: enquiry.id, partnershipId: enquiry.partnershipId }),
     ]);
     const visibleRecords = recordsSeenBy(principal, target, records);
-    return EnquiryView.full({
+    return enquiryView({
       enquiry,
       adult,
       delegation: delegationSeenBy(principal, target),
