@@ -25,6 +25,7 @@ import { NamedPeople } from '../directory/named-people';
 import { processStart, ProcessStarter } from '../temporal/process-starter';
 import { DisagreementAccess, readerOf } from './disagreement-access';
 import { DisagreementView } from './dto/disagreement.view';
+import { disagreementView } from './disagreement-view.mapper';
 import { RaiseDisagreementDto } from './dto/raise-disagreement.dto';
 
 /**
@@ -165,7 +166,7 @@ export class DisagreementsService {
       ...actions.map((action) => action.ownerId),
     ]);
     const people = await db.findBy(PersonEntity, { id: In([...named]) });
-    return DisagreementView.full({
+    return disagreementView({
       disagreement,
       records,
       actions,
