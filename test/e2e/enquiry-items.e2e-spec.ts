@@ -15,7 +15,7 @@ import {
 } from '@safeguard/workflows';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { chaserInput } from '../../apps/api/src/meetings/chaser-input';
+import { chaserInput } from '../../apps/api/src/actions/chaser-input';
 import { createEnquiryActivities } from '../../apps/worker/src/activities/enquiry-activities';
 import { stackAppEnv } from './support/e2e-env';
 import {

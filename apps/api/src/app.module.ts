@@ -4,6 +4,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from '@safeguard/persistence';
 import { LoggerModule } from 'nestjs-pino';
+import { ActionsHttpModule } from './actions/actions-http.module';
 import { AuditModule } from './audit/audit.module';
 import { AccessGuard } from './auth/access.guard';
 import { AuthModule } from './auth/auth.module';
@@ -68,6 +69,8 @@ export class AppModule {
         DirectoryModule,
         PoliciesModule,
         MeetingsModule,
+        // After meetings: the order routes are registered in is the order of the OpenAPI document.
+        ActionsHttpModule,
         EnquiriesModule,
         DisagreementsModule,
         NotificationsModule,

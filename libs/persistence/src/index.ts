@@ -19,3 +19,6 @@ export * from './entities/notification-preference.entity';
 export * from './entities/partnership.entity';
 export * from './entities/person.entity';
 export * from './entities/policy-version.entity';
+export * from './accountability';
+export * from './chased-items';
+export * from './references';

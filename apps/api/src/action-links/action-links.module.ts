@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { MeetingsModule } from '../meetings/meetings.module';
+import { ActionsModule } from '../actions/actions.module';
 import { ActionLinksController } from './action-links.controller';
 import { ActionLinksService } from './action-links.service';
 
 @Module({
-  imports: [MeetingsModule],
+  imports: [ActionsModule],
   controllers: [ActionLinksController],
   providers: [ActionLinksService],
 })

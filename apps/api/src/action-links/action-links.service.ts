@@ -16,8 +16,8 @@ import {
   assertNotClosedByCirculation,
   assertNotEnquiryDeadline,
   CLOSES_WITH_ENQUIRY,
-} from '../meetings/action-access';
-import { ActionCommandsService } from '../meetings/action-commands.service';
+} from '../actions/action-access';
+import { ActionWorkflowGateway } from '../actions/action-workflow.gateway';
 import { ActionLinkView, LINK_REFUSALS } from './link-answers';
 
 /** The action a link is about and its recipient, as they stand now. */
@@ -64,15 +64,15 @@ export class ActionLinksService {
     ActionLinkVerb,
     (target: LinkTarget, recipientId: string) => Promise<void>
   > = {
-    complete: (target, recipientId) => this.commands.complete(target, recipientId),
+    complete: (target, recipientId) => this.workflow.complete(target, recipientId),
     acknowledge: (target, recipientId) =>
-      this.commands.execute(target, acknowledgeActionUpdate, { actorId: recipientId }),
+      this.workflow.execute(target, acknowledgeActionUpdate, { actorId: recipientId }),
   };
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
-    private readonly commands: ActionCommandsService,
+    private readonly workflow: ActionWorkflowGateway,
   ) {}
 
   /**

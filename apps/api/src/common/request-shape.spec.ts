@@ -1,5 +1,5 @@
 import { CreatePersonDto } from '../directory/dto/create-person.dto';
-import { CompleteActionDto, DecideExtensionDto } from '../meetings/dto/action-commands.dto';
+import { CompleteActionDto, DecideExtensionDto } from '../actions/dto/action-commands.dto';
 import { RecordMeetingDto } from '../meetings/dto/record-meeting.dto';
 import { MAX_REQUEST_DEPTH, requestShapeProblems } from './request-shape';
 

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { MeetingsModule } from '../meetings/meetings.module';
+import { ActionsModule } from '../actions/actions.module';
 import { PoliciesModule } from '../policies/policies.module';
 import { AgenciesController } from './agencies.controller';
 import { AgenciesService } from './agencies.service';
@@ -10,7 +10,7 @@ import { PeopleController } from './people.controller';
 import { PeopleService } from './people.service';
 
 @Module({
-  imports: [PoliciesModule, MeetingsModule],
+  imports: [PoliciesModule, ActionsModule],
   controllers: [PartnershipsController, AgenciesController, PeopleController, MeController],
   providers: [PartnershipsService, AgenciesService, PeopleService],
   exports: [PeopleService],

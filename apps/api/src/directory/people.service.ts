@@ -14,7 +14,7 @@ import { auditedBy, type Principal } from '../auth/principal';
 import { uniqueOn } from '../common/database-errors';
 import { agencyInPrincipalPartnerships, scopeParameters } from './directory-scope';
 import { ProblemException } from '../common/problem';
-import { ActionCommandsService } from '../meetings/action-commands.service';
+import { ActionWorkflowGateway } from '../actions/action-workflow.gateway';
 import { CreatePersonDto, UpdatePersonDto } from './dto/create-person.dto';
 import { ListPeopleQuery } from './dto/list-people.query';
 
@@ -28,7 +28,7 @@ export interface Deactivation {
 export class PeopleService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly commands: ActionCommandsService,
+    private readonly workflow: ActionWorkflowGateway,
   ) {}
 
   async create(dto: CreatePersonDto, principal: Principal): Promise<PersonEntity> {
@@ -159,7 +159,7 @@ export class PeopleService {
       },
     );
     for (const action of successor ? openActions : []) {
-      await this.commands
+      await this.workflow
         .execute(action, reassignActionUpdate, {
           actorId: principal.personId,
           newOwnerId: successor as string,

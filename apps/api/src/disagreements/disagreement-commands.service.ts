@@ -19,7 +19,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { ProblemException } from '../common/problem';
-import { NamedPeople } from '../common/named-people';
+import { NamedPeople } from '../directory/named-people';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import { executeUpdateOrConflict, storedFirst } from '../temporal/workflow-updates';
 import { DisagreementAccess } from './disagreement-access';

@@ -4,6 +4,7 @@ import { appendChronology, DisagreementEntity, partnershipChain } from '@safegua
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
 import { auditedBy, type Principal } from '../auth/principal';
 import { DisagreementSummaryView } from './dto/disagreement.view';
+import { disagreementSummaryView } from './disagreement-view.mapper';
 import { ListDisagreementsQuery } from './dto/list-disagreements.query';
 
 /** Enough for any partnership's escalation log; a longer list is cut at the oldest. */
@@ -30,7 +31,7 @@ export class DisagreementListsService {
         { me: principal.personId },
       );
     const now = new Date();
-    return (await query.getMany()).map((row) => DisagreementSummaryView.of(row, now));
+    return (await query.getMany()).map((row) => disagreementSummaryView(row, now));
   }
 
   /** A partnership's escalation log, for its leads and its board. The read is recorded. */
@@ -56,7 +57,7 @@ export class DisagreementListsService {
         ...auditedBy(principal),
       }),
     );
-    return rows.map((row) => DisagreementSummaryView.of(row, now));
+    return rows.map((row) => disagreementSummaryView(row, now));
   }
 
   private ordered(): SelectQueryBuilder<DisagreementEntity> {

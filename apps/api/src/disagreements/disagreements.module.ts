@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { NamedPeople } from '../common/named-people';
+import { NamedPeople } from '../directory/named-people';
 import { PoliciesModule } from '../policies/policies.module';
 import { DisagreementAccess } from './disagreement-access';
 import { DisagreementCommandsController } from './disagreement-commands.controller';
@@ -8,6 +8,7 @@ import { DisagreementListsController } from './disagreement-lists.controller';
 import { DisagreementListsService } from './disagreement-lists.service';
 import { DisagreementsController } from './disagreements.controller';
 import { DisagreementsService } from './disagreements.service';
+import { ProcessStarter } from '../temporal/process-starter';
 
 @Module({
   imports: [PoliciesModule],
@@ -17,6 +18,7 @@ import { DisagreementsService } from './disagreements.service';
     DisagreementListsController,
   ],
   providers: [
+    ProcessStarter,
     DisagreementsService,
     DisagreementAccess,
     DisagreementCommandsService,

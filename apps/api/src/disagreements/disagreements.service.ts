@@ -1,12 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Client } from '@temporalio/client';
 import { firstStage, stageNumber } from '@safeguard/domain';
 import {
   ActionEntity,
   appendChronology,
   DisagreementEntity,
   DisagreementRecordEntity,
+  nextReference,
   partnershipChain,
   PersonEntity,
 } from '@safeguard/persistence';
@@ -19,17 +19,13 @@ import {
 import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import { auditedBy, type Principal } from '../auth/principal';
-import { caseTimeline } from '../common/case-timeline';
+import { caseTimeline } from '../actions/case-timeline';
 import { ProblemException } from '../common/problem';
-import { nextReference } from '../common/references';
-import { API_CONFIG, ApiConfig } from '../config/api-config';
-import { NamedPeople } from '../common/named-people';
-import { PoliciesService } from '../policies/policies.service';
-import { startOrUnavailable } from '../temporal/start-workflow';
-import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
-import { startedWithin } from '../temporal/workflow-updates';
+import { NamedPeople } from '../directory/named-people';
+import { processStart, ProcessStarter } from '../temporal/process-starter';
 import { DisagreementAccess, readerOf } from './disagreement-access';
 import { DisagreementView } from './dto/disagreement.view';
+import { disagreementView } from './disagreement-view.mapper';
 import { RaiseDisagreementDto } from './dto/raise-disagreement.dto';
 
 /**
@@ -40,9 +36,7 @@ import { RaiseDisagreementDto } from './dto/raise-disagreement.dto';
 export class DisagreementsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
-    @Inject(API_CONFIG) private readonly config: ApiConfig,
-    private readonly policies: PoliciesService,
+    private readonly processes: ProcessStarter,
     private readonly access: DisagreementAccess,
     private readonly people: NamedPeople,
   ) {}
@@ -61,11 +55,7 @@ export class DisagreementsService {
     const now = new Date();
     const id = randomUUID();
     const workflowId = disagreementWorkflowId(id);
-    await this.dataSource.transaction(async (db) => {
-      const policy = await this.policies.latest(db, partnershipId);
-      if (!policy) {
-        throw ProblemException.unprocessable('partnershipId', 'no partnership with this id');
-      }
+    await this.processes.recordAndStart(partnershipId, async (db, policy) => {
       await db.insert(DisagreementEntity, {
         ...unopenedReadModel(now),
         id,
@@ -93,47 +83,43 @@ export class DisagreementsService {
         authorId: principal.personId,
         createdAt: now,
       });
-      // Start before appending: the chronology append holds its chain's lock until commit,
-      // and the Temporal round trip should not be inside that lock.
-      await startOrUnavailable(
-        this.temporal,
-        professionalDisagreementWorkflow,
-        {
-          taskQueue: this.config.temporal.taskQueue,
-          workflowId,
-          args: [
-            {
-              disagreementId: id,
+      return processStart({
+        workflow: professionalDisagreementWorkflow,
+        workflowId,
+        args: [
+          {
+            disagreementId: id,
+            immediateRisk,
+            policy: disagreementPolicyOf(policy.document, {
+              partnershipId,
+              version: policy.version,
+            }),
+          },
+        ],
+        what: 'disagreement',
+        // The first stage's participants are known by the time we answer, or soon after.
+        started: disagreementStartedUpdate,
+        chronology: [
+          {
+            subjectType: 'disagreement',
+            subjectId: id,
+            event: 'disagreement.raised',
+            chain: partnershipChain(partnershipId),
+            detail: {
+              concernId,
+              raiserAgencyId: principal.agencyId,
+              ...(dto.otherPersonId ? { otherPersonId: dto.otherPersonId } : {}),
+              otherAgencyId,
+              themes: dto.themes,
               immediateRisk,
-              policy: disagreementPolicyOf(policy.document, {
-                partnershipId,
-                version: policy.version,
-              }),
+              policyVersion: policy.version,
             },
-          ],
-        },
-        'disagreement',
-      );
-      await appendChronology(db, {
-        subjectType: 'disagreement',
-        subjectId: id,
-        event: 'disagreement.raised',
-        chain: partnershipChain(partnershipId),
-        detail: {
-          concernId,
-          raiserAgencyId: principal.agencyId,
-          ...(dto.otherPersonId ? { otherPersonId: dto.otherPersonId } : {}),
-          otherAgencyId,
-          themes: dto.themes,
-          immediateRisk,
-          policyVersion: policy.version,
-        },
-        occurredAt: now,
-        ...auditedBy(principal),
+            occurredAt: now,
+            ...auditedBy(principal),
+          },
+        ],
       });
     });
-    // The first stage's participants are known by the time we answer, or soon after.
-    await startedWithin(this.temporal, workflowId, disagreementStartedUpdate);
     return this.view(
       await this.dataSource.manager.findOneByOrFail(DisagreementEntity, { id }),
       principal,
@@ -180,7 +166,7 @@ export class DisagreementsService {
       ...actions.map((action) => action.ownerId),
     ]);
     const people = await db.findBy(PersonEntity, { id: In([...named]) });
-    return DisagreementView.full({
+    return disagreementView({
       disagreement,
       records,
       actions,

@@ -7,12 +7,14 @@ import { EnquiryCommandsController } from './enquiry-commands.controller';
 import { EnquiryCommandsService } from './enquiry-commands.service';
 import { EnquiryListsController } from './enquiry-lists.controller';
 import { EnquiryListsService } from './enquiry-lists.service';
-import { NamedPeople } from '../common/named-people';
+import { NamedPeople } from '../directory/named-people';
+import { ProcessStarter } from '../temporal/process-starter';
 
 @Module({
   imports: [PoliciesModule],
   controllers: [EnquiriesController, EnquiryCommandsController, EnquiryListsController],
   providers: [
+    ProcessStarter,
     EnquiriesService,
     EnquiryAccess,
     EnquiryCommandsService,

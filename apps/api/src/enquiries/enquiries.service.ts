@@ -1,12 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Client } from '@temporalio/client';
 import {
   ActionEntity,
   AdultEntity,
   appendChronology,
   EnquiryEntity,
   EnquiryRecordEntity,
+  nextReference,
   partnershipChain,
 } from '@safeguard/persistence';
 import {
@@ -19,18 +19,14 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, In, Not } from 'typeorm';
 import { delegationSeenBy, recordsSeenBy, timelineSeenBy } from '../auth/enquiry-access-rules';
 import { auditedBy, type Principal } from '../auth/principal';
-import { caseTimeline } from '../common/case-timeline';
+import { caseTimeline } from '../actions/case-timeline';
 import { ProblemException } from '../common/problem';
-import { nextReference } from '../common/references';
-import { API_CONFIG, ApiConfig } from '../config/api-config';
-import { PoliciesService } from '../policies/policies.service';
-import { startOrUnavailable } from '../temporal/start-workflow';
-import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
-import { startedWithin } from '../temporal/workflow-updates';
+import { processStart, ProcessStarter } from '../temporal/process-starter';
 import { RaiseEnquiryDto } from './dto/raise-enquiry.dto';
 import { EnquiryView } from './dto/enquiry.view';
+import { enquiryView } from './enquiry-view.mapper';
 import { EnquiryAccess, type VisibleEnquiry } from './enquiry-access';
-import { NamedPeople } from '../common/named-people';
+import { NamedPeople } from '../directory/named-people';
 
 /**
  * Raising a concern starts its Section 42 workflow; reading an enquiry reads Postgres only (the
@@ -40,9 +36,7 @@ import { NamedPeople } from '../common/named-people';
 export class EnquiriesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
-    @Inject(API_CONFIG) private readonly config: ApiConfig,
-    private readonly policies: PoliciesService,
+    private readonly processes: ProcessStarter,
     private readonly access: EnquiryAccess,
     private readonly people: NamedPeople,
   ) {}
@@ -64,11 +58,7 @@ export class EnquiriesService {
     const triageWorkerId = await this.triageWorker(dto, principal);
     const id = randomUUID();
     const workflowId = enquiryWorkflowId(id);
-    await this.dataSource.transaction(async (db) => {
-      const policy = await this.policies.latest(db, partnershipId);
-      if (!policy) {
-        throw ProblemException.unprocessable('partnershipId', 'no partnership with this id');
-      }
+    await this.processes.recordAndStart(partnershipId, async (db, policy) => {
       const adultId = randomUUID();
       await db.insert(AdultEntity, {
         id: adultId,
@@ -96,49 +86,45 @@ export class EnquiriesService {
         triageWorkerId,
         workflowId,
       });
-      // Start before appending: the chronology append holds its chain's lock until commit,
-      // and the Temporal round trip should not be inside that lock.
-      await startOrUnavailable(
-        this.temporal,
-        section42EnquiryWorkflow,
-        {
-          taskQueue: this.config.temporal.taskQueue,
-          workflowId,
-          args: [
-            {
-              enquiryId: id,
+      return processStart({
+        workflow: section42EnquiryWorkflow,
+        workflowId,
+        args: [
+          {
+            enquiryId: id,
+            receivedAt: receivedAt.toISOString(),
+            urgency: dto.urgency,
+            triageWorkerId,
+            policy: enquiryPolicyOf(policy.document, { partnershipId, version: policy.version }),
+          },
+        ],
+        what: 'enquiry',
+        // The first deadline (the acknowledgement) exists by the time we answer, or soon after.
+        started: enquiryStartedUpdate,
+        chronology: [
+          {
+            subjectType: 'enquiry',
+            subjectId: id,
+            event: 'enquiry.raised',
+            chain: partnershipChain(partnershipId),
+            detail: {
+              adultId,
               receivedAt: receivedAt.toISOString(),
+              source: dto.source,
+              ...(dto.referrerAgencyId ? { referrerAgencyId: dto.referrerAgencyId } : {}),
               urgency: dto.urgency,
+              riskTypes: dto.riskTypes,
+              riskLocation: dto.riskLocation,
+              riskSource: dto.riskSource,
               triageWorkerId,
-              policy: enquiryPolicyOf(policy.document, { partnershipId, version: policy.version }),
+              policyVersion: policy.version,
             },
-          ],
-        },
-        'enquiry',
-      );
-      await appendChronology(db, {
-        subjectType: 'enquiry',
-        subjectId: id,
-        event: 'enquiry.raised',
-        chain: partnershipChain(partnershipId),
-        detail: {
-          adultId,
-          receivedAt: receivedAt.toISOString(),
-          source: dto.source,
-          ...(dto.referrerAgencyId ? { referrerAgencyId: dto.referrerAgencyId } : {}),
-          urgency: dto.urgency,
-          riskTypes: dto.riskTypes,
-          riskLocation: dto.riskLocation,
-          riskSource: dto.riskSource,
-          triageWorkerId,
-          policyVersion: policy.version,
-        },
-        occurredAt: now,
-        ...auditedBy(principal),
+            occurredAt: now,
+            ...auditedBy(principal),
+          },
+        ],
       });
     });
-    // The first deadline (the acknowledgement) exists by the time we answer, or soon after.
-    await startedWithin(this.temporal, workflowId, enquiryStartedUpdate);
     // The raiser sees what they have just raised, even when the case is not theirs to read later.
     const enquiry = await this.dataSource.manager.findOneByOrFail(EnquiryEntity, { id });
     return this.view({ enquiry, delegation: null, reader: 'case-holder' }, principal);
@@ -178,7 +164,7 @@ export class EnquiriesService {
       caseTimeline(db, { type: 'enquiry', id: enquiry.id, partnershipId: enquiry.partnershipId }),
     ]);
     const visibleRecords = recordsSeenBy(principal, target, records);
-    return EnquiryView.full({
+    return enquiryView({
       enquiry,
       adult,
       delegation: delegationSeenBy(principal, target),

@@ -13,7 +13,7 @@ import {
 } from '../auth/enquiry-access-rules';
 import type { Principal } from '../auth/principal';
 import { ProblemException } from '../common/problem';
-import { NamedPeople } from '../common/named-people';
+import { NamedPeople } from '../directory/named-people';
 
 /** An enquiry as its reader found it: who may see and do what is in auth/enquiry-access-rules. */
 export interface VisibleEnquiry extends EnquiryForReader {

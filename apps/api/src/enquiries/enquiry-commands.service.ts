@@ -51,7 +51,7 @@ import {
 import { EnquiryView } from './dto/enquiry.view';
 import { EnquiriesService } from './enquiries.service';
 import { EnquiryAccess, type VisibleEnquiry } from './enquiry-access';
-import { NamedPeople } from '../common/named-people';
+import { NamedPeople } from '../directory/named-people';
 import { answersSoFar, mspRecorded, riskOutcomeRecorded } from './outcome-answers';
 
 const NOT_RUNNING =

@@ -11,6 +11,7 @@ import { leadsOwnAgency, seesWholePartnership } from '../auth/access-rules';
 import { auditedBy, type Principal } from '../auth/principal';
 import { ProblemException } from '../common/problem';
 import { DelegatedEnquiryView, EnquirySummaryView } from './dto/enquiry.view';
+import { delegatedEnquiryView, enquirySummaryView } from './enquiry-view.mapper';
 import { ListEnquiriesQuery } from './dto/list-enquiries.query';
 
 /** Enough for any partnership's open enquiries; a longer list is cut at the latest due. */
@@ -59,7 +60,7 @@ export class EnquiryListsService {
       event: 'enquiries.listed',
       detail: { ...filter },
     });
-    return enquiries.map((enquiry) => EnquirySummaryView.of(enquiry, now));
+    return enquiries.map((enquiry) => enquirySummaryView(enquiry, now));
   }
 
   /**
@@ -108,7 +109,7 @@ export class EnquiryListsService {
       event: 'enquiries.delegated-listed',
       detail: {},
     });
-    return rows.map((row) => DelegatedEnquiryView.ofDelegation(row.enquiry, row, now));
+    return rows.map((row) => delegatedEnquiryView(row.enquiry, row, now));
   }
 
   /** One read entry in each partnership's chain whose enquiries were listed. */

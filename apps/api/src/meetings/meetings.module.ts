@@ -1,28 +1,14 @@
 import { Module } from '@nestjs/common';
+import { ActionsModule } from '../actions/actions.module';
+import { NamedPeople } from '../directory/named-people';
 import { PoliciesModule } from '../policies/policies.module';
-import { ActionAccess } from './action-access';
-import { ActionCommandsService } from './action-commands.service';
-import { ActionLifecycleService } from './action-lifecycle.service';
-import { ActionListsController } from './action-lists.controller';
-import { ActionListsService } from './action-lists.service';
-import { ActionsController } from './actions.controller';
-import { ActionsService } from './actions.service';
-import { NamedPeople } from '../common/named-people';
 import { MeetingsController } from './meetings.controller';
 import { MeetingsService } from './meetings.service';
+import { ProcessStarter } from '../temporal/process-starter';
 
 @Module({
-  imports: [PoliciesModule],
-  controllers: [MeetingsController, ActionsController, ActionListsController],
-  providers: [
-    ActionsService,
-    NamedPeople,
-    ActionAccess,
-    ActionCommandsService,
-    ActionLifecycleService,
-    ActionListsService,
-    MeetingsService,
-  ],
-  exports: [ActionCommandsService],
+  imports: [PoliciesModule, ActionsModule],
+  controllers: [MeetingsController],
+  providers: [ProcessStarter, NamedPeople, MeetingsService],
 })
 export class MeetingsModule {}

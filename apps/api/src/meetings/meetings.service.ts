@@ -1,6 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Client } from '@temporalio/client';
 import {
   DEFAULT_WORKING_HOURS,
   dueAfter,
@@ -16,6 +15,8 @@ import {
   MeetingCirculationEntity,
   MeetingDecisionEntity,
   MeetingEntity,
+  newChasedItemRow,
+  nextReference,
   partnershipChain,
   type PolicyVersionEntity,
 } from '@safeguard/persistence';
@@ -31,18 +32,14 @@ import { DataSource } from 'typeorm';
 import { leadsOwnAgency, seesWholePartnership } from '../auth/access-rules';
 import { auditedBy, type Principal } from '../auth/principal';
 import { ProblemException } from '../common/problem';
-import { NamedPeople } from '../common/named-people';
-import { nextReference } from '../common/references';
+import { NamedPeople } from '../directory/named-people';
+import { processStart, ProcessStarter } from '../temporal/process-starter';
+import { ActionWorkflowGateway } from '../actions/action-workflow.gateway';
+import { chaserInput } from '../actions/chaser-input';
 import { dueInstant } from '../common/validation';
-import { API_CONFIG, ApiConfig } from '../config/api-config';
+import { undoneIfRefused } from '../temporal/workflow-updates';
 import { PoliciesService } from '../policies/policies.service';
-import { startOrUnavailable } from '../temporal/start-workflow';
-import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
-import { startedWithin, undoneIfRefused } from '../temporal/workflow-updates';
-import { ActionAccess } from './action-access';
-import { ActionCommandsService } from './action-commands.service';
-import { newChasedItem } from './actions.service';
-import { chaserInput, firstReminderAt } from './chaser-input';
+import { ActionAccess } from '../actions/action-access';
 import { RecordCirculationDto } from './dto/record-circulation.dto';
 import { RecordMeetingDto } from './dto/record-meeting.dto';
 import { MeetingDueDatesQuery, MeetingDueDatesView } from './dto/meeting-due-dates';
@@ -70,12 +67,11 @@ const ITEM_TITLES: Record<Exclude<MeetingItemKind, 'action'>, string> = {
 export class MeetingsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
-    @Inject(API_CONFIG) private readonly config: ApiConfig,
-    private readonly policies: PoliciesService,
-    private readonly commands: ActionCommandsService,
+    private readonly processes: ProcessStarter,
+    private readonly workflow: ActionWorkflowGateway,
     private readonly people: NamedPeople,
     private readonly access: ActionAccess,
+    private readonly policies: PoliciesService,
   ) {}
 
   /** All in one transaction: if Temporal refuses the start, nothing is recorded. */
@@ -92,11 +88,7 @@ export class MeetingsService {
     await this.assertPeople(dto);
     const id = randomUUID();
     const now = new Date();
-    const meetingId = await this.dataSource.transaction(async (db) => {
-      const policy = await this.policies.latest(db, dto.partnershipId);
-      if (!policy) {
-        throw ProblemException.unprocessable('partnershipId', 'no partnership with this id');
-      }
+    await this.processes.recordAndStart(dto.partnershipId, async (db, policy) => {
       const meeting = db.create(MeetingEntity, {
         id,
         reference: await nextReference(db, 'MTG', now),
@@ -134,19 +126,23 @@ export class MeetingsService {
         fields: Pick<ActionEntity, 'title' | 'ownerId' | 'dueAt' | 'urgent' | 'rationale'>,
       ) => {
         const actionId = randomUUID();
-        const record = db.create(ActionEntity, {
-          ...newChasedItem(now),
-          ...fields,
-          id: actionId,
-          reference: await nextReference(db, 'ACT', now),
-          kind,
-          meetingId: id,
-          partnershipId: dto.partnershipId,
-          policyVersion: policy.version,
-          workflowId: actionWorkflowId(actionId),
-        });
+        const record = db.create(
+          ActionEntity,
+          newChasedItemRow(
+            {
+              ...fields,
+              id: actionId,
+              reference: await nextReference(db, 'ACT', now),
+              workflowId: actionWorkflowId(actionId),
+              kind,
+              partnershipId: dto.partnershipId,
+              policy,
+              belongsTo: { meetingId: id },
+            },
+            now,
+          ),
+        );
         const input = chaserInput({ ...record, actionId }, policy);
-        record.nextReminderAt = firstReminderAt(input, now);
         await db.insert(ActionEntity, record);
         return { record, input };
       };
@@ -191,69 +187,61 @@ export class MeetingsService {
         actions: actions.map((action) => action.input),
         review: review?.input,
       };
-      await startOrUnavailable(
-        this.temporal,
-        meetingFollowUpWorkflow,
-        {
-          taskQueue: this.config.temporal.taskQueue,
-          workflowId: meeting.workflowId,
-          args: [followUp],
-        },
-        'meeting',
-      );
-
       const chain = partnershipChain(dto.partnershipId);
-      await appendChronology(db, {
-        subjectType: 'meeting',
-        subjectId: id,
-        event: 'meeting.recorded',
-        chain,
-        detail: {
-          type: dto.type,
-          heldAt: heldAt.toISOString(),
-          chairId: dto.chairId,
-          minuteTakerId: dto.minuteTakerId,
-          attendees: dto.attendees.length,
-          adultAttended: dto.adult.attended,
-          adultHeard: Boolean(dto.adult.views?.trim()),
-          riskLeadId: dto.risk.leadId,
-          risks: dto.risk.risks.length,
-          capacityConcerns: dto.risk.capacityConcerns,
-          decisions: dto.decisions.length,
-          actions: actions.length,
-          policyVersion: policy.version,
-        },
-        occurredAt: now,
-        ...auditedBy(principal),
-      });
       const items = [actionLog, fullMinutes, ...actions, ...(review ? [review] : [])];
-      for (const { record } of items) {
-        await appendChronology(db, {
-          subjectType: 'action',
-          subjectId: record.id,
-          event: 'action.created',
-          chain,
-          detail: {
-            kind: record.kind,
-            meetingId: id,
-            ownerId: record.ownerId,
-            dueAt: record.dueAt.toISOString(),
-            policyVersion: policy.version,
-            urgent: record.urgent,
+      return processStart({
+        workflow: meetingFollowUpWorkflow,
+        workflowId: meeting.workflowId,
+        args: [followUp],
+        what: 'meeting',
+        // Every item's chaser runs by the time we answer, so each takes commands at once.
+        started: itemsStartedUpdate,
+        chronology: [
+          {
+            subjectType: 'meeting',
+            subjectId: id,
+            event: 'meeting.recorded',
+            chain,
+            detail: {
+              type: dto.type,
+              heldAt: heldAt.toISOString(),
+              chairId: dto.chairId,
+              minuteTakerId: dto.minuteTakerId,
+              attendees: dto.attendees.length,
+              adultAttended: dto.adult.attended,
+              adultHeard: Boolean(dto.adult.views?.trim()),
+              riskLeadId: dto.risk.leadId,
+              risks: dto.risk.risks.length,
+              capacityConcerns: dto.risk.capacityConcerns,
+              decisions: dto.decisions.length,
+              actions: actions.length,
+              policyVersion: policy.version,
+            },
+            occurredAt: now,
+            ...auditedBy(principal),
           },
-          occurredAt: now,
-          ...auditedBy(principal),
-        });
-      }
-      return id;
+          ...items.map(({ record }) => ({
+            subjectType: 'action' as const,
+            subjectId: record.id,
+            event: 'action.created',
+            chain,
+            detail: {
+              kind: record.kind,
+              meetingId: id,
+              ownerId: record.ownerId,
+              dueAt: record.dueAt.toISOString(),
+              policyVersion: policy.version,
+              urgent: record.urgent,
+            },
+            occurredAt: now,
+            ...auditedBy(principal),
+          })),
+        ],
+      });
     });
-    // Every item's chaser runs by the time we answer, so each takes commands at once.
-    await startedWithin(this.temporal, meetingWorkflowId(meetingId), itemsStartedUpdate);
     // The recorder hears back what they recorded even when their agency takes no part in the
     // meeting and so may not read it later: a 404 here would hide a write that happened.
-    return this.view(
-      await this.dataSource.manager.findOneByOrFail(MeetingEntity, { id: meetingId }),
-    );
+    return this.view(await this.dataSource.manager.findOneByOrFail(MeetingEntity, { id }));
   }
 
   /** What the policy would give each item of a meeting held then, for the form to offer. */
@@ -330,7 +318,7 @@ export class MeetingsService {
       .orIgnore()
       .execute();
     await undoneIfRefused(
-      () => this.commands.complete(item, principal.personId),
+      () => this.workflow.complete(item, principal.personId),
       () =>
         db.delete(MeetingCirculationEntity, {
           meetingId: id,

@@ -1,16 +1,10 @@
 import type { EntityManager } from 'typeorm';
-import {
-  firstSendingAt,
-  formatReference,
-  initialActionState,
-  STAGE_OF_ITEM,
-  stagePolicy,
-  ukLocalDate,
-  type ChasedItemKind,
-} from '@safeguard/domain';
+import type { ChasedItemKind } from '@safeguard/domain';
 import {
   ActionEntity,
   appendChronology,
+  newChasedItemRow,
+  nextReference,
   partnershipChain,
   PolicyVersionEntity,
 } from '@safeguard/persistence';
@@ -35,8 +29,8 @@ export interface ChasedItemRow {
 }
 
 /**
- * Lays out the item's row of `actions` as the API lays out a new item, so it shows in lists,
- * digests and feeds before its chaser first writes, and records it created. A retry finds the row
+ * Lays out the item's row of `actions` as the API lays out a new item (newChasedItemRow), so it
+ * shows in lists, digests and feeds before its chaser first writes, and records it created. A retry finds the row
  * by its id and changes nothing.
  */
 export async function openChasedItemRow(db: EntityManager, item: ChasedItemRow): Promise<void> {
@@ -45,43 +39,29 @@ export async function openChasedItemRow(db: EntityManager, item: ChasedItemRow):
     partnershipId: item.partnershipId,
     version: item.policyVersion,
   });
-  const stage = stagePolicy(document, STAGE_OF_ITEM[item.kind]);
-  const delivery = {
-    nation: document.nation,
-    sendWindow: document.sendWindow,
-    urgent: item.urgent,
-  };
-  const nextReminderAt = firstSendingAt(stage, item.dueAt, delivery, now.getTime());
-  const [{ sequence }] = await db.query(`SELECT nextval('action_reference_seq') AS sequence`);
   // The id is the only unique column a retry can collide on: the reference is fresh and the
   // workflow id follows from the id.
+  const row = newChasedItemRow(
+    {
+      id: item.actionId,
+      reference: await nextReference(db, 'ACT', now),
+      workflowId: actionWorkflowId(item.actionId),
+      kind: item.kind,
+      title: item.title,
+      ownerId: item.ownerId,
+      dueAt: item.dueAt,
+      urgent: item.urgent,
+      partnershipId: item.partnershipId,
+      policy: { version: item.policyVersion, document },
+      belongsTo: item.belongsTo,
+    },
+    now,
+  );
   const inserted = await db
     .createQueryBuilder()
     .insert()
     .into(ActionEntity)
-    .values({
-      id: item.actionId,
-      reference: formatReference('ACT', ukLocalDate(now).year, Number(sequence)),
-      title: item.title ?? stage.title,
-      kind: item.kind,
-      meetingId: null,
-      enquiryId: 'enquiryId' in item.belongsTo ? item.belongsTo.enquiryId : null,
-      disagreementId: 'disagreementId' in item.belongsTo ? item.belongsTo.disagreementId : null,
-      rationale: null,
-      ownerId: item.ownerId,
-      partnershipId: item.partnershipId,
-      policyVersion: item.policyVersion,
-      urgent: item.urgent,
-      dueAt: item.dueAt,
-      status: 'open',
-      // The chaser starts at this version, so its first write of the item wins.
-      processVersion: initialActionState().version,
-      workflowId: actionWorkflowId(item.actionId),
-      createdAt: now,
-      updatedAt: now,
-      acknowledged: false,
-      nextReminderAt: nextReminderAt ? new Date(nextReminderAt) : null,
-    })
+    .values(row)
     .orIgnore()
     .returning('id')
     .execute();

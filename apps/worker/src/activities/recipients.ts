@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { PersonEntity, type ActionEntity } from '@safeguard/persistence';
+import { accountableIdOf, PersonEntity, type ActionEntity } from '@safeguard/persistence';
 import type { AgencyType, Role } from '@safeguard/domain';
 import type { ReminderRecipient } from '@safeguard/workflows';
 import { activePerson, inAgency, inPartnership } from './directory';
@@ -61,19 +61,15 @@ export async function resolveRecipients(
   const inActionPartnership = (roles: Role[], agencyType?: AgencyType) =>
     inPartnership(db, action.partnershipId, roles, agencyType);
   const localAuthorityLeads = () => inActionPartnership(['safeguarding-lead'], 'local-authority');
-  /**
-   * Whoever answers for the item in the process it belongs to, while active: its meeting's chair,
-   * or the local authority's manager of its enquiry (delegating never moves accountability).
-   */
-  const accountable = async (meetingId: string | null, enquiryId: string | null) =>
-    meetingId || enquiryId
+  /** Whoever answers for the item in the process it belongs to (accountableIdOf), while active. */
+  const accountable = async () =>
+    action.meetingId || action.enquiryId
       ? await db
           .createQueryBuilder(PersonEntity, 'person')
           .where('person.active')
           .andWhere(
-            `person.id IN (SELECT chair_id FROM meetings WHERE id = :meetingId
-                 UNION ALL SELECT enquiry_manager_id FROM enquiries WHERE id = :enquiryId)`,
-            { meetingId, enquiryId },
+            `person.id = (SELECT ${accountableIdOf('item')} FROM actions item WHERE item.id = :id)`,
+            { id: action.id },
           )
           .getOne()
       : null;
@@ -93,7 +89,7 @@ export async function resolveRecipients(
         return inOwnerAgency('designated-safeguarding-lead');
       case 'local-authority-lead': {
         // An enquiry's deadline goes to its manager; anything else to the council's leads.
-        const manager = await accountable(null, action.enquiryId);
+        const manager = action.enquiryId ? await accountable() : null;
         return manager && manager.id !== owner.id ? [manager] : localAuthorityLeads();
       }
       case 'board':
@@ -115,7 +111,7 @@ export async function resolveRecipients(
       if (owner.active) return some([owner]);
       return { people: some([await lineManager()]).people, rerouted: true };
     case 'decision-maker': {
-      const decider = await accountable(action.meetingId, action.enquiryId);
+      const decider = await accountable();
       return some(decider ? [decider] : await localAuthorityLeads());
     }
   }

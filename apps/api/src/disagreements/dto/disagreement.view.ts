@@ -8,19 +8,9 @@ import {
   type DisagreementStatus,
   type DisagreementTheme,
 } from '@safeguard/domain';
-import {
-  DISAGREEMENT_RECORD_KINDS,
-  type ActionEntity,
-  type ChronologyEntryEntity,
-  type DisagreementEntity,
-  type DisagreementRecordEntity,
-  type DisagreementRecordKind,
-  type PersonEntity,
-} from '@safeguard/persistence';
-import { TimelineEntryView } from '../../common/case-timeline';
+import { DISAGREEMENT_RECORD_KINDS, type DisagreementRecordKind } from '@safeguard/persistence';
+import { TimelineEntryView } from '../../actions/case-timeline';
 import { DISAGREEMENT_STATUSES } from './list-disagreements.query';
-
-const iso = (date: Date | null) => date?.toISOString() ?? null;
 
 /**
  * A disagreement as lists show it: references, stages, dates, agencies and themes; never a
@@ -90,27 +80,6 @@ export class DisagreementSummaryView {
     description: 'When it was resolved or withdrawn.',
   })
   closedAt: string | null;
-
-  static of(disagreement: DisagreementEntity, now = new Date()): DisagreementSummaryView {
-    const { stageDueAt } = disagreement;
-    return {
-      id: disagreement.id,
-      reference: disagreement.reference,
-      partnershipId: disagreement.partnershipId,
-      status: disagreement.status,
-      stage: disagreement.stage,
-      stageKey: disagreement.stageKey,
-      highestStage: disagreement.highestStage,
-      stageDueAt: iso(stageDueAt),
-      overdue: disagreement.status === 'open' && stageDueAt !== null && stageDueAt < now,
-      immediateRisk: disagreement.immediateRisk,
-      themes: disagreement.themes,
-      raiserAgencyId: disagreement.raiserAgencyId,
-      otherAgencyId: disagreement.otherAgencyId,
-      raisedAt: disagreement.raisedAt.toISOString(),
-      closedAt: iso(disagreement.closedAt),
-    };
-  }
 }
 
 /** Someone named in the disagreement, for those who may see it. */
@@ -127,15 +96,6 @@ export class PersonRefView {
 
   @ApiProperty({ format: 'uuid' })
   agencyId: string;
-
-  static of(id: string, people: ReadonlyMap<string, PersonEntity>, reader: Reader): PersonRefView {
-    const person = people.get(id);
-    return {
-      id,
-      displayName: reader === 'board' ? null : (person?.displayName ?? ''),
-      agencyId: person?.agencyId ?? '',
-    };
-  }
 }
 
 export class ParticipantView extends PersonRefView {
@@ -178,23 +138,6 @@ export class DisagreementRecordView {
 
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
-
-  static of(
-    record: DisagreementRecordEntity,
-    people: ReadonlyMap<string, PersonEntity>,
-    reader: Reader,
-  ): DisagreementRecordView {
-    const board = reader === 'board';
-    return {
-      id: record.id,
-      kind: record.kind,
-      stage: record.stage,
-      text: board ? null : record.text,
-      facts: board ? {} : record.facts,
-      author: PersonRefView.of(record.authorId, people, reader),
-      createdAt: record.createdAt.toISOString(),
-    };
-  }
 }
 
 /** An action agreed when it was resolved, chased like any other (GET /actions/{id}). */
@@ -216,36 +159,6 @@ export class AgreedActionView {
 
   @ApiProperty({ enum: ACTION_STATUSES })
   status: ActionStatus;
-
-  static of(
-    action: ActionEntity,
-    people: ReadonlyMap<string, PersonEntity>,
-    reader: Reader,
-  ): AgreedActionView {
-    return {
-      id: action.id,
-      reference: action.reference,
-      title: reader === 'board' ? null : action.title,
-      owner: PersonRefView.of(action.ownerId, people, reader),
-      dueAt: action.dueAt.toISOString(),
-      status: action.status,
-    };
-  }
-}
-
-/** Everything about one disagreement, for those who may see it. */
-export interface DisagreementParts {
-  disagreement: DisagreementEntity;
-  records: DisagreementRecordEntity[];
-  actions: ActionEntity[];
-  timeline: ChronologyEntryEntity[];
-  /** Everyone the parts name, by id. */
-  people: ReadonlyMap<string, PersonEntity>;
-  /**
-   * Who reads it: the board (practice primer, "Who may see a case") sees stages, agencies,
-   * themes, dates and categories, never a person's details or anyone's words, at any stage.
-   */
-  reader: Reader;
 }
 
 export class DisagreementView extends DisagreementSummaryView {
@@ -309,30 +222,4 @@ export class DisagreementView extends DisagreementSummaryView {
 
   @ApiProperty({ type: [TimelineEntryView] })
   timeline: TimelineEntryView[];
-
-  static full(parts: DisagreementParts, now = new Date()): DisagreementView {
-    const { disagreement: d, records, people, reader } = parts;
-    const board = reader === 'board';
-    const concern = records.find((record) => record.kind === 'concern');
-    const subject = typeof concern?.facts.subject === 'string' ? concern.facts.subject : '';
-    return {
-      ...DisagreementSummaryView.of(d, now),
-      policyVersion: d.policyVersion,
-      caseReference: board ? null : d.caseReference,
-      subject: board ? null : subject,
-      raisedBy: PersonRefView.of(d.raisedById, people, reader),
-      otherPerson: d.otherPersonId ? PersonRefView.of(d.otherPersonId, people, reader) : null,
-      stageStartedAt: iso(d.stageStartedAt),
-      participants: d.participantIds.map((id) => ({
-        ...PersonRefView.of(id, people, reader),
-        acknowledged: d.acknowledgedByIds.includes(id),
-      })),
-      acknowledgedBy: d.acknowledgedByIds,
-      outcomeId: d.outcomeId,
-      withdrawalId: d.withdrawalId,
-      records: records.map((record) => DisagreementRecordView.of(record, people, reader)),
-      agreedActions: parts.actions.map((action) => AgreedActionView.of(action, people, reader)),
-      timeline: parts.timeline.map(TimelineEntryView.of),
-    };
-  }
 }

@@ -31,19 +31,8 @@ import {
   type SharingConsent,
   type Urgency,
 } from '@safeguard/domain';
-import {
-  ENQUIRY_RECORD_KINDS,
-  type ActionEntity,
-  type AdultEntity,
-  type ChronologyEntryEntity,
-  type EnquiryDelegationEntity,
-  type EnquiryEntity,
-  type EnquiryRecordEntity,
-  type EnquiryRecordKind,
-} from '@safeguard/persistence';
-import { TimelineEntryView } from '../../common/case-timeline';
-
-const iso = (date: Date | null) => date?.toISOString() ?? null;
+import { ENQUIRY_RECORD_KINDS, type EnquiryRecordKind } from '@safeguard/persistence';
+import { TimelineEntryView } from '../../actions/case-timeline';
 
 /** An enquiry as lists show it: no adult, no words, only where it stands and what is due. */
 export class EnquirySummaryView {
@@ -102,25 +91,6 @@ export class EnquirySummaryView {
 
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
   closedAt: string | null;
-
-  static of(enquiry: EnquiryEntity, now = new Date()): EnquirySummaryView {
-    return {
-      id: enquiry.id,
-      reference: enquiry.reference,
-      partnershipId: enquiry.partnershipId,
-      stage: enquiry.stage,
-      step: enquiry.step,
-      enquiryType: enquiry.enquiryType,
-      ledBy: enquiry.ledBy,
-      urgency: enquiry.urgency,
-      delegatedAgencyId: enquiry.delegatedAgencyId,
-      receivedAt: enquiry.receivedAt.toISOString(),
-      pausedSince: iso(enquiry.pausedSince),
-      nextDueAt: iso(enquiry.nextDueAt),
-      overdue: enquiry.nextDueAt !== null && enquiry.nextDueAt < now,
-      closedAt: iso(enquiry.closedAt),
-    };
-  }
 }
 
 /** What an agency was asked to do, as its own list shows it. */
@@ -142,22 +112,6 @@ export class DelegatedEnquiryView extends EnquirySummaryView {
 
   @ApiProperty({ format: 'date-time' })
   reportDueAt: string;
-
-  static ofDelegation(
-    enquiry: EnquiryEntity,
-    delegation: EnquiryDelegationEntity,
-    now = new Date(),
-  ): DelegatedEnquiryView {
-    return {
-      ...EnquirySummaryView.of(enquiry, now),
-      delegationId: delegation.id,
-      delegationStatus: delegation.status,
-      contactId: delegation.contactId,
-      enquirerId: delegation.enquirerId,
-      requestedAt: delegation.requestedAt.toISOString(),
-      reportDueAt: delegation.reportDueAt.toISOString(),
-    };
-  }
 }
 
 export class AdultView {
@@ -261,30 +215,6 @@ export class DelegationView {
 
   @ApiProperty()
   keyIssues: string;
-
-  static of(delegation: EnquiryDelegationEntity): DelegationView {
-    return {
-      id: delegation.id,
-      agencyId: delegation.agencyId,
-      contactId: delegation.contactId,
-      status: delegation.status,
-      reportDueAt: delegation.reportDueAt.toISOString(),
-      complex: delegation.complex,
-      requestedById: delegation.requestedById,
-      requestedAt: delegation.requestedAt.toISOString(),
-      enquirerId: delegation.enquirerId,
-      respondedAt: iso(delegation.respondedAt),
-      scope: delegation.scope,
-      adultsViews: delegation.adultsViews,
-      desiredOutcomes: delegation.desiredOutcomes,
-      capacityView: delegation.capacityView,
-      sharingConsent: delegation.sharingConsent,
-      sharingOverriddenOn: delegation.sharingOverriddenOn,
-      periodFrom: delegation.periodFrom,
-      periodTo: delegation.periodTo,
-      keyIssues: delegation.keyIssues,
-    };
-  }
 }
 
 /** What someone said when they gave a command: categories in facts, words in text. */
@@ -306,17 +236,6 @@ export class EnquiryRecordView {
 
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
-
-  static of(record: EnquiryRecordEntity): EnquiryRecordView {
-    return {
-      id: record.id,
-      kind: record.kind,
-      facts: record.facts,
-      text: record.text,
-      authorId: record.authorId,
-      createdAt: record.createdAt.toISOString(),
-    };
-  }
 }
 
 /** One of the enquiry's deadlines still open, chased like any action. */
@@ -349,29 +268,6 @@ export class EnquiryDeadlineView {
     description: 'When the next reminder, chase or escalation goes; null when none is left.',
   })
   nextReminderAt: string | null;
-
-  static of(item: ActionEntity, now: Date): EnquiryDeadlineView {
-    return {
-      id: item.id,
-      reference: item.reference,
-      kind: item.kind as EnquiryItemKind,
-      ownerId: item.ownerId,
-      dueAt: item.dueAt.toISOString(),
-      status: item.status,
-      overdue: item.dueAt < now,
-      nextReminderAt: iso(item.nextReminderAt),
-    };
-  }
-}
-
-/** Everything one reader may see of an enquiry. */
-export interface EnquiryParts {
-  enquiry: EnquiryEntity;
-  adult: AdultEntity;
-  delegation: EnquiryDelegationEntity | null;
-  records: EnquiryRecordEntity[];
-  deadlines: ActionEntity[];
-  timeline: ChronologyEntryEntity[];
 }
 
 export class EnquiryView extends EnquirySummaryView {
@@ -430,41 +326,4 @@ export class EnquiryView extends EnquirySummaryView {
 
   @ApiProperty({ type: [TimelineEntryView] })
   timeline: TimelineEntryView[];
-
-  static full(parts: EnquiryParts, now = new Date()): EnquiryView {
-    const { enquiry, adult, delegation, records } = parts;
-    const current = (id: string | null) => {
-      const record = id ? records.find((each) => each.id === id) : undefined;
-      return record ? EnquiryRecordView.of(record) : null;
-    };
-    return {
-      ...EnquirySummaryView.of(enquiry, now),
-      policyVersion: enquiry.policyVersion,
-      closure: enquiry.closure,
-      adult: { fullName: adult.fullName, dateOfBirth: adult.dateOfBirth },
-      concernSummary: enquiry.concernSummary,
-      referrerAgencyId: enquiry.referrerAgencyId,
-      categories: {
-        source: enquiry.source,
-        riskTypes: enquiry.riskTypes,
-        riskLocation: enquiry.riskLocation,
-        riskSource: enquiry.riskSource,
-      },
-      people: {
-        raisedById: enquiry.raisedById,
-        triageWorkerId: enquiry.triageWorkerId,
-        enquiryManagerId: enquiry.enquiryManagerId,
-        enquirerId: enquiry.enquirerId,
-        planLeadId: enquiry.planLeadId,
-      },
-      strategyMeetingId: enquiry.strategyMeetingId,
-      delegation: delegation ? DelegationView.of(delegation) : null,
-      decision: current(enquiry.decisionId),
-      outcome: current(enquiry.outcomeId),
-      plan: current(enquiry.planId),
-      records: records.map(EnquiryRecordView.of),
-      openDeadlines: parts.deadlines.map((item) => EnquiryDeadlineView.of(item, now)),
-      timeline: parts.timeline.map(TimelineEntryView.of),
-    };
-  }
 }

@@ -8,7 +8,7 @@ import type {
   MeetingOtherViewEntity,
   MeetingRiskEntity,
 } from '@safeguard/persistence';
-import { ActionSummaryView } from './action.view';
+import { ActionSummaryView } from '../../actions/dto/action.view';
 
 export class AttendeeView {
   @ApiProperty({ format: 'uuid' })

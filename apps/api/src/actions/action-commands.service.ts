@@ -12,12 +12,12 @@ import {
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
-import { NamedPeople } from '../common/named-people';
+import { NamedPeople } from '../directory/named-people';
 import { dueInstant } from '../common/validation';
 import { PoliciesService } from '../policies/policies.service';
 import { storedFirst } from '../temporal/workflow-updates';
 import { ActionAccess } from './action-access';
-import { ActionCommandsService } from './action-commands.service';
+import { ActionWorkflowGateway } from './action-workflow.gateway';
 import { ActionsService } from './actions.service';
 import {
   CancelActionDto,
@@ -34,11 +34,11 @@ import { ActionView } from './dto/action.view';
  * so the view returned afterwards already shows the change.
  */
 @Injectable()
-export class ActionLifecycleService {
+export class ActionCommandsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: ActionAccess,
-    private readonly commands: ActionCommandsService,
+    private readonly workflow: ActionWorkflowGateway,
     private readonly actions: ActionsService,
     private readonly people: NamedPeople,
     private readonly policies: PoliciesService,
@@ -47,7 +47,7 @@ export class ActionLifecycleService {
   async acknowledge(id: string, principal: Principal): Promise<ActionView> {
     const target = await this.access.visible(id, principal);
     this.access.assertMay('acknowledge', target, principal);
-    await this.commands.execute(target.action, acknowledgeActionUpdate, {
+    await this.workflow.execute(target.action, acknowledgeActionUpdate, {
       actorId: principal.personId,
     });
     return this.actions.load(id, principal);
@@ -58,7 +58,7 @@ export class ActionLifecycleService {
     // Who may never do it hears 403 first; 409 is for those who may, but not now or not here.
     this.access.assertMay('complete', target, principal);
     await this.withNote(id, 'completion', dto.note, principal, (noteId) =>
-      this.commands.complete(target.action, principal.personId, noteId),
+      this.workflow.complete(target.action, principal.personId, noteId),
     );
     return this.actions.load(id, principal);
   }
@@ -72,7 +72,7 @@ export class ActionLifecycleService {
     this.access.assertMay('extension-request', target, principal);
     const proposedDueAt = (await this.dueInstant(target.action, dto.proposedDueAt)).toISOString();
     await this.withNote(id, 'extension-request', dto.reason, principal, (noteId) =>
-      this.commands.execute(target.action, requestExtensionUpdate, {
+      this.workflow.execute(target.action, requestExtensionUpdate, {
         actorId: principal.personId,
         proposedDueAt,
         noteId,
@@ -94,7 +94,7 @@ export class ActionLifecycleService {
         ? (await this.dueInstant(target.action, dto.newDueAt)).toISOString()
         : undefined;
     await this.withNote(id, 'extension-decision', dto.note, principal, (noteId) =>
-      this.commands.execute(target.action, decideExtensionUpdate, {
+      this.workflow.execute(target.action, decideExtensionUpdate, {
         actorId: principal.personId,
         approved,
         newDueAt,
@@ -110,7 +110,7 @@ export class ActionLifecycleService {
     await this.people.assertNamed(dto.newOwnerId, 'newOwnerId', {
       partnership: target.action.partnershipId ?? '',
     });
-    await this.commands.execute(target.action, reassignActionUpdate, {
+    await this.workflow.execute(target.action, reassignActionUpdate, {
       actorId: principal.personId,
       newOwnerId: dto.newOwnerId,
     });
@@ -121,7 +121,7 @@ export class ActionLifecycleService {
     const target = await this.access.visible(id, principal);
     this.access.assertMay('cancel', target, principal);
     await this.withNote(id, 'cancellation', dto.reason, principal, (noteId) =>
-      this.commands.execute(target.action, cancelActionUpdate, {
+      this.workflow.execute(target.action, cancelActionUpdate, {
         actorId: principal.personId,
         noteId,
       }),

@@ -1,26 +1,24 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Client } from '@temporalio/client';
 import {
   ActionEntity,
   ActionNoteEntity,
   appendChronology,
+  newChasedItemRow,
+  nextReference,
   NotificationEntity,
   partnershipChain,
 } from '@safeguard/persistence';
 import { actionChaserWorkflow, actionWorkflowId } from '@safeguard/workflows';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { ProblemException } from '../common/problem';
-import { NamedPeople } from '../common/named-people';
-import { nextReference } from '../common/references';
+import { NamedPeople } from '../directory/named-people';
 import { auditedBy, type Principal } from '../auth/principal';
 import { PoliciesService } from '../policies/policies.service';
-import { startOrUnavailable } from '../temporal/start-workflow';
-import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+import { processStart, ProcessStarter } from '../temporal/process-starter';
 import { ActionAccess } from './action-access';
-import { chaseLadder, chaserInput, firstReminderAt, type ChaseStep } from './chaser-input';
+import { chaseLadder, chaserInput, type ChaseStep } from './chaser-input';
 import { ActionView } from './dto/action.view';
 import { CreateActionDto } from './dto/create-action.dto';
 
@@ -28,8 +26,7 @@ import { CreateActionDto } from './dto/create-action.dto';
 export class ActionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
-    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly processes: ProcessStarter,
     private readonly policies: PoliciesService,
     private readonly access: ActionAccess,
     private readonly people: NamedPeople,
@@ -47,52 +44,56 @@ export class ActionsService {
     const id = randomUUID();
     const now = new Date();
     const workflowId = actionWorkflowId(id);
-    const action = await this.dataSource.transaction(async (db) => {
-      const policy = await this.policies.latest(db, dto.partnershipId);
-      if (!policy) {
-        throw ProblemException.unprocessable('partnershipId', 'no partnership with this id');
-      }
-      const urgent = dto.urgent ?? false;
-      const record = db.create(ActionEntity, {
-        ...newChasedItem(now),
-        id,
-        reference: await nextReference(db, 'ACT', now),
-        title: dto.title,
-        kind: 'action',
-        ownerId: dto.ownerId,
-        partnershipId: dto.partnershipId,
-        policyVersion: policy.version,
-        urgent,
-        dueAt: new Date(dto.dueAt),
-        workflowId,
-      });
-      const input = chaserInput({ ...record, actionId: id }, policy);
-      record.nextReminderAt = firstReminderAt(input, now);
-      await db.insert(ActionEntity, record);
-      // Start before appending: the chronology append holds its chain's lock until commit,
-      // and the Temporal round trip should not be inside that lock.
-      await startOrUnavailable(
-        this.temporal,
-        actionChaserWorkflow,
-        { taskQueue: this.config.temporal.taskQueue, workflowId, args: [input] },
-        'action',
-      );
-      await appendChronology(db, {
-        subjectType: 'action',
-        subjectId: id,
-        event: 'action.created',
-        chain: partnershipChain(dto.partnershipId),
-        detail: {
-          ownerId: dto.ownerId,
-          dueAt: record.dueAt.toISOString(),
-          policyVersion: policy.version,
-          urgent,
-        },
-        occurredAt: now,
-        ...auditedBy(principal),
-      });
-      return record;
-    });
+    const { action } = await this.processes.recordAndStart(
+      dto.partnershipId,
+      async (db, policy) => {
+        const urgent = dto.urgent ?? false;
+        const action = db.create(
+          ActionEntity,
+          newChasedItemRow(
+            {
+              id,
+              reference: await nextReference(db, 'ACT', now),
+              workflowId,
+              kind: 'action',
+              title: dto.title,
+              ownerId: dto.ownerId,
+              dueAt: new Date(dto.dueAt),
+              urgent,
+              partnershipId: dto.partnershipId,
+              policy,
+            },
+            now,
+          ),
+        );
+        await db.insert(ActionEntity, action);
+        return {
+          action,
+          ...processStart({
+            workflow: actionChaserWorkflow,
+            workflowId,
+            args: [chaserInput({ ...action, actionId: id }, policy)],
+            what: 'action',
+            chronology: [
+              {
+                subjectType: 'action',
+                subjectId: id,
+                event: 'action.created',
+                chain: partnershipChain(dto.partnershipId),
+                detail: {
+                  ownerId: dto.ownerId,
+                  dueAt: action.dueAt.toISOString(),
+                  policyVersion: policy.version,
+                  urgent,
+                },
+                occurredAt: now,
+                ...auditedBy(principal),
+              },
+            ],
+          }),
+        };
+      },
+    );
     // An action agreed outside a meeting or an enquiry: nobody else answers for it.
     const created = { action, accountableId: null, enquiryReference: null };
     const commands = this.access.commandsFor(created, principal);
@@ -140,21 +141,4 @@ export class ActionsService {
     const policy = await this.policies.version(action.partnershipId, action.policyVersion);
     return chaseLadder({ ...action, actionId: action.id }, policy, new Date());
   }
-}
-
-/** The read-model columns every new chased item starts with; its workflow writes the rest. */
-export function newChasedItem(now: Date) {
-  return {
-    status: 'open' as const,
-    processVersion: 1,
-    acknowledged: false,
-    meetingId: null,
-    rationale: null,
-    proposedDueAt: null,
-    nextReminderAt: null,
-    createdAt: now,
-    updatedAt: now,
-    completedAt: null,
-    cancelledAt: null,
-  };
 }

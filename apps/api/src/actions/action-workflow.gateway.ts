@@ -13,12 +13,14 @@ export interface CommandTarget {
 }
 
 /**
- * Commands on an action go through its workflow as Temporal Updates, whoever gives them: a
- * signed-in person or the recipient of an action link. The workflow's validator refuses one that
+ * The gateway to an action's workflow: commands on an action go through it as Temporal Updates,
+ * whoever gives them: a signed-in person (ActionCommandsService, which decides who may), the
+ * recipient of an action link, a meeting's minute-taker, or the directory passing on a leaver's
+ * actions. The workflow's validator refuses one that
  * does not fit the stage, synchronously, and the read model is written before the update returns.
  */
 @Injectable()
-export class ActionCommandsService {
+export class ActionWorkflowGateway {
   constructor(@Inject(TEMPORAL_CLIENT) private readonly temporal: Client) {}
 
   /**

@@ -6,7 +6,7 @@ import { ChronologyEntryView } from '../audit/dto/chronology-entry.view';
 import { ApiProblemResponses, COMMAND_PROBLEMS } from '../common/api-problem-responses';
 import { Idempotent } from '../common/idempotency/idempotent.decorator';
 import { UuidParam } from '../common/uuid-param';
-import { ActionLifecycleService } from './action-lifecycle.service';
+import { ActionCommandsService } from './action-commands.service';
 import { ActionListsService } from './action-lists.service';
 import { ActionsService } from './actions.service';
 import {
@@ -25,7 +25,7 @@ import { CreateActionDto } from './dto/create-action.dto';
 export class ActionsController {
   constructor(
     private readonly actions: ActionsService,
-    private readonly lifecycle: ActionLifecycleService,
+    private readonly commands: ActionCommandsService,
     private readonly lists: ActionListsService,
   ) {}
 
@@ -75,7 +75,7 @@ export class ActionsController {
     @UuidParam('id') id: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<ActionView> {
-    return this.lifecycle.acknowledge(id, principal);
+    return this.commands.acknowledge(id, principal);
   }
 
   @Post(':id/complete')
@@ -90,7 +90,7 @@ export class ActionsController {
     @Body() dto: CompleteActionDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<ActionView> {
-    return this.lifecycle.complete(id, dto, principal);
+    return this.commands.complete(id, dto, principal);
   }
 
   @Post(':id/extension-request')
@@ -103,7 +103,7 @@ export class ActionsController {
     @Body() dto: RequestExtensionDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<ActionView> {
-    return this.lifecycle.requestExtension(id, dto, principal);
+    return this.commands.requestExtension(id, dto, principal);
   }
 
   @Post(':id/extension-decision')
@@ -118,7 +118,7 @@ export class ActionsController {
     @Body() dto: DecideExtensionDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<ActionView> {
-    return this.lifecycle.decideExtension(id, dto, principal);
+    return this.commands.decideExtension(id, dto, principal);
   }
 
   @Post(':id/reassign')
@@ -133,7 +133,7 @@ export class ActionsController {
     @Body() dto: ReassignActionDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<ActionView> {
-    return this.lifecycle.reassign(id, dto, principal);
+    return this.commands.reassign(id, dto, principal);
   }
 
   @Post(':id/cancel')
@@ -146,6 +146,6 @@ export class ActionsController {
     @Body() dto: CancelActionDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<ActionView> {
-    return this.lifecycle.cancel(id, dto, principal);
+    return this.commands.cancel(id, dto, principal);
   }
 }

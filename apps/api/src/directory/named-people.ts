@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Role } from '@safeguard/domain';
 import { DataSource } from 'typeorm';
-import { ProblemException } from './problem';
+import { ProblemException } from '../common/problem';
 
 /**
  * Where someone a command names must work: the partnership for an action's owner, a meeting's

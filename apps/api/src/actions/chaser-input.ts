@@ -1,6 +1,5 @@
 import {
   chasePlan,
-  firstSendingAt,
   sendingTime,
   silencedByAcknowledgement,
   STAGE_OF_ITEM,
@@ -42,13 +41,6 @@ export function chaserInput(item: ChasedItem, policy: PolicyVersionEntity): Acti
       escalation: stage.escalation,
     },
   };
-}
-
-/** When the new item's chaser will first send something: the read model has it from the start. */
-export function firstReminderAt(input: ActionChaserInput, now: Date): Date | null {
-  if (!input.timetable || !input.delivery) return null;
-  const at = firstSendingAt(input.timetable, new Date(input.dueAt), input.delivery, now.getTime());
-  return at ? new Date(at) : null;
 }
 
 /**

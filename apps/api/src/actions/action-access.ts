@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { closesByCirculation } from '@safeguard/domain';
-import { ActionEntity, EnquiryEntity, MeetingEntity, PersonEntity } from '@safeguard/persistence';
+import { accountableIdOf, ActionEntity, EnquiryEntity, PersonEntity } from '@safeguard/persistence';
 import { DataSource } from 'typeorm';
 import { leadsOwnAgency, seesWholePartnership } from '../auth/access-rules';
 import type { Principal } from '../auth/principal';
@@ -89,7 +89,7 @@ const WHO_MAY: Record<
 };
 
 /** Who answers for an item: the chair of its meeting, or the manager of its enquiry. */
-const ACCOUNTABLE = 'COALESCE(meeting.chair_id, enquiry.enquiry_manager_id)';
+const ACCOUNTABLE = accountableIdOf('action');
 
 /**
  * Whose items a principal oversees, as a condition on the item's `owner`: the people they line
@@ -131,7 +131,6 @@ export class ActionAccess {
     const query = this.dataSource.manager
       .createQueryBuilder(ActionEntity, 'action')
       .innerJoin(PersonEntity, 'owner', 'owner.id = action.owner_id')
-      .leftJoin(MeetingEntity, 'meeting', 'meeting.id = action.meeting_id')
       .leftJoin(EnquiryEntity, 'enquiry', 'enquiry.id = action.enquiry_id')
       .addSelect(ACCOUNTABLE, 'accountable_id')
       .addSelect('enquiry.reference', 'enquiry_reference')
