@@ -1,3 +1,5 @@
+export * from './chasing/action-activities';
+export * from './chasing/action-chaser.workflow';
 export * from './common/commands';
 export * from './disagreements/disagreement-activities';
 export * from './disagreements/disagreement-policy';
@@ -5,8 +7,6 @@ export * from './disagreements/professional-disagreement.workflow';
 export * from './enquiries/enquiry-activities';
 export * from './enquiries/enquiry-policy';
 export * from './enquiries/section42-enquiry.workflow';
-export * from './meetings/action-activities';
-export * from './meetings/action-chaser.workflow';
 export * from './meetings/meeting-activities';
 export * from './meetings/meeting-follow-up.workflow';
 export * from './notifications/daily-digest.workflow';

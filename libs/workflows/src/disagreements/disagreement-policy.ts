@@ -3,7 +3,7 @@ import {
   type DisagreementStageKey,
   type PolicyDocument,
 } from '@safeguard/domain';
-import type { PolicyPin } from '../meetings/action-chaser.workflow';
+import type { PolicyPin } from '../chasing/action-chaser.workflow';
 import type {
   DisagreementPolicy,
   DisagreementStageRules,

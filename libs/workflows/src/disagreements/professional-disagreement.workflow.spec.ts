@@ -21,8 +21,8 @@ import {
 } from '@safeguard/domain';
 import { randomUUID } from 'node:crypto';
 import { STAGE_CONFLICT } from '../common/commands';
-import type { ActionActivities } from '../meetings/action-activities';
-import { actionStateQuery, actionWorkflowId } from '../meetings/action-chaser.workflow';
+import type { ActionActivities } from '../chasing/action-activities';
+import { actionStateQuery, actionWorkflowId } from '../chasing/action-chaser.workflow';
 import type {
   DisagreementActivities,
   DisagreementStateSnapshot,

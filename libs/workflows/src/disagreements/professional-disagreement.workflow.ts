@@ -64,7 +64,7 @@ import {
   actionChaserWorkflow,
   actionWorkflowId,
   type PolicyPin,
-} from '../meetings/action-chaser.workflow';
+} from '../chasing/action-chaser.workflow';
 import type {
   DisagreementActivities,
   DisagreementMessageEvent,

@@ -4,7 +4,7 @@ import {
   type EnquiryItemKind,
   type PolicyDocument,
 } from '@safeguard/domain';
-import type { PolicyPin } from '../meetings/action-chaser.workflow';
+import type { PolicyPin } from '../chasing/action-chaser.workflow';
 import type { EnquiryPolicy, EnquiryStageRules } from './section42-enquiry.workflow';
 
 /**

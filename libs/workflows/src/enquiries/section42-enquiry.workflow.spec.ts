@@ -18,8 +18,8 @@ import {
 import { defaultPolicy, type EnquiryItemKind, type Nation, type Urgency } from '@safeguard/domain';
 import { randomUUID } from 'node:crypto';
 import { STAGE_CONFLICT } from '../common/commands';
-import type { ActionActivities, SendActionReminder } from '../meetings/action-activities';
-import { actionStateQuery, actionWorkflowId } from '../meetings/action-chaser.workflow';
+import type { ActionActivities, SendActionReminder } from '../chasing/action-activities';
+import { actionStateQuery, actionWorkflowId } from '../chasing/action-chaser.workflow';
 import type {
   EnquiryActivities,
   EnquiryStateSnapshot,

@@ -94,7 +94,7 @@ import {
   releaseChaseSignal,
   settleChaseSignal,
   type PolicyPin,
-} from '../meetings/action-chaser.workflow';
+} from '../chasing/action-chaser.workflow';
 import { oneCommandAtATime } from '../common/commands';
 import type {
   EnquiryActivities,

@@ -25,7 +25,7 @@ import {
   actionChaserWorkflow,
   actionWorkflowId,
   type ActionChaserInput,
-} from './action-chaser.workflow';
+} from '../chasing/action-chaser.workflow';
 import type { MeetingActivities } from './meeting-activities';
 
 export interface MeetingFollowUpInput {
