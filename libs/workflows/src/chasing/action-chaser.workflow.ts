@@ -73,6 +73,11 @@ import {
   type ReminderRecipient,
 } from './action-activities';
 import { refuseIf } from '../common/commands';
+import {
+  DEFAULT_ACTIVITY_OPTIONS,
+  historyIsLong as historyTooLong,
+  waitUntil,
+} from '../common/plumbing';
 
 export interface ActionChaserInput {
   actionId: string;
@@ -177,8 +182,6 @@ export const releaseChaseSignal = defineSignal<[ReleaseChaseCommand]>('releaseCh
 /** Patch marker: runs started before it never sent the fallback reminder (replay safety). */
 const LINE_MANAGER_WHEN_OWNER_UNREACHABLE = 'line-manager-when-owner-unreachable';
 
-const DEFAULT_HISTORY_LIMIT = 1000;
-
 /** What runs started before timetables were pinned did: one reminder, at the due instant. */
 const ONE_REMINDER_AT_DUE: ChaseTimetable = {
   remindersBeforeDue: [{ duration: 'PT0S' }],
@@ -190,10 +193,8 @@ export function actionWorkflowId(actionId: string): string {
   return `action-${actionId}`;
 }
 
-const { sendActionReminder, recordActionState } = proxyActivities<ActionActivities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
-});
+const { sendActionReminder, recordActionState } =
+  proxyActivities<ActionActivities>(DEFAULT_ACTIVITY_OPTIONS);
 
 export async function actionChaserWorkflow(input: ActionChaserInput): Promise<ActionProcessState> {
   const timetable = input.timetable ?? ONE_REMINDER_AT_DUE;
@@ -380,9 +381,7 @@ export async function actionChaserWorkflow(input: ActionChaserInput): Promise<Ac
     }
   }
 
-  const historyLimit = input.historyLimit ?? DEFAULT_HISTORY_LIMIT;
-  const historyIsLong = () =>
-    workflowInfo().historyLength > historyLimit || workflowInfo().continueAsNewSuggested;
+  const historyIsLong = historyTooLong(input.historyLimit);
 
   while (!isClosed(state)) {
     if (historyIsLong()) {
@@ -476,10 +475,4 @@ async function remind(
     }
     throw error;
   }
-}
-
-/** Waits for the instant (epoch ms) unless the condition comes true first. */
-async function waitUntil(instant: number, done: () => boolean): Promise<void> {
-  const remaining = instant - Date.now();
-  if (remaining > 0) await condition(done, remaining);
 }

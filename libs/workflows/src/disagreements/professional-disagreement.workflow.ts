@@ -28,7 +28,6 @@ import {
   setHandler,
   startChild,
   uuid4,
-  workflowInfo,
   ParentClosePolicy,
 } from '@temporalio/workflow';
 import {
@@ -71,6 +70,11 @@ import type {
   DisagreementStateSnapshot,
   RecipientGroup,
 } from './disagreement-activities';
+import {
+  DEFAULT_ACTIVITY_OPTIONS,
+  historyIsLong as historyTooLong,
+  waitUntil,
+} from '../common/plumbing';
 
 /** A stage's timescale, reminders and hand-over, copied from the pinned policy version. */
 export type DisagreementStageRules = Pick<
@@ -156,13 +160,8 @@ export function disagreementWorkflowId(disagreementId: string): string {
   return `disagreement-${disagreementId}`;
 }
 
-const DEFAULT_HISTORY_LIMIT = 1000;
-
 const { resolveParticipants, sendDisagreementMessage, recordDisagreementState, openAgreedAction } =
-  proxyActivities<DisagreementActivities>({
-    startToCloseTimeout: '1 minute',
-    retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
-  });
+  proxyActivities<DisagreementActivities>(DEFAULT_ACTIVITY_OPTIONS);
 
 export async function professionalDisagreementWorkflow(
   input: ProfessionalDisagreementInput,
@@ -379,9 +378,7 @@ export async function professionalDisagreementWorkflow(
   // ---- The stage clock: reminders, then the hand-over when the timescale passes ----
 
   await opening;
-  const historyLimit = input.historyLimit ?? DEFAULT_HISTORY_LIMIT;
-  const historyIsLong = () =>
-    workflowInfo().historyLength > historyLimit || workflowInfo().continueAsNewSuggested;
+  const historyIsLong = historyTooLong(input.historyLimit);
   const isOpen = () => current().status === 'open';
 
   while (isOpen()) {
@@ -438,10 +435,4 @@ export async function professionalDisagreementWorkflow(
       tell('overdue', [...stage.participants], occasion);
     }
   }
-}
-
-/** Waits for the instant (epoch ms) unless the condition comes true first. */
-async function waitUntil(instant: number, done: () => boolean): Promise<void> {
-  const remaining = instant - Date.now();
-  if (remaining > 0) await condition(done, remaining);
 }

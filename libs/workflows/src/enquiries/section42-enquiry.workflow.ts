@@ -35,7 +35,6 @@ import {
   setHandler,
   startChild,
   uuid4,
-  workflowInfo,
   ParentClosePolicy,
 } from '@temporalio/workflow';
 import {
@@ -102,6 +101,7 @@ import type {
   EnquiryStateSnapshot,
   ItemSettlement,
 } from './enquiry-activities';
+import { DEFAULT_ACTIVITY_OPTIONS, historyIsLong as historyTooLong } from '../common/plumbing';
 
 /** The timescale and chase timetable of one stage, copied from the pinned policy version. */
 export type EnquiryStageRules = Pick<
@@ -258,12 +258,8 @@ export function enquiryWorkflowId(enquiryId: string): string {
   return `enquiry-${enquiryId}`;
 }
 
-const DEFAULT_HISTORY_LIMIT = 1000;
-
-const { openEnquiryItem, recordEnquiryState } = proxyActivities<EnquiryActivities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
-});
+const { openEnquiryItem, recordEnquiryState } =
+  proxyActivities<EnquiryActivities>(DEFAULT_ACTIVITY_OPTIONS);
 
 export async function section42EnquiryWorkflow(input: Section42EnquiryInput): Promise<EnquiryView> {
   const { policy, enquiryId } = input;
@@ -657,9 +653,7 @@ export async function section42EnquiryWorkflow(input: Section42EnquiryInput): Pr
 
   await opening;
 
-  const historyLimit = input.historyLimit ?? DEFAULT_HISTORY_LIMIT;
-  const historyIsLong = () =>
-    workflowInfo().historyLength > historyLimit || workflowInfo().continueAsNewSuggested;
+  const historyIsLong = historyTooLong(input.historyLimit);
   while (!isEnquiryClosed(state)) {
     await condition(() => isEnquiryClosed(state) || historyIsLong());
     if (isEnquiryClosed(state)) break;
