@@ -28,7 +28,6 @@ import {
 } from './action-activities';
 import {
   acknowledgeActionUpdate,
-  actionChaserWorkflow,
   actionStateQuery,
   actionWorkflowId,
   cancelActionUpdate,
@@ -37,7 +36,8 @@ import {
   reassignActionUpdate,
   requestExtensionUpdate,
   type ActionChaserInput,
-} from './action-chaser.workflow';
+} from './action-chaser.contract';
+import { actionChaserWorkflow } from './action-chaser.workflow';
 
 /**
  * Whole timelines of one action on the time-skipping server. The server's clock starts at today's

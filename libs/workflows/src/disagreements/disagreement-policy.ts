@@ -3,11 +3,11 @@ import {
   type DisagreementStageKey,
   type PolicyDocument,
 } from '@safeguard/domain';
-import type { PolicyPin } from '../chasing/action-chaser.workflow';
+import type { PolicyPin } from '../chasing/action-chaser.contract';
 import type {
   DisagreementPolicy,
   DisagreementStageRules,
-} from './professional-disagreement.workflow';
+} from './professional-disagreement.contract';
 
 /**
  * What a disagreement needs from the pinned policy version, copied into its input so publishing

@@ -4,8 +4,8 @@ import {
   type EnquiryItemKind,
   type PolicyDocument,
 } from '@safeguard/domain';
-import type { PolicyPin } from '../chasing/action-chaser.workflow';
-import type { EnquiryPolicy, EnquiryStageRules } from './section42-enquiry.workflow';
+import type { PolicyPin } from '../chasing/action-chaser.contract';
+import type { EnquiryPolicy, EnquiryStageRules } from './section42-enquiry.contract';
 
 /**
  * What an enquiry needs from the pinned policy version, copied into its input so publishing a new

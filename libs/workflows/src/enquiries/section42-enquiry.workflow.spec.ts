@@ -19,7 +19,7 @@ import { defaultPolicy, type EnquiryItemKind, type Nation, type Urgency } from '
 import { randomUUID } from 'node:crypto';
 import { STAGE_CONFLICT } from '../common/commands';
 import type { ActionActivities, SendActionReminder } from '../chasing/action-activities';
-import { actionStateQuery, actionWorkflowId } from '../chasing/action-chaser.workflow';
+import { actionStateQuery, actionWorkflowId } from '../chasing/action-chaser.contract';
 import type {
   EnquiryActivities,
   EnquiryStateSnapshot,
@@ -43,10 +43,10 @@ import {
   respondToDelegationUpdate,
   resumeEnquiryUpdate,
   reviewReportUpdate,
-  section42EnquiryWorkflow,
   submitReportUpdate,
   type EnquiryView,
-} from './section42-enquiry.workflow';
+} from './section42-enquiry.contract';
+import { section42EnquiryWorkflow } from './section42-enquiry.workflow';
 
 /** A concern followed to closure, on the time-skipping server, with every deadline a child. */
 jest.setTimeout(180_000);

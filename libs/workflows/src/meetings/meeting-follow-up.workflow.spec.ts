@@ -25,7 +25,7 @@ import {
   cancelActionUpdate,
   completeActionUpdate,
   type ActionChaserInput,
-} from '../chasing/action-chaser.workflow';
+} from '../chasing/action-chaser.contract';
 import type { MeetingActivities, RecordMeetingClosed } from './meeting-activities';
 import {
   itemsStartedUpdate,

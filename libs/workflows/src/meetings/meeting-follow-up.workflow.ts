@@ -21,11 +21,8 @@ import {
   startChild,
   ParentClosePolicy,
 } from '@temporalio/workflow';
-import {
-  actionChaserWorkflow,
-  actionWorkflowId,
-  type ActionChaserInput,
-} from '../chasing/action-chaser.workflow';
+import { actionChaserWorkflow } from '../chasing/action-chaser.workflow';
+import { actionWorkflowId, type ActionChaserInput } from '../chasing/action-chaser.contract';
 import type { MeetingActivities } from './meeting-activities';
 import { DEFAULT_ACTIVITY_OPTIONS } from '../common/plumbing';
 
