@@ -1,5 +1,4 @@
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Logger } from 'pino';
 import {
   ActionEntity,
   appendChronology,
@@ -18,7 +17,7 @@ import {
 } from '@safeguard/workflows';
 import { issueActionLink, type ActionLinkVerb } from '@safeguard/platform';
 import { ApplicationFailure } from '@temporalio/common';
-import { DeliveryRefused, type Mailer } from '../mail/mailer';
+import { DeliveryRefused } from '../mail/mailer';
 import { renderMessage } from '../mail/catalogue';
 import type { RenderedEmail } from '../mail/renderer';
 import type { ActionMessageKind } from '../mail/facts';
@@ -28,17 +27,8 @@ import {
   recordSent,
   type NotificationSubject,
 } from './notification-log';
+import type { ActivityDeps } from './activity-deps';
 import { nobodyToEscalateTo, resolveRecipients } from './recipients';
-
-export interface ActionActivityDeps {
-  dataSource: DataSource;
-  mailer: Mailer;
-  /** The web service's address: every "Open …" link and action link goes to its page. */
-  publicWebUrl: string;
-  /** Signs the links that let a recipient act from the email without signing in. */
-  actionLinkSecret: Uint8Array;
-  log: Logger;
-}
 
 async function prefersDigest(dataSource: DataSource, personId: string): Promise<boolean> {
   const preference = await dataSource.manager.findOneBy(NotificationPreferenceEntity, { personId });
@@ -77,7 +67,7 @@ function refused(smtpCode: number): ApplicationFailure {
   );
 }
 
-export function createActionActivities(deps: ActionActivityDeps): ActionActivities {
+export function createActionActivities(deps: ActivityDeps): ActionActivities {
   const { dataSource, mailer, publicWebUrl, actionLinkSecret, log } = deps;
 
   async function recordChronology(

@@ -1,5 +1,4 @@
-import { In, type DataSource, type EntityManager } from 'typeorm';
-import type { Logger } from 'pino';
+import { In, type EntityManager } from 'typeorm';
 import { ApplicationFailure } from '@temporalio/common';
 import {
   appendChronology,
@@ -18,8 +17,9 @@ import type {
   SendDisagreementMessage,
 } from '@safeguard/workflows';
 import { renderMessage } from '../mail/catalogue';
-import { DeliveryRefused, type Mailer } from '../mail/mailer';
+import { DeliveryRefused } from '../mail/mailer';
 import type { RenderedEmail } from '../mail/renderer';
+import type { ActivityDeps } from './activity-deps';
 import { openChasedItemRow } from './chased-item-rows';
 import { activePerson, inAgency, inPartnership } from './directory';
 import {
@@ -29,19 +29,11 @@ import {
   type NotificationSubject,
 } from './notification-log';
 
-export interface DisagreementActivityDeps {
-  dataSource: DataSource;
-  mailer: Mailer;
-  /** The web service's address: emails link to the disagreement's page there. */
-  publicWebUrl: string;
-  log: Logger;
-}
-
 /** The outcome record names an agreed action that is not there: retrying cannot help. */
 const AGREED_ACTION_MISSING = 'AgreedActionMissing';
 
 export function createDisagreementActivities(
-  deps: DisagreementActivityDeps,
+  deps: Pick<ActivityDeps, 'dataSource' | 'mailer' | 'publicWebUrl' | 'log'>,
 ): DisagreementActivities {
   const { dataSource, mailer, publicWebUrl, log } = deps;
   const disagreementOf = (db: EntityManager, id: string) =>

@@ -1,4 +1,4 @@
-import { IsNull, type DataSource } from 'typeorm';
+import { IsNull } from 'typeorm';
 import { isPausedWithEnquiry } from '@safeguard/domain';
 import {
   ActionEntity,
@@ -12,9 +12,10 @@ import type {
   EnquiryStateSnapshot,
   OpenEnquiryItem,
 } from '@safeguard/workflows';
+import type { ActivityDeps } from './activity-deps';
 import { openChasedItemRow } from './chased-item-rows';
 
-export function createEnquiryActivities(deps: { dataSource: DataSource }): EnquiryActivities {
+export function createEnquiryActivities(deps: Pick<ActivityDeps, 'dataSource'>): EnquiryActivities {
   const { dataSource } = deps;
   return {
     /** The deadline's row of `actions`, before its chaser starts (see chased-item-rows.ts). */

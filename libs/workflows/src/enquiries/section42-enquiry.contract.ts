@@ -52,7 +52,7 @@ export interface EnquiryProgress {
 }
 
 /** What every command answers with: where the enquiry stands and its open deadlines. */
-export interface EnquiryView {
+export interface EnquiryWorkflowState {
   state: EnquiryProcessState;
   items: EnquiryItemRef[];
 }
@@ -135,38 +135,52 @@ export interface CloseEnquiryCommand extends EnquiryCommand {
   recordId: string;
 }
 
-export const enquiryViewQuery = defineQuery<EnquiryView>('enquiryView');
+export const enquiryViewQuery = defineQuery<EnquiryWorkflowState>('enquiryView');
 /** Returns once the first deadline is being chased, so the API answers a new concern then. */
-export const enquiryStartedUpdate = defineUpdate<EnquiryView>('enquiryStarted');
-export const acknowledgeConcernUpdate = defineUpdate<EnquiryView, [AcknowledgeConcernCommand]>(
-  'acknowledgeConcern',
-);
-export const recordDecisionUpdate = defineUpdate<EnquiryView, [RecordDecisionCommand]>(
+export const enquiryStartedUpdate = defineUpdate<EnquiryWorkflowState>('enquiryStarted');
+export const acknowledgeConcernUpdate = defineUpdate<
+  EnquiryWorkflowState,
+  [AcknowledgeConcernCommand]
+>('acknowledgeConcern');
+export const recordDecisionUpdate = defineUpdate<EnquiryWorkflowState, [RecordDecisionCommand]>(
   'recordDecision',
 );
 export const recordStrategyDiscussionUpdate = defineUpdate<
-  EnquiryView,
+  EnquiryWorkflowState,
   [RecordStrategyDiscussionCommand]
 >('recordStrategyDiscussion');
-export const leadEnquiryUpdate = defineUpdate<EnquiryView, [LeadEnquiryCommand]>('leadEnquiry');
-export const delegateEnquiryUpdate = defineUpdate<EnquiryView, [DelegateEnquiryCommand]>(
+export const leadEnquiryUpdate = defineUpdate<EnquiryWorkflowState, [LeadEnquiryCommand]>(
+  'leadEnquiry',
+);
+export const delegateEnquiryUpdate = defineUpdate<EnquiryWorkflowState, [DelegateEnquiryCommand]>(
   'delegateEnquiry',
 );
-export const respondToDelegationUpdate = defineUpdate<EnquiryView, [RespondToDelegationCommand]>(
-  'respondToDelegation',
+export const respondToDelegationUpdate = defineUpdate<
+  EnquiryWorkflowState,
+  [RespondToDelegationCommand]
+>('respondToDelegation');
+export const submitReportUpdate = defineUpdate<EnquiryWorkflowState, [SubmitReportCommand]>(
+  'submitReport',
 );
-export const submitReportUpdate = defineUpdate<EnquiryView, [SubmitReportCommand]>('submitReport');
-export const reviewReportUpdate = defineUpdate<EnquiryView, [ReviewReportCommand]>('reviewReport');
-export const recordOutcomeUpdate = defineUpdate<EnquiryView, [RecordOutcomeCommand]>(
+export const reviewReportUpdate = defineUpdate<EnquiryWorkflowState, [ReviewReportCommand]>(
+  'reviewReport',
+);
+export const recordOutcomeUpdate = defineUpdate<EnquiryWorkflowState, [RecordOutcomeCommand]>(
   'recordOutcome',
 );
-export const agreePlanUpdate = defineUpdate<EnquiryView, [AgreePlanCommand]>('agreePlan');
-export const recordPlanReviewUpdate = defineUpdate<EnquiryView, [RecordPlanReviewCommand]>(
+export const agreePlanUpdate = defineUpdate<EnquiryWorkflowState, [AgreePlanCommand]>('agreePlan');
+export const recordPlanReviewUpdate = defineUpdate<EnquiryWorkflowState, [RecordPlanReviewCommand]>(
   'recordPlanReview',
 );
-export const pauseEnquiryUpdate = defineUpdate<EnquiryView, [PauseEnquiryCommand]>('pauseEnquiry');
-export const resumeEnquiryUpdate = defineUpdate<EnquiryView, [EnquiryCommand]>('resumeEnquiry');
-export const closeEnquiryUpdate = defineUpdate<EnquiryView, [CloseEnquiryCommand]>('closeEnquiry');
+export const pauseEnquiryUpdate = defineUpdate<EnquiryWorkflowState, [PauseEnquiryCommand]>(
+  'pauseEnquiry',
+);
+export const resumeEnquiryUpdate = defineUpdate<EnquiryWorkflowState, [EnquiryCommand]>(
+  'resumeEnquiry',
+);
+export const closeEnquiryUpdate = defineUpdate<EnquiryWorkflowState, [CloseEnquiryCommand]>(
+  'closeEnquiry',
+);
 
 export function enquiryWorkflowId(enquiryId: string): string {
   return `enquiry-${enquiryId}`;

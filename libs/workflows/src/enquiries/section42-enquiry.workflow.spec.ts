@@ -44,7 +44,7 @@ import {
   resumeEnquiryUpdate,
   reviewReportUpdate,
   submitReportUpdate,
-  type EnquiryView,
+  type EnquiryWorkflowState,
 } from './section42-enquiry.contract';
 import { section42EnquiryWorkflow } from './section42-enquiry.workflow';
 
@@ -121,9 +121,9 @@ async function raise(
 }
 
 /** Open deadlines as [kind, owner, due in London time]. */
-const deadlines = ({ items }: EnquiryView) =>
+const deadlines = ({ items }: EnquiryWorkflowState) =>
   items.map((item) => [item.kind, item.ownerId, minuteOf(item.dueAt)]);
-const itemOf = (view: EnquiryView, kind: EnquiryItemKind) => {
+const itemOf = (view: EnquiryWorkflowState, kind: EnquiryItemKind) => {
   const item = view.items.find((candidate) => candidate.kind === kind);
   if (!item) throw new Error(`no open ${kind} deadline`);
   return item;

@@ -109,7 +109,7 @@ import {
   resumeEnquiryUpdate,
   reviewReportUpdate,
   submitReportUpdate,
-  type EnquiryView,
+  type EnquiryWorkflowState,
   type ReportDate,
   type Section42EnquiryInput,
 } from './section42-enquiry.contract';
@@ -117,14 +117,16 @@ import {
 const { openEnquiryItem, recordEnquiryState } =
   proxyActivities<EnquiryActivities>(DEFAULT_ACTIVITY_OPTIONS);
 
-export async function section42EnquiryWorkflow(input: Section42EnquiryInput): Promise<EnquiryView> {
+export async function section42EnquiryWorkflow(
+  input: Section42EnquiryInput,
+): Promise<EnquiryWorkflowState> {
   const { policy, enquiryId } = input;
   const calendar: WorkingCalendar = { nation: policy.nation, workingDay: policy.workingDay };
   let state = input.resume?.state ?? initialEnquiryState(input.triageWorkerId, input.urgency);
   let items: EnquiryItemRef[] = input.resume?.items ?? [];
   let enquiryStartedAt = input.resume?.enquiryStartedAt;
   let started = input.resume !== undefined;
-  const view = (): EnquiryView => ({ state, items });
+  const view = (): EnquiryWorkflowState => ({ state, items });
   const now = () => new Date().toISOString();
 
   // ---- Deadlines: each one a chased item with its own action chaser ----
@@ -228,7 +230,7 @@ export async function section42EnquiryWorkflow(input: Section42EnquiryInput): Pr
     event: string,
     actorId?: string,
     detail?: EnquiryStateSnapshot['detail'],
-  ): Promise<EnquiryView> {
+  ): Promise<EnquiryWorkflowState> {
     const snapshot: EnquiryStateSnapshot = {
       enquiryId,
       version: state.version,
