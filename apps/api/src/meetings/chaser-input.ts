@@ -1,5 +1,7 @@
 import {
+  chaseDelivery,
   chasePlan,
+  chaseTimetable,
   firstSendingAt,
   sendingTime,
   silencedByAcknowledgement,
@@ -31,16 +33,8 @@ export function chaserInput(item: ChasedItem, policy: PolicyVersionEntity): Acti
     dueAt: item.dueAt.toISOString(),
     ownerId: item.ownerId,
     policy: { partnershipId: policy.partnershipId, version: policy.version },
-    delivery: {
-      nation: policy.document.nation,
-      sendWindow: policy.document.sendWindow,
-      urgent: item.urgent,
-    },
-    timetable: {
-      remindersBeforeDue: stage.remindersBeforeDue,
-      overdueChases: stage.overdueChases,
-      escalation: stage.escalation,
-    },
+    delivery: chaseDelivery(policy.document, item.urgent),
+    timetable: chaseTimetable(stage),
   };
 }
 

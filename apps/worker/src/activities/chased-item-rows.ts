@@ -1,5 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import {
+  chaseDelivery,
+  chaseTimetable,
   firstSendingAt,
   formatReference,
   initialActionState,
@@ -46,12 +48,12 @@ export async function openChasedItemRow(db: EntityManager, item: ChasedItemRow):
     version: item.policyVersion,
   });
   const stage = stagePolicy(document, STAGE_OF_ITEM[item.kind]);
-  const delivery = {
-    nation: document.nation,
-    sendWindow: document.sendWindow,
-    urgent: item.urgent,
-  };
-  const nextReminderAt = firstSendingAt(stage, item.dueAt, delivery, now.getTime());
+  const nextReminderAt = firstSendingAt(
+    chaseTimetable(stage),
+    item.dueAt,
+    chaseDelivery(document, item.urgent),
+    now.getTime(),
+  );
   const [{ sequence }] = await db.query(`SELECT nextval('action_reference_seq') AS sequence`);
   // The id is the only unique column a retry can collide on: the reference is fresh and the
   // workflow id follows from the id.

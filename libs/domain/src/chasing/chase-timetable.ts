@@ -10,9 +10,9 @@ import type { ChaseTimetable } from './chase-plan';
 import type { DeliveryWindow } from './sending';
 
 /** The stage's reminders, chases and ladder, as a chaser carries them (and in this key order). */
-export function chaseTimetable(
-  stage: Pick<StagePolicy, 'remindersBeforeDue' | 'overdueChases' | 'escalation'>,
-): ChaseTimetable {
+export function chaseTimetable<Stage extends ChaseTimetable = StagePolicy>(
+  stage: Stage,
+): Pick<Stage, keyof ChaseTimetable> {
   return {
     remindersBeforeDue: stage.remindersBeforeDue,
     overdueChases: stage.overdueChases,

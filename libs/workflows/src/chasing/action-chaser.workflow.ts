@@ -35,14 +35,12 @@ import {
   chasePlan,
   completeAction,
   decideExtension,
+  dueAfterPause,
   initialActionState,
   isClosed,
   moveDueDate,
   nextSendingAt,
-  pauseClock,
   reassignAction,
-  resumeClock,
-  startPausableClock,
   recordOwnerMessage,
   requestExtension,
   sendingTime,
@@ -241,12 +239,12 @@ export async function actionChaserWorkflow(input: ActionChaserInput): Promise<Ac
   setHandler(releaseChaseSignal, async ({ at, calendar }) => {
     if (isClosed(state) || !heldSince) return;
     // The working time left when the hold began is the working time left now.
-    const held = pauseClock(
-      startPausableClock(new Date(dueAt()), calendar),
+    const releasedDueAt = dueAfterPause(
+      new Date(dueAt()),
       new Date(heldSince),
-      'held',
-    );
-    const releasedDueAt = resumeClock(held, new Date(at)).due.toISOString();
+      new Date(at),
+      calendar,
+    ).toISOString();
     heldSince = undefined;
     state = moveDueDate(state, releasedDueAt, Date.now());
     // Touches already sent are not sent again; the rest follow the moved date.

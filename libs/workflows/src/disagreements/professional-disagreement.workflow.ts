@@ -30,6 +30,7 @@ import {
 } from '@temporalio/workflow';
 import {
   acknowledgeStage,
+  chaseDelivery,
   chasePlan,
   dueAfter,
   enterStage,
@@ -41,6 +42,8 @@ import {
   resolveDisagreement,
   sendingTimeFrom,
   stageNumber,
+  timescaleFor,
+  urgencyVariant,
   whyCannotAcknowledgeStage,
   whyCannotContribute,
   whyCannotEscalate,
@@ -85,7 +88,7 @@ export async function professionalDisagreementWorkflow(
 ): Promise<DisagreementProcessState> {
   const { disagreementId, policy, immediateRisk } = input;
   const calendar = { nation: policy.nation, workingDay: policy.workingDay };
-  const delivery = { nation: policy.nation, sendWindow: policy.sendWindow, urgent: immediateRisk };
+  const delivery = chaseDelivery(policy, immediateRisk);
   const now = () => new Date().toISOString();
 
   // ---- The current stage: its participants, its timescale and its reminders ----
@@ -97,19 +100,20 @@ export async function professionalDisagreementWorkflow(
   const current = () => state as DisagreementProcessState;
 
   const planOf = (stage: DisagreementProcessState): Touch[] =>
-    chasePlan(policy.stages[stage.stageKey], new Date(stage.stageDueAt), {
-      nation: policy.nation,
-      sendWindow: policy.sendWindow,
-    }).filter((touch) => !done.includes(touch.key));
+    chasePlan(policy.stages[stage.stageKey], new Date(stage.stageDueAt), delivery).filter(
+      (touch) => !done.includes(touch.key),
+    );
 
   async function stageEntry(stageKey: DisagreementStageKey) {
     const participants = await resolveParticipants({
       disagreementId,
       group: PARTICIPANTS_OF[stageKey],
     });
-    const rules = policy.stages[stageKey];
-    const timescale =
-      (immediateRisk && stageKey === firstStage(true) && rules.variants?.urgent) || rules.timescale;
+    // Immediate risk starts at the first stage of its ladder on that stage's urgent timescale.
+    const timescale = timescaleFor(
+      policy.stages[stageKey],
+      urgencyVariant(immediateRisk && stageKey === firstStage(true)),
+    );
     const startedAt = now();
     const dueAt = dueAfter(timescale, new Date(startedAt), calendar).toISOString();
     return { stageKey, startedAt, dueAt, participants };
@@ -285,7 +289,7 @@ export async function professionalDisagreementWorkflow(
           dueAt: action.dueAt,
           ownerId: action.ownerId,
           policy: policy.pin,
-          delivery: { ...delivery, urgent: action.urgent },
+          delivery: chaseDelivery(policy, action.urgent),
           timetable: policy.actionTimetable,
         },
       ],

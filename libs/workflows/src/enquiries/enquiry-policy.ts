@@ -1,4 +1,5 @@
 import {
+  chaseTimetable,
   ENQUIRY_ITEM_KINDS,
   STAGE_OF_ENQUIRY_ITEM,
   type EnquiryItemKind,
@@ -15,18 +16,9 @@ import type { EnquiryPolicy, EnquiryStageRules } from './section42-enquiry.contr
 export function enquiryPolicyOf(document: PolicyDocument, pin: PolicyPin): EnquiryPolicy {
   const stages = Object.fromEntries(
     ENQUIRY_ITEM_KINDS.map((kind): [EnquiryItemKind, EnquiryStageRules] => {
-      const { timescale, variants, remindersBeforeDue, overdueChases, escalation } =
-        document.stages[STAGE_OF_ENQUIRY_ITEM[kind]];
-      return [
-        kind,
-        {
-          timescale,
-          ...(variants ? { variants } : {}),
-          remindersBeforeDue,
-          overdueChases,
-          escalation,
-        },
-      ];
+      const stage = document.stages[STAGE_OF_ENQUIRY_ITEM[kind]];
+      const { timescale, variants } = stage;
+      return [kind, { timescale, ...(variants ? { variants } : {}), ...chaseTimetable(stage) }];
     }),
   ) as Record<EnquiryItemKind, EnquiryStageRules>;
   return {

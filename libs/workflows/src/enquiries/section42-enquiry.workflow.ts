@@ -38,25 +38,27 @@ import {
 import {
   acknowledgeConcern,
   agreePlan,
+  chaseDelivery,
+  chaseTimetable,
   closeEnquiry,
   delegateEnquiry,
   dueAfter,
+  dueAfterPause,
   initialEnquiryState,
   isEnquiryClosed,
   isPausedWithEnquiry,
   leadEnquiry,
-  pauseClock,
   pauseEnquiry,
   recordDecision,
   recordOutcome,
   recordPlanReview,
   recordStrategyDiscussion,
   respondToDelegation,
-  resumeClock,
   resumeEnquiry,
   reviewReport,
-  startPausableClock,
   submitReport,
+  timescaleFor,
+  urgencyVariant,
   whyCannotAcknowledgeConcern,
   whyCannotAgreePlan,
   whyCannotClose,
@@ -73,7 +75,6 @@ import {
   whyCannotSubmitReport,
   whyNotFuture,
   type EnquiryItemKind,
-  type Timescale,
   type TimescaleVariant,
   type WorkingCalendar,
 } from '@safeguard/domain';
@@ -132,22 +133,14 @@ export async function section42EnquiryWorkflow(
   // ---- Deadlines: each one a chased item with its own action chaser ----
 
   const dueFrom = (kind: EnquiryItemKind, start: string, variant?: TimescaleVariant) =>
-    dueAfter(timescaleOf(kind, variant), new Date(start), calendar).toISOString();
-  const timescaleOf = (
-    kind: EnquiryItemKind,
-    variant: TimescaleVariant = 'standard',
-  ): Timescale => {
-    const rules = policy.stages[kind];
-    return (variant !== 'standard' && rules.variants?.[variant]) || rules.timescale;
-  };
-  const urgencyVariant: TimescaleVariant = input.urgency === 'urgent' ? 'urgent' : 'standard';
+    dueAfter(timescaleFor(policy.stages[kind], variant), new Date(start), calendar).toISOString();
+  const timescaleVariant = urgencyVariant(input.urgency === 'urgent');
 
   async function open(kind: EnquiryItemKind, ownerId: string, dueAt: string): Promise<void> {
     const item: EnquiryItemRef = { actionId: uuid4(), kind, ownerId, dueAt };
     // Immediate risk is not held back by quiet hours; the plan's reviews are routine.
     const urgent = input.urgency === 'urgent' && kind !== 'plan-review';
     await openEnquiryItem({ ...item, enquiryId, urgent });
-    const rules = policy.stages[kind];
     await startChild(actionChaserWorkflow, {
       workflowId: actionWorkflowId(item.actionId),
       // A deadline outlives this workflow if it is ever terminated: nothing goes unchased.
@@ -158,12 +151,8 @@ export async function section42EnquiryWorkflow(
           dueAt,
           ownerId,
           policy: policy.pin,
-          delivery: { nation: policy.nation, sendWindow: policy.sendWindow, urgent },
-          timetable: {
-            remindersBeforeDue: rules.remindersBeforeDue,
-            overdueChases: rules.overdueChases,
-            escalation: rules.escalation,
-          },
+          delivery: chaseDelivery(policy, urgent),
+          timetable: chaseTimetable(policy.stages[kind]),
         },
       ],
     });
@@ -299,7 +288,7 @@ export async function section42EnquiryWorkflow(
       await open(
         's42-decision',
         enquiryManagerId,
-        dueFrom('s42-decision', input.receivedAt, urgencyVariant),
+        dueFrom('s42-decision', input.receivedAt, timescaleVariant),
       );
       return record('enquiry.acknowledged', actorId);
     },
@@ -316,7 +305,7 @@ export async function section42EnquiryWorkflow(
         await open(
           'strategy-discussion',
           managerId(),
-          dueFrom('strategy-discussion', now(), urgencyVariant),
+          dueFrom('strategy-discussion', now(), timescaleVariant),
         );
       } else if (state.stage === 'enquiry') {
         await beginEnquiry();
@@ -477,10 +466,7 @@ export async function section42EnquiryWorkflow(
       const since = state.pause?.since ?? at;
       // Each clock gets back exactly the working time it had left when the pause began.
       const resumed = (due: string) =>
-        resumeClock(
-          pauseClock(startPausableClock(new Date(due), calendar), new Date(since), 'paused'),
-          new Date(at),
-        ).due.toISOString();
+        dueAfterPause(new Date(due), new Date(since), new Date(at), calendar).toISOString();
       items = items.map((item) => {
         if (!isPausedWithEnquiry(item.kind)) return item;
         signal(item, (handle) => handle.signal(releaseChaseSignal, { at, calendar }));
