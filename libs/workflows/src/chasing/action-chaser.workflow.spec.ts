@@ -1,5 +1,5 @@
-import { Client, type WorkflowHandle } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { Client, WorkflowUpdateStage, type WorkflowHandle } from '@temporalio/client';
+import { ApplicationFailure, defaultPayloadConverter } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import {
   startWorkflowTestRig,
@@ -118,6 +118,8 @@ describe('action chaser workflow (time-skipping server)', () => {
   let refuse: (command: SendActionReminder) => boolean = () => false;
   /** Holds a message in flight until the promise it returns settles. */
   let hold: (command: SendActionReminder) => Promise<void> | undefined = () => undefined;
+  /** Holds a read-model write until the promise it returns settles. */
+  let holdState: (snapshot: ActionStateSnapshot) => Promise<void> | undefined = () => undefined;
 
   beforeAll(async () => {
     rig = await startWorkflowTestRig(taskQueue, (testEnv): ActionActivities => ({
@@ -135,7 +137,10 @@ describe('action chaser workflow (time-skipping server)', () => {
         sent.push({ at, command });
         return 'sent';
       },
-      recordActionState: async (snapshot) => void snapshots.push(snapshot),
+      recordActionState: async (snapshot) => {
+        await holdState(snapshot);
+        snapshots.push(snapshot);
+      },
     }));
     env = rig.env;
     plain = new Client({ connection: env.connection, namespace: env.namespace });
@@ -146,6 +151,7 @@ describe('action chaser workflow (time-skipping server)', () => {
   beforeEach(() => {
     refuse = () => false;
     hold = () => undefined;
+    holdState = () => undefined;
   });
 
   afterEach(() => {
@@ -799,6 +805,65 @@ describe('action chaser workflow (time-skipping server)', () => {
     // The refused reminder is not counted as sent.
     expect(await finished(handle)).toMatchObject({ status: 'completed', remindersSent: 2 });
   });
+
+  it('handles commands one at a time: a command waits until the one before has answered', async () => {
+    // Due on the Wednesday of the second plain week. The owner acknowledges, and their write to
+    // the read model is slow; the request for more time that follows waits its turn, then is
+    // checked again and handled.
+    const monday = plainWeeks(await serverToday(env), 2);
+    const due = monday.plus(9);
+    const dueAt = londonIso(due.at('17:30'));
+    const proposedDueAt = londonIso(due.plus(7).at('17:30'));
+    const { actionId, handle } = await startChaser({ dueAt });
+    const writing = deferred();
+    const release = deferred();
+    holdState = (snapshot) => {
+      if (snapshot.actionId !== actionId || snapshot.event !== 'action.acknowledged') return;
+      writing.resolve();
+      return release.promise;
+    };
+
+    await sleepUntil(monday.at('10:00'));
+    const acknowledged = await handle.startUpdate(acknowledgeActionUpdate, {
+      args: [{ actorId: OWNER }],
+      waitForStage: WorkflowUpdateStage.ACCEPTED,
+    });
+    await writing.promise;
+    const requested = await handle.startUpdate(requestExtensionUpdate, {
+      args: [{ actorId: OWNER, proposedDueAt, noteId: 'note-1' }],
+      waitForStage: WorkflowUpdateStage.ACCEPTED,
+    });
+    // Accepted at the door, but not handled while the acknowledgement is still being written.
+    expect(snapshotsOf(actionId).map((s) => s.event)).toEqual([]);
+    release.resolve();
+
+    expect(await acknowledged.result()).toMatchObject({ acknowledged: true });
+    expect(await requested.result()).toMatchObject({
+      acknowledged: true,
+      extensionRequest: { proposedDueAt, requestedById: OWNER },
+    });
+    expect(snapshotsOf(actionId).map((s) => [s.event, s.version])).toEqual([
+      ['action.acknowledged', 2],
+      ['action.extension-requested', 3],
+    ]);
+
+    await handle.executeUpdate(cancelActionUpdate, { args: [{ actorId: CHAIR }] });
+    await finished(handle);
+    const history = await handle.fetchHistory();
+    expect(patchesOf(history)).toContain('chaser-commands-one-at-a-time');
+    storeHistoryFixture('action-chaser-commands-one-at-a-time', history);
+  });
+
+  /** The patch ids a run recorded (the SDK's `core_patch` markers). */
+  function patchesOf(history: Awaited<ReturnType<WorkflowHandle['fetchHistory']>>): string[] {
+    return (history.events ?? [])
+      .map((event) => event.markerRecordedEventAttributes)
+      .filter((marker) => marker?.markerName === 'core_patch')
+      .map((marker) => {
+        const payload = marker?.details?.['patch-data']?.payloads?.[0];
+        return payload ? defaultPayloadConverter.fromPayload<{ id: string }>(payload).id : '';
+      });
+  }
 
   /** The run ids of a continue-as-new chain, first to last. */
   async function runChain(workflowId: string, firstRunId: string | undefined): Promise<string[]> {

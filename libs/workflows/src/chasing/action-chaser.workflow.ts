@@ -65,7 +65,7 @@ import {
   type ActionStateSnapshot,
   type ReminderRecipient,
 } from './action-activities';
-import { refuseIf } from '../common/commands';
+import { eachCommandAsItComes, oneCommandAtATime } from '../common/commands';
 import {
   DEFAULT_ACTIVITY_OPTIONS,
   historyIsLong as historyTooLong,
@@ -87,6 +87,13 @@ import {
   type NotedCommand,
 } from './action-chaser.contract';
 
+/**
+ * Patch marker: runs started before it handled commands concurrently, each checked only at the
+ * door; runs with it handle them one at a time, each checked again when its turn comes, as the
+ * enquiry and disagreement workflows do (replay safety). Checked once, as the run starts.
+ */
+const CHASER_COMMANDS_ONE_AT_A_TIME = 'chaser-commands-one-at-a-time';
+
 /** Patch marker: runs started before it never sent the fallback reminder (replay safety). */
 const LINE_MANAGER_WHEN_OWNER_UNREACHABLE = 'line-manager-when-owner-unreachable';
 
@@ -101,6 +108,9 @@ const { sendActionReminder, recordActionState } =
   proxyActivities<ActionActivities>(DEFAULT_ACTIVITY_OPTIONS);
 
 export async function actionChaserWorkflow(input: ActionChaserInput): Promise<ActionProcessState> {
+  const on = patched(CHASER_COMMANDS_ONE_AT_A_TIME)
+    ? oneCommandAtATime(Promise.resolve())
+    : eachCommandAsItComes();
   const timetable = input.timetable ?? ONE_REMINDER_AT_DUE;
   let state = input.resume?.state ?? initialActionState(input.dueAt, input.ownerId);
   const dueAt = () => state.dueAt ?? input.dueAt;
@@ -151,26 +161,28 @@ export async function actionChaserWorkflow(input: ActionChaserInput): Promise<Ac
     });
 
   setHandler(actionStateQuery, () => state);
-  setHandler(
+  // Commands: the owner, the chair or a lead; each refused when it does not fit the stage.
+  on(
     completeActionUpdate,
-    async ({ actorId, noteId }) => {
+    () => whyCannotComplete(state),
+    async ({ actorId, noteId }: NotedCommand) => {
       state = completeAction(state);
       await recordState('action.completed', actorId, noteId ? { noteId } : undefined);
       return state;
     },
-    { validator: (_command: NotedCommand) => refuseIf(whyCannotComplete(state)) },
   );
-  setHandler(
+  on(
     acknowledgeActionUpdate,
-    async ({ actorId }) => {
+    () => whyCannotAcknowledge(state),
+    async ({ actorId }: ActorCommand) => {
       state = acknowledgeAction(state);
       await recordState('action.acknowledged', actorId);
       return state;
     },
-    { validator: (_command: ActorCommand) => refuseIf(whyCannotAcknowledge(state)) },
   );
-  setHandler(
+  on(
     requestExtensionUpdate,
+    ({ proposedDueAt }) => whyCannotRequestExtension(state, proposedDueAt),
     async ({ actorId, proposedDueAt, noteId }) => {
       state = requestExtension(state, { proposedDueAt, requestedById: actorId });
       await recordState('action.extension-requested', actorId, {
@@ -180,12 +192,10 @@ export async function actionChaserWorkflow(input: ActionChaserInput): Promise<Ac
       tell('extension-requested', 'decision-maker');
       return state;
     },
-    {
-      validator: ({ proposedDueAt }) => refuseIf(whyCannotRequestExtension(state, proposedDueAt)),
-    },
   );
-  setHandler(
+  on(
     decideExtensionUpdate,
+    (decision) => whyCannotDecideExtension(state, decision, Date.now()),
     async ({ actorId, approved, newDueAt, noteId }) => {
       state = decideExtension(state, { approved, newDueAt }, Date.now());
       if (approved) moveTimetable();
@@ -197,12 +207,10 @@ export async function actionChaserWorkflow(input: ActionChaserInput): Promise<Ac
       tell(approved ? 'extension-approved' : 'extension-refused', 'owner');
       return state;
     },
-    {
-      validator: (decision) => refuseIf(whyCannotDecideExtension(state, decision, Date.now())),
-    },
   );
-  setHandler(
+  on(
     reassignActionUpdate,
+    ({ newOwnerId }) => whyCannotReassign(state, newOwnerId),
     async ({ actorId, newOwnerId }) => {
       const previousOwnerId = state.ownerId;
       state = reassignAction(state, newOwnerId);
@@ -213,18 +221,19 @@ export async function actionChaserWorkflow(input: ActionChaserInput): Promise<Ac
       tell('assigned', 'owner');
       return state;
     },
-    { validator: ({ newOwnerId }) => refuseIf(whyCannotReassign(state, newOwnerId)) },
   );
-  setHandler(
+  on(
     cancelActionUpdate,
-    async ({ actorId, noteId }) => {
+    () => whyCannotCancel(state),
+    async ({ actorId, noteId }: NotedCommand) => {
       state = cancelAction(state);
       await recordState('action.cancelled', actorId, noteId ? { noteId } : undefined);
       tell('cancelled', 'owner');
       return state;
     },
-    { validator: (_command: NotedCommand) => refuseIf(whyCannotCancel(state)) },
   );
+
+  // Signals from the process the item belongs to (a Section 42 enquiry).
   setHandler(settleChaseSignal, async ({ actorId, settlement }) => {
     if (isClosed(state)) return;
     state = settlement === 'completed' ? completeAction(state) : cancelAction(state);
