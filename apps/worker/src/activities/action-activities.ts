@@ -29,6 +29,7 @@ import {
 } from './notification-log';
 import type { ActivityDeps } from './activity-deps';
 import { nobodyToEscalateTo, resolveRecipients } from './recipients';
+import { writeVersionedState } from './versioned-state';
 
 async function prefersDigest(dataSource: DataSource, personId: string): Promise<boolean> {
   const preference = await dataSource.manager.findOneBy(NotificationPreferenceEntity, { personId });
@@ -264,37 +265,24 @@ export function createActionActivities(deps: ActivityDeps): ActionActivities {
      */
     async recordActionState(snapshot: ActionStateSnapshot) {
       const changedAt = new Date(snapshot.changedAt);
-      await dataSource.transaction(async (db) => {
-        const result = await db
-          .createQueryBuilder()
-          .update(ActionEntity)
-          .set({
-            status: snapshot.status,
-            processVersion: snapshot.version,
-            updatedAt: changedAt,
-            ...(snapshot.status === 'completed' ? { completedAt: changedAt } : {}),
-            ...(snapshot.status === 'cancelled' ? { cancelledAt: changedAt } : {}),
-            ...readModelOf(snapshot),
-          })
-          .where('id = :id AND process_version < :version', {
-            id: snapshot.actionId,
-            version: snapshot.version,
-          })
-          .returning('partnership_id')
-          .execute();
-        const toRecord = result.affected
-          ? { partnershipId: result.raw[0]?.partnership_id ?? null }
-          : await unrecordedStaleSnapshot(db, snapshot);
-        if (!toRecord) return;
-        await appendChronology(db, {
+      await writeVersionedState(dataSource, {
+        entity: ActionEntity,
+        subjectId: snapshot.actionId,
+        version: snapshot.version,
+        changedAt,
+        columns: {
+          status: snapshot.status,
+          ...(snapshot.status === 'completed' ? { completedAt: changedAt } : {}),
+          ...(snapshot.status === 'cancelled' ? { cancelledAt: changedAt } : {}),
+          ...readModelOf(snapshot),
+        },
+        chronology: {
           subjectType: 'action',
-          subjectId: snapshot.actionId,
           event: snapshot.event,
-          chain: partnershipChain(toRecord.partnershipId),
           actorId: snapshot.actorId,
           detail: { status: snapshot.status, version: snapshot.version, ...snapshot.detail },
-          occurredAt: changedAt,
-        });
+        },
+        whenStale: (db) => unrecordedStaleSnapshot(db, snapshot),
       });
     },
   };

@@ -1,12 +1,6 @@
 import { In, type EntityManager } from 'typeorm';
 import { ApplicationFailure } from '@temporalio/common';
-import {
-  appendChronology,
-  DisagreementEntity,
-  DisagreementRecordEntity,
-  partnershipChain,
-  PersonEntity,
-} from '@safeguard/persistence';
+import { DisagreementEntity, DisagreementRecordEntity, PersonEntity } from '@safeguard/persistence';
 import type {
   AgreedActionOpened,
   DisagreementActivities,
@@ -28,6 +22,7 @@ import {
   recordSent,
   type NotificationSubject,
 } from './notification-log';
+import { writeVersionedState } from './versioned-state';
 
 /** The outcome record names an agreed action that is not there: retrying cannot help. */
 const AGREED_ACTION_MISSING = 'AgreedActionMissing';
@@ -106,47 +101,34 @@ export function createDisagreementActivities(
 
     /** Writes the read model; a stale or repeated snapshot (not a higher version) changes nothing. */
     async recordDisagreementState(snapshot: DisagreementStateSnapshot): Promise<void> {
-      const changedAt = new Date(snapshot.changedAt);
-      await dataSource.transaction(async (db) => {
-        const result = await db
-          .createQueryBuilder()
-          .update(DisagreementEntity)
-          .set({
-            status: snapshot.status,
-            stageKey: snapshot.stageKey,
-            stage: snapshot.stage,
-            highestStage: snapshot.highestStage,
-            stageStartedAt: new Date(snapshot.stageStartedAt),
-            stageDueAt: new Date(snapshot.stageDueAt),
-            participantIds: snapshot.participants,
-            acknowledgedByIds: snapshot.acknowledgedBy,
-            outcomeId: snapshot.outcomeId ?? null,
-            withdrawalId: snapshot.withdrawalId ?? null,
-            processVersion: snapshot.version,
-            updatedAt: changedAt,
-            // Closed once: when it was resolved or withdrawn, whatever is written after.
-            ...(snapshot.status !== 'open'
-              ? { closedAt: () => 'COALESCE(closed_at, :changedAt)' }
-              : {}),
-          })
-          .where('id = :id AND process_version < :version', {
-            id: snapshot.disagreementId,
-            version: snapshot.version,
-            changedAt,
-          })
-          .returning('partnership_id')
-          .execute();
-        if (!result.affected) return;
-        await appendChronology(db, {
+      await writeVersionedState(dataSource, {
+        entity: DisagreementEntity,
+        subjectId: snapshot.disagreementId,
+        version: snapshot.version,
+        changedAt: new Date(snapshot.changedAt),
+        columns: {
+          status: snapshot.status,
+          stageKey: snapshot.stageKey,
+          stage: snapshot.stage,
+          highestStage: snapshot.highestStage,
+          stageStartedAt: new Date(snapshot.stageStartedAt),
+          stageDueAt: new Date(snapshot.stageDueAt),
+          participantIds: snapshot.participants,
+          acknowledgedByIds: snapshot.acknowledgedBy,
+          outcomeId: snapshot.outcomeId ?? null,
+          withdrawalId: snapshot.withdrawalId ?? null,
+          // Closed once: when it was resolved or withdrawn, whatever is written after.
+          ...(snapshot.status !== 'open'
+            ? { closedAt: () => 'COALESCE(closed_at, :changedAt)' }
+            : {}),
+        },
+        chronology: {
           subjectType: 'disagreement',
-          subjectId: snapshot.disagreementId,
           event: snapshot.event,
-          chain: partnershipChain(result.raw[0]?.partnership_id),
           actorId: snapshot.actorId,
           kind: snapshot.actorId ? 'command' : 'system',
           detail: { stage: snapshot.stage, version: snapshot.version, ...snapshot.detail },
-          occurredAt: changedAt,
-        });
+        },
       });
     },
 
