@@ -9,6 +9,7 @@ import {
   stagePolicy,
   ukLocalDate,
   type ChasedItemKind,
+  type PolicyDocument,
 } from '@safeguard/domain';
 import {
   ActionEntity,
@@ -47,13 +48,6 @@ export async function openChasedItemRow(db: EntityManager, item: ChasedItemRow):
     partnershipId: item.partnershipId,
     version: item.policyVersion,
   });
-  const stage = stagePolicy(document, STAGE_OF_ITEM[item.kind]);
-  const nextReminderAt = firstSendingAt(
-    chaseTimetable(stage),
-    item.dueAt,
-    chaseDelivery(document, item.urgent),
-    now.getTime(),
-  );
   const [{ sequence }] = await db.query(`SELECT nextval('action_reference_seq') AS sequence`);
   // The id is the only unique column a retry can collide on: the reference is fresh and the
   // workflow id follows from the id.
@@ -61,29 +55,7 @@ export async function openChasedItemRow(db: EntityManager, item: ChasedItemRow):
     .createQueryBuilder()
     .insert()
     .into(ActionEntity)
-    .values({
-      id: item.actionId,
-      reference: formatReference('ACT', ukLocalDate(now).year, Number(sequence)),
-      title: item.title ?? stage.title,
-      kind: item.kind,
-      meetingId: null,
-      enquiryId: 'enquiryId' in item.belongsTo ? item.belongsTo.enquiryId : null,
-      disagreementId: 'disagreementId' in item.belongsTo ? item.belongsTo.disagreementId : null,
-      rationale: null,
-      ownerId: item.ownerId,
-      partnershipId: item.partnershipId,
-      policyVersion: item.policyVersion,
-      urgent: item.urgent,
-      dueAt: item.dueAt,
-      status: 'open',
-      // The chaser starts at this version, so its first write of the item wins.
-      processVersion: initialActionState().version,
-      workflowId: actionWorkflowId(item.actionId),
-      createdAt: now,
-      updatedAt: now,
-      acknowledged: false,
-      nextReminderAt: nextReminderAt ? new Date(nextReminderAt) : null,
-    })
+    .values(chasedItemValues(item, document, Number(sequence), now))
     .orIgnore()
     .returning('id')
     .execute();
@@ -97,4 +69,46 @@ export async function openChasedItemRow(db: EntityManager, item: ChasedItemRow):
     detail: item.detail,
     occurredAt: now,
   });
+}
+
+/**
+ * The new row itself, from the item, its pinned policy and the next reference number: what the
+ * API would lay out for a new item (title, reference, process it belongs to, first reminder).
+ */
+export function chasedItemValues(
+  item: ChasedItemRow,
+  document: PolicyDocument,
+  sequence: number,
+  now: Date,
+): Partial<ActionEntity> {
+  const stage = stagePolicy(document, STAGE_OF_ITEM[item.kind]);
+  const nextReminderAt = firstSendingAt(
+    chaseTimetable(stage),
+    item.dueAt,
+    chaseDelivery(document, item.urgent),
+    now.getTime(),
+  );
+  return {
+    id: item.actionId,
+    reference: formatReference('ACT', ukLocalDate(now).year, sequence),
+    title: item.title ?? stage.title,
+    kind: item.kind,
+    meetingId: null,
+    enquiryId: 'enquiryId' in item.belongsTo ? item.belongsTo.enquiryId : null,
+    disagreementId: 'disagreementId' in item.belongsTo ? item.belongsTo.disagreementId : null,
+    rationale: null,
+    ownerId: item.ownerId,
+    partnershipId: item.partnershipId,
+    policyVersion: item.policyVersion,
+    urgent: item.urgent,
+    dueAt: item.dueAt,
+    status: 'open',
+    // The chaser starts at this version, so its first write of the item wins.
+    processVersion: initialActionState().version,
+    workflowId: actionWorkflowId(item.actionId),
+    createdAt: now,
+    updatedAt: now,
+    acknowledged: false,
+    nextReminderAt: nextReminderAt ? new Date(nextReminderAt) : null,
+  };
 }
