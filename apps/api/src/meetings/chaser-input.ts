@@ -12,7 +12,7 @@ import {
   type TouchKind,
 } from '@safeguard/domain';
 import type { PolicyVersionEntity } from '@safeguard/persistence';
-import type { ActionChaserInput } from '@safeguard/workflows';
+import { ONE_COMMAND_AT_A_TIME, type ActionChaserInput } from '@safeguard/workflows';
 
 export interface ChasedItem {
   actionId: string;
@@ -35,6 +35,7 @@ export function chaserInput(item: ChasedItem, policy: PolicyVersionEntity): Acti
     policy: { partnershipId: policy.partnershipId, version: policy.version },
     delivery: chaseDelivery(policy.document, item.urgent),
     timetable: chaseTimetable(stage),
+    commands: ONE_COMMAND_AT_A_TIME,
   };
 }
 

@@ -11,6 +11,9 @@ import type {
   WorkingCalendar,
 } from '@safeguard/domain';
 
+/** What every new chaser's input says of its commands (see ActionChaserInput.commands). */
+export const ONE_COMMAND_AT_A_TIME = 'one-at-a-time';
+
 export interface ActionChaserInput {
   actionId: string;
   /** ISO 8601 instant at which the action falls due. */
@@ -28,6 +31,12 @@ export interface ActionChaserInput {
    */
   timetable?: ChaseTimetable;
   ownerId?: string;
+  /**
+   * How the chaser takes commands: every run started now says ONE_COMMAND_AT_A_TIME (handled
+   * in turn, each checked again when its turn comes). Runs started before it existed took them
+   * as they came, checked only at the door, which is what its absence means.
+   */
+  commands?: typeof ONE_COMMAND_AT_A_TIME;
   /** Continue-as-new once the history passes this many events (default 1,000). */
   historyLimit?: number;
   /** Carried over by continue-as-new. */

@@ -1,9 +1,10 @@
 import { Client, WorkflowUpdateStage, type WorkflowHandle } from '@temporalio/client';
-import { ApplicationFailure, defaultPayloadConverter } from '@temporalio/common';
+import { ApplicationFailure } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import {
   startWorkflowTestRig,
   storeHistoryFixture,
+  eventually,
   type WorkflowTestRig,
   sleepUntilLondon,
   refusalOf,
@@ -33,6 +34,7 @@ import {
   cancelActionUpdate,
   completeActionUpdate,
   decideExtensionUpdate,
+  ONE_COMMAND_AT_A_TIME,
   reassignActionUpdate,
   requestExtensionUpdate,
   type ActionChaserInput,
@@ -177,7 +179,14 @@ describe('action chaser workflow (time-skipping server)', () => {
     const actionId = randomUUID();
     const args: ActionChaserInput = options.legacy
       ? { actionId, ...input }
-      : { actionId, ownerId: OWNER, timetable: MEETING_ACTION, delivery: ENGLAND, ...input };
+      : {
+          actionId,
+          ownerId: OWNER,
+          timetable: MEETING_ACTION,
+          delivery: ENGLAND,
+          commands: ONE_COMMAND_AT_A_TIME,
+          ...input,
+        };
     const handle = await env.client.workflow.start(actionChaserWorkflow, {
       taskQueue,
       workflowId: actionWorkflowId(actionId),
@@ -806,15 +815,19 @@ describe('action chaser workflow (time-skipping server)', () => {
     expect(await finished(handle)).toMatchObject({ status: 'completed', remindersSent: 2 });
   });
 
-  it('handles commands one at a time: a command waits until the one before has answered', async () => {
-    // Due on the Wednesday of the second plain week. The owner acknowledges, and their write to
-    // the read model is slow; the request for more time that follows waits its turn, then is
-    // checked again and handled.
+  /**
+   * The owner acknowledges and their write to the read model is slow; a request for more time
+   * follows while it is still being written; `whileWriting` looks on before that write lands.
+   */
+  async function acknowledgeThenAskForTime(
+    input: Partial<ActionChaserInput>,
+    whileWriting: (actionId: string) => Promise<void>,
+  ) {
+    // Due on the Wednesday of the second plain week; both commands come on the first Monday.
     const monday = plainWeeks(await serverToday(env), 2);
     const due = monday.plus(9);
-    const dueAt = londonIso(due.at('17:30'));
     const proposedDueAt = londonIso(due.plus(7).at('17:30'));
-    const { actionId, handle } = await startChaser({ dueAt });
+    const { actionId, handle } = await startChaser({ dueAt: londonIso(due.at('17:30')), ...input });
     const writing = deferred();
     const release = deferred();
     holdState = (snapshot) => {
@@ -822,7 +835,6 @@ describe('action chaser workflow (time-skipping server)', () => {
       writing.resolve();
       return release.promise;
     };
-
     await sleepUntil(monday.at('10:00'));
     const acknowledged = await handle.startUpdate(acknowledgeActionUpdate, {
       args: [{ actorId: OWNER }],
@@ -833,37 +845,40 @@ describe('action chaser workflow (time-skipping server)', () => {
       args: [{ actorId: OWNER, proposedDueAt, noteId: 'note-1' }],
       waitForStage: WorkflowUpdateStage.ACCEPTED,
     });
-    // Accepted at the door, but not handled while the acknowledgement is still being written.
-    expect(snapshotsOf(actionId).map((s) => s.event)).toEqual([]);
+    await whileWriting(actionId);
     release.resolve();
-
     expect(await acknowledged.result()).toMatchObject({ acknowledged: true });
     expect(await requested.result()).toMatchObject({
       acknowledged: true,
       extensionRequest: { proposedDueAt, requestedById: OWNER },
     });
+    await handle.executeUpdate(cancelActionUpdate, { args: [{ actorId: CHAIR }] });
+    await finished(handle);
+    return { actionId, handle };
+  }
+
+  it('handles commands one at a time: a command waits until the one before has answered', async () => {
+    const { actionId, handle } = await acknowledgeThenAskForTime({}, async (id) => {
+      // Accepted at the door, but not handled while the acknowledgement is being written (the
+      // clock is held while an activity runs, so this waits in real time).
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(snapshotsOf(id).map((s) => s.event)).toEqual([]);
+    });
     expect(snapshotsOf(actionId).map((s) => [s.event, s.version])).toEqual([
       ['action.acknowledged', 2],
       ['action.extension-requested', 3],
+      ['action.cancelled', 4],
     ]);
-
-    await handle.executeUpdate(cancelActionUpdate, { args: [{ actorId: CHAIR }] });
-    await finished(handle);
-    const history = await handle.fetchHistory();
-    expect(patchesOf(history)).toContain('chaser-commands-one-at-a-time');
-    storeHistoryFixture('action-chaser-commands-one-at-a-time', history);
+    storeHistoryFixture('action-chaser-commands-one-at-a-time', await handle.fetchHistory());
   });
 
-  /** The patch ids a run recorded (the SDK's `core_patch` markers). */
-  function patchesOf(history: Awaited<ReturnType<WorkflowHandle['fetchHistory']>>): string[] {
-    return (history.events ?? [])
-      .map((event) => event.markerRecordedEventAttributes)
-      .filter((marker) => marker?.markerName === 'core_patch')
-      .map((marker) => {
-        const payload = marker?.details?.['patch-data']?.payloads?.[0];
-        return payload ? defaultPayloadConverter.fromPayload<{ id: string }>(payload).id : '';
-      });
-  }
+  it('still takes commands as they come in runs started before they were handled in turn', async () => {
+    await acknowledgeThenAskForTime({ commands: undefined }, (id) =>
+      eventually(async () => {
+        expect(snapshotsOf(id).map((s) => s.event)).toEqual(['action.extension-requested']);
+      }),
+    );
+  });
 
   /** The run ids of a continue-as-new chain, first to last. */
   async function runChain(workflowId: string, firstRunId: string | undefined): Promise<string[]> {

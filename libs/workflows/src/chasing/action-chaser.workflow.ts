@@ -82,17 +82,11 @@ import {
   releaseChaseSignal,
   requestExtensionUpdate,
   settleChaseSignal,
+  ONE_COMMAND_AT_A_TIME,
   type ActionChaserInput,
   type ActorCommand,
   type NotedCommand,
 } from './action-chaser.contract';
-
-/**
- * Patch marker: runs started before it handled commands concurrently, each checked only at the
- * door; runs with it handle them one at a time, each checked again when its turn comes, as the
- * enquiry and disagreement workflows do (replay safety). Checked once, as the run starts.
- */
-const CHASER_COMMANDS_ONE_AT_A_TIME = 'chaser-commands-one-at-a-time';
 
 /** Patch marker: runs started before it never sent the fallback reminder (replay safety). */
 const LINE_MANAGER_WHEN_OWNER_UNREACHABLE = 'line-manager-when-owner-unreachable';
@@ -108,9 +102,6 @@ const { sendActionReminder, recordActionState } =
   proxyActivities<ActionActivities>(DEFAULT_ACTIVITY_OPTIONS);
 
 export async function actionChaserWorkflow(input: ActionChaserInput): Promise<ActionProcessState> {
-  const on = patched(CHASER_COMMANDS_ONE_AT_A_TIME)
-    ? oneCommandAtATime(Promise.resolve())
-    : eachCommandAsItComes();
   const timetable = input.timetable ?? ONE_REMINDER_AT_DUE;
   let state = input.resume?.state ?? initialActionState(input.dueAt, input.ownerId);
   const dueAt = () => state.dueAt ?? input.dueAt;
@@ -161,7 +152,16 @@ export async function actionChaserWorkflow(input: ActionChaserInput): Promise<Ac
     });
 
   setHandler(actionStateQuery, () => state);
-  // Commands: the owner, the chair or a lead; each refused when it does not fit the stage.
+  // Commands come from the owner, the chair or a lead, each refused when it does not fit the
+  // stage. One at a time, each checked again when its turn comes, as every process does; runs
+  // started before the input said so take them as they come (replay safety). The input decides,
+  // not patched(): the SDK writes a patch marker's payload outside the payload codec, which
+  // would leave a readable payload in every action's history (see ActionChaserInput.commands).
+  const on =
+    input.commands === ONE_COMMAND_AT_A_TIME
+      ? oneCommandAtATime(Promise.resolve())
+      : eachCommandAsItComes();
+
   on(
     completeActionUpdate,
     () => whyCannotComplete(state),

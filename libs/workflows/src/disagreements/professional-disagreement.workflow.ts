@@ -56,7 +56,7 @@ import {
 } from '@safeguard/domain';
 import { oneCommandAtATime } from '../common/commands';
 import { actionChaserWorkflow } from '../chasing/action-chaser.workflow';
-import { actionWorkflowId } from '../chasing/action-chaser.contract';
+import { actionWorkflowId, ONE_COMMAND_AT_A_TIME } from '../chasing/action-chaser.contract';
 import type {
   DisagreementActivities,
   DisagreementMessageEvent,
@@ -291,6 +291,7 @@ export async function professionalDisagreementWorkflow(
           policy: policy.pin,
           delivery: chaseDelivery(policy, action.urgent),
           timetable: policy.actionTimetable,
+          commands: ONE_COMMAND_AT_A_TIME,
         },
       ],
     });

@@ -82,6 +82,7 @@ import { actionChaserWorkflow } from '../chasing/action-chaser.workflow';
 import {
   actionWorkflowId,
   holdChaseSignal,
+  ONE_COMMAND_AT_A_TIME,
   releaseChaseSignal,
   settleChaseSignal,
 } from '../chasing/action-chaser.contract';
@@ -153,6 +154,7 @@ export async function section42EnquiryWorkflow(
           policy: policy.pin,
           delivery: chaseDelivery(policy, urgent),
           timetable: chaseTimetable(policy.stages[kind]),
+          commands: ONE_COMMAND_AT_A_TIME,
         },
       ],
     });
