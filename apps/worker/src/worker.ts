@@ -1,13 +1,14 @@
 import type { DataConverter } from '@temporalio/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { workflowsPath } from '@safeguard/workflows';
-import { createActionActivities, ActionActivityDeps } from './activities/action-activities';
+import { createActionActivities } from './activities/action-activities';
+import type { ActivityDeps } from './activities/activity-deps';
 import { createDigestActivities } from './activities/digest-activities';
 import { createDisagreementActivities } from './activities/disagreement-activities';
 import { createEnquiryActivities } from './activities/enquiry-activities';
 import { createMeetingActivities } from './activities/meeting-activities';
 
-export interface WorkerOptions extends ActionActivityDeps {
+export interface WorkerOptions extends ActivityDeps {
   connection: NativeConnection;
   namespace: string;
   taskQueue: string;

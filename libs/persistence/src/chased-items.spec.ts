@@ -62,3 +62,44 @@ describe('newChasedItemRow', () => {
     });
   });
 });
+
+describe('a chased item a process opens', () => {
+  // Monday 2 March 2026, GMT; the report is due on Friday 27 March at 17:30.
+  const now = new Date('2026-03-02T10:00:00.000Z');
+  const report = {
+    id: '7d1f0c52-2f0e-4d38-9a51-4f6c1d1c2b3a',
+    reference: 'ACT-2026-000042',
+    workflowId: 'action-7d1f0c52-2f0e-4d38-9a51-4f6c1d1c2b3a',
+    kind: 'enquiry-report' as const,
+    ownerId: 'owner-1',
+    dueAt: new Date('2026-03-27T17:30:00.000Z'),
+    urgent: false,
+    partnershipId: 'partnership-1',
+    policy: { version: 3, document: defaultPolicy },
+    belongsTo: { enquiryId: 'enquiry-1' },
+  };
+
+  it("takes its stage's neutral title unless given one, and belongs to its process only", () => {
+    expect(newChasedItemRow(report, now)).toMatchObject({
+      title: 'Report due',
+      meetingId: null,
+      enquiryId: 'enquiry-1',
+      disagreementId: null,
+      policyVersion: 3,
+    });
+    expect(newChasedItemRow({ ...report, title: 'Agreed action' }, now).title).toBe(
+      'Agreed action',
+    );
+  });
+
+  it('shows the first reminder from the start: five working days before, when the window opens', () => {
+    expect(newChasedItemRow(report, now).nextReminderAt).toEqual(
+      new Date('2026-03-20T08:30:00.000Z'),
+    );
+  });
+
+  it('is chased at once when opened after its ladder has passed, the send window being open', () => {
+    const longPast = { ...report, dueAt: new Date('2025-01-06T17:30:00.000Z') };
+    expect(newChasedItemRow(longPast, now).nextReminderAt).toEqual(now);
+  });
+});

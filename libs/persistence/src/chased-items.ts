@@ -1,4 +1,6 @@
 import {
+  chaseDelivery,
+  chaseTimetable,
   firstSendingAt,
   initialActionState,
   STAGE_OF_ITEM,
@@ -83,11 +85,11 @@ export function firstReminderAt(
   now: Date,
 ): Date | null {
   const stage = stagePolicy(document, STAGE_OF_ITEM[item.kind]);
-  const delivery = {
-    nation: document.nation,
-    sendWindow: document.sendWindow,
-    urgent: item.urgent,
-  };
-  const at = firstSendingAt(stage, item.dueAt, delivery, now.getTime());
+  const at = firstSendingAt(
+    chaseTimetable(stage),
+    item.dueAt,
+    chaseDelivery(document, item.urgent),
+    now.getTime(),
+  );
   return at ? new Date(at) : null;
 }

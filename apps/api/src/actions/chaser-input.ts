@@ -1,5 +1,7 @@
 import {
+  chaseDelivery,
   chasePlan,
+  chaseTimetable,
   sendingTime,
   silencedByAcknowledgement,
   STAGE_OF_ITEM,
@@ -9,7 +11,7 @@ import {
   type TouchKind,
 } from '@safeguard/domain';
 import type { PolicyVersionEntity } from '@safeguard/persistence';
-import type { ActionChaserInput } from '@safeguard/workflows';
+import { ONE_COMMAND_AT_A_TIME, type ActionChaserInput } from '@safeguard/workflows';
 
 export interface ChasedItem {
   actionId: string;
@@ -30,16 +32,9 @@ export function chaserInput(item: ChasedItem, policy: PolicyVersionEntity): Acti
     dueAt: item.dueAt.toISOString(),
     ownerId: item.ownerId,
     policy: { partnershipId: policy.partnershipId, version: policy.version },
-    delivery: {
-      nation: policy.document.nation,
-      sendWindow: policy.document.sendWindow,
-      urgent: item.urgent,
-    },
-    timetable: {
-      remindersBeforeDue: stage.remindersBeforeDue,
-      overdueChases: stage.overdueChases,
-      escalation: stage.escalation,
-    },
+    delivery: chaseDelivery(policy.document, item.urgent),
+    timetable: chaseTimetable(stage),
+    commands: ONE_COMMAND_AT_A_TIME,
   };
 }
 

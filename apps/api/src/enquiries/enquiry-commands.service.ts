@@ -22,7 +22,7 @@ import {
   resumeEnquiryUpdate,
   reviewReportUpdate,
   submitReportUpdate,
-  type EnquiryView as ProcessView,
+  type EnquiryWorkflowState,
 } from '@safeguard/workflows';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -494,7 +494,7 @@ export class EnquiryCommandsService {
   /** A closed enquiry's workflow has finished, so the read model gives the reason. */
   private async update<Command>(
     { enquiry }: VisibleEnquiry,
-    update: UpdateDefinition<ProcessView, [Command]>,
+    update: UpdateDefinition<EnquiryWorkflowState, [Command]>,
     command: Command,
   ): Promise<void> {
     if (enquiry.stage === 'closed') throw ProblemException.stageConflict('the enquiry is closed');

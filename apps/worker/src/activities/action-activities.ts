@@ -1,5 +1,4 @@
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Logger } from 'pino';
 import {
   ActionEntity,
   appendChronology,
@@ -19,7 +18,7 @@ import {
 import { closesByCirculation } from '@safeguard/domain';
 import { issueActionLink, type ActionLinkVerb } from '@safeguard/platform';
 import { ApplicationFailure } from '@temporalio/common';
-import { DeliveryRefused, type Mailer } from '../mail/mailer';
+import { DeliveryRefused } from '../mail/mailer';
 import { renderMessage } from '../mail/catalogue';
 import type { RenderedEmail } from '../mail/renderer';
 import type { ActionMessageKind } from '../mail/facts';
@@ -29,17 +28,9 @@ import {
   recordSent,
   type NotificationSubject,
 } from './notification-log';
+import type { ActivityDeps } from './activity-deps';
 import { nobodyToEscalateTo, resolveRecipients } from './recipients';
-
-export interface ActionActivityDeps {
-  dataSource: DataSource;
-  mailer: Mailer;
-  /** The web service's address: every "Open …" link and action link goes to its page. */
-  publicWebUrl: string;
-  /** Signs the links that let a recipient act from the email without signing in. */
-  actionLinkSecret: Uint8Array;
-  log: Logger;
-}
+import { writeVersionedState } from './versioned-state';
 
 async function prefersDigest(dataSource: DataSource, personId: string): Promise<boolean> {
   const preference = await dataSource.manager.findOneBy(NotificationPreferenceEntity, { personId });
@@ -78,7 +69,7 @@ function refused(smtpCode: number): ApplicationFailure {
   );
 }
 
-export function createActionActivities(deps: ActionActivityDeps): ActionActivities {
+export function createActionActivities(deps: ActivityDeps): ActionActivities {
   const { dataSource, mailer, publicWebUrl, actionLinkSecret, log } = deps;
 
   async function recordChronology(
@@ -278,37 +269,24 @@ export function createActionActivities(deps: ActionActivityDeps): ActionActiviti
      */
     async recordActionState(snapshot: ActionStateSnapshot) {
       const changedAt = new Date(snapshot.changedAt);
-      await dataSource.transaction(async (db) => {
-        const result = await db
-          .createQueryBuilder()
-          .update(ActionEntity)
-          .set({
-            status: snapshot.status,
-            processVersion: snapshot.version,
-            updatedAt: changedAt,
-            ...(snapshot.status === 'completed' ? { completedAt: changedAt } : {}),
-            ...(snapshot.status === 'cancelled' ? { cancelledAt: changedAt } : {}),
-            ...readModelOf(snapshot),
-          })
-          .where('id = :id AND process_version < :version', {
-            id: snapshot.actionId,
-            version: snapshot.version,
-          })
-          .returning('partnership_id')
-          .execute();
-        const toRecord = result.affected
-          ? { partnershipId: result.raw[0]?.partnership_id ?? null }
-          : await unrecordedStaleSnapshot(db, snapshot);
-        if (!toRecord) return;
-        await appendChronology(db, {
+      await writeVersionedState(dataSource, {
+        entity: ActionEntity,
+        subjectId: snapshot.actionId,
+        version: snapshot.version,
+        changedAt,
+        columns: {
+          status: snapshot.status,
+          ...(snapshot.status === 'completed' ? { completedAt: changedAt } : {}),
+          ...(snapshot.status === 'cancelled' ? { cancelledAt: changedAt } : {}),
+          ...readModelOf(snapshot),
+        },
+        chronology: {
           subjectType: 'action',
-          subjectId: snapshot.actionId,
           event: snapshot.event,
-          chain: partnershipChain(toRecord.partnershipId),
           actorId: snapshot.actorId,
           detail: { status: snapshot.status, version: snapshot.version, ...snapshot.detail },
-          occurredAt: changedAt,
-        });
+        },
+        whenStale: (db) => unrecordedStaleSnapshot(db, snapshot),
       });
     },
   };

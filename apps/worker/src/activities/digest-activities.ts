@@ -1,18 +1,8 @@
 import { isWorkingDay, ukInstant, type Nation } from '@safeguard/domain';
 import { NotificationEntity, type ActionEntity } from '@safeguard/persistence';
 import type { DigestActivities, DigestRun, SendDailyDigests } from '@safeguard/workflows';
-import type { Logger } from 'pino';
-import { DataSource } from 'typeorm';
 import { renderMessage } from '../mail/catalogue';
-import type { Mailer } from '../mail/mailer';
-
-export interface DigestActivityDeps {
-  dataSource: DataSource;
-  mailer: Mailer;
-  /** The web service's address: the digest links to Your work and to each item's page. */
-  publicWebUrl: string;
-  log: Logger;
-}
+import type { ActivityDeps } from './activity-deps';
 
 /** One reader's digest: what it lists, and the held reminders it releases. */
 interface DigestReader {
@@ -27,7 +17,9 @@ type DueAction = Pick<ActionEntity, 'id' | 'reference' | 'dueAt'>;
 /** The nation of an action without a partnership, as its chaser assumes. */
 const DEFAULT_NATION: Nation = 'england-and-wales';
 
-export function createDigestActivities(deps: DigestActivityDeps): DigestActivities {
+export function createDigestActivities(
+  deps: Pick<ActivityDeps, 'dataSource' | 'mailer' | 'publicWebUrl' | 'log'>,
+): DigestActivities {
   const { dataSource, mailer, publicWebUrl, log } = deps;
 
   /**

@@ -1,13 +1,6 @@
-import { In, type DataSource, type EntityManager } from 'typeorm';
-import type { Logger } from 'pino';
+import { In, type EntityManager } from 'typeorm';
 import { ApplicationFailure } from '@temporalio/common';
-import {
-  appendChronology,
-  DisagreementEntity,
-  DisagreementRecordEntity,
-  partnershipChain,
-  PersonEntity,
-} from '@safeguard/persistence';
+import { DisagreementEntity, DisagreementRecordEntity, PersonEntity } from '@safeguard/persistence';
 import type {
   AgreedActionOpened,
   DisagreementActivities,
@@ -18,8 +11,9 @@ import type {
   SendDisagreementMessage,
 } from '@safeguard/workflows';
 import { renderMessage } from '../mail/catalogue';
-import { DeliveryRefused, type Mailer } from '../mail/mailer';
+import { DeliveryRefused } from '../mail/mailer';
 import type { RenderedEmail } from '../mail/renderer';
+import type { ActivityDeps } from './activity-deps';
 import { openChasedItemRow } from './chased-item-rows';
 import { activePerson, inAgency, inPartnership } from './directory';
 import {
@@ -28,20 +22,13 @@ import {
   recordSent,
   type NotificationSubject,
 } from './notification-log';
-
-export interface DisagreementActivityDeps {
-  dataSource: DataSource;
-  mailer: Mailer;
-  /** The web service's address: emails link to the disagreement's page there. */
-  publicWebUrl: string;
-  log: Logger;
-}
+import { writeVersionedState } from './versioned-state';
 
 /** The outcome record names an agreed action that is not there: retrying cannot help. */
 const AGREED_ACTION_MISSING = 'AgreedActionMissing';
 
 export function createDisagreementActivities(
-  deps: DisagreementActivityDeps,
+  deps: Pick<ActivityDeps, 'dataSource' | 'mailer' | 'publicWebUrl' | 'log'>,
 ): DisagreementActivities {
   const { dataSource, mailer, publicWebUrl, log } = deps;
   const disagreementOf = (db: EntityManager, id: string) =>
@@ -114,47 +101,34 @@ export function createDisagreementActivities(
 
     /** Writes the read model; a stale or repeated snapshot (not a higher version) changes nothing. */
     async recordDisagreementState(snapshot: DisagreementStateSnapshot): Promise<void> {
-      const changedAt = new Date(snapshot.changedAt);
-      await dataSource.transaction(async (db) => {
-        const result = await db
-          .createQueryBuilder()
-          .update(DisagreementEntity)
-          .set({
-            status: snapshot.status,
-            stageKey: snapshot.stageKey,
-            stage: snapshot.stage,
-            highestStage: snapshot.highestStage,
-            stageStartedAt: new Date(snapshot.stageStartedAt),
-            stageDueAt: new Date(snapshot.stageDueAt),
-            participantIds: snapshot.participants,
-            acknowledgedByIds: snapshot.acknowledgedBy,
-            outcomeId: snapshot.outcomeId ?? null,
-            withdrawalId: snapshot.withdrawalId ?? null,
-            processVersion: snapshot.version,
-            updatedAt: changedAt,
-            // Closed once: when it was resolved or withdrawn, whatever is written after.
-            ...(snapshot.status !== 'open'
-              ? { closedAt: () => 'COALESCE(closed_at, :changedAt)' }
-              : {}),
-          })
-          .where('id = :id AND process_version < :version', {
-            id: snapshot.disagreementId,
-            version: snapshot.version,
-            changedAt,
-          })
-          .returning('partnership_id')
-          .execute();
-        if (!result.affected) return;
-        await appendChronology(db, {
+      await writeVersionedState(dataSource, {
+        entity: DisagreementEntity,
+        subjectId: snapshot.disagreementId,
+        version: snapshot.version,
+        changedAt: new Date(snapshot.changedAt),
+        columns: {
+          status: snapshot.status,
+          stageKey: snapshot.stageKey,
+          stage: snapshot.stage,
+          highestStage: snapshot.highestStage,
+          stageStartedAt: new Date(snapshot.stageStartedAt),
+          stageDueAt: new Date(snapshot.stageDueAt),
+          participantIds: snapshot.participants,
+          acknowledgedByIds: snapshot.acknowledgedBy,
+          outcomeId: snapshot.outcomeId ?? null,
+          withdrawalId: snapshot.withdrawalId ?? null,
+          // Closed once: when it was resolved or withdrawn, whatever is written after.
+          ...(snapshot.status !== 'open'
+            ? { closedAt: () => 'COALESCE(closed_at, :changedAt)' }
+            : {}),
+        },
+        chronology: {
           subjectType: 'disagreement',
-          subjectId: snapshot.disagreementId,
           event: snapshot.event,
-          chain: partnershipChain(result.raw[0]?.partnership_id),
           actorId: snapshot.actorId,
           kind: snapshot.actorId ? 'command' : 'system',
           detail: { stage: snapshot.stage, version: snapshot.version, ...snapshot.detail },
-          occurredAt: changedAt,
-        });
+        },
       });
     },
 

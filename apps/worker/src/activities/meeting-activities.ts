@@ -1,8 +1,8 @@
-import type { DataSource } from 'typeorm';
 import { appendChronology, MeetingEntity, partnershipChain } from '@safeguard/persistence';
 import type { MeetingActivities, RecordMeetingClosed } from '@safeguard/workflows';
+import type { ActivityDeps } from './activity-deps';
 
-export function createMeetingActivities(deps: { dataSource: DataSource }): MeetingActivities {
+export function createMeetingActivities(deps: Pick<ActivityDeps, 'dataSource'>): MeetingActivities {
   const { dataSource } = deps;
   return {
     /** Every item of the meeting is closed; a repeat (activity retry) changes nothing. */

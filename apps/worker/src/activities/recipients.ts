@@ -29,7 +29,7 @@ export const ESCALATION_CHAIN = [
   'agency-designated-lead',
   'local-authority-lead',
 ] as const;
-type EscalationRung = (typeof ESCALATION_CHAIN)[number] | 'board';
+export type EscalationRung = (typeof ESCALATION_CHAIN)[number] | 'board';
 
 const CHAIN_FROM: Record<EscalationRung, readonly EscalationRung[]> = {
   'owner-line-manager': ESCALATION_CHAIN,
@@ -41,6 +41,23 @@ const CHAIN_FROM: Record<EscalationRung, readonly EscalationRung[]> = {
 
 function isRung(addressee: ReminderRecipient): addressee is EscalationRung {
   return addressee in CHAIN_FROM;
+}
+
+/**
+ * Walks the chain down from the tier addressed until a rung has someone other than the owner,
+ * asking the directory (`holders`) one rung at a time, and never back up it. `fellBackTo` names
+ * the rung that answered when it was not the tier's own; nobody anywhere is no people.
+ */
+export async function answerDownTheChain<Person extends { id: string }>(
+  addressee: EscalationRung,
+  ownerId: string,
+  holders: (rung: EscalationRung) => Promise<Person[]>,
+): Promise<{ people: Person[]; fellBackTo?: EscalationRung }> {
+  for (const rung of CHAIN_FROM[addressee]) {
+    const people = (await holders(rung)).filter((person) => person.id !== ownerId);
+    if (people.length > 0) return { people, ...(rung === addressee ? {} : { fellBackTo: rung }) };
+  }
+  return { people: [] };
 }
 
 /**
@@ -98,13 +115,8 @@ export async function resolveRecipients(
   };
 
   if (isRung(addressee)) {
-    for (const rung of CHAIN_FROM[addressee]) {
-      const people = (await holders(rung)).filter((person) => person.id !== owner.id);
-      if (people.length > 0) {
-        return { people, rerouted: false, ...(rung === addressee ? {} : { fellBackTo: rung }) };
-      }
-    }
-    return { people: [], rerouted: false };
+    const { people, fellBackTo } = await answerDownTheChain(addressee, owner.id, holders);
+    return { people, rerouted: false, ...(fellBackTo ? { fellBackTo } : {}) };
   }
   switch (addressee) {
     case 'owner':

@@ -1,5 +1,6 @@
 import { defaultPolicy } from '../policy/default-policy';
-import { dueAfter } from './due-date';
+import { pauseClock, resumeClock, startPausableClock } from '../calendar/pausable-clock';
+import { dueAfter, dueAfterPause } from './due-date';
 
 const england = { nation: 'england-and-wales' as const, workingDay: defaultPolicy.workingDay };
 const scotland = { nation: 'scotland' as const, workingDay: defaultPolicy.workingDay };
@@ -101,5 +102,37 @@ describe('due date of a stage', () => {
     it('refuses an unreadable duration', () => {
       expect(() => dueAfter({ duration: 'a while' }, new Date(), england)).toThrow(RangeError);
     });
+  });
+});
+
+describe('due date after a pause', () => {
+  const at = (iso: string) => new Date(iso);
+  const moved = (due: string, paused: string, resumed: string) =>
+    dueAfterPause(at(due), at(paused), at(resumed), england).toISOString();
+
+  it('moves the deadline by the working time the pause took', () => {
+    // Due Friday 29 May 2026 16:30 UTC; paused Tuesday 19 May 09:00 to Wednesday 20 May 09:00
+    // (BST, so 08:00Z): one whole working day, so due one working day later.
+    expect(
+      moved('2026-05-29T16:30:00.000Z', '2026-05-19T08:00:00.000Z', '2026-05-20T08:00:00.000Z'),
+    ).toBe('2026-06-01T16:30:00.000Z');
+  });
+
+  it('leaves the deadline alone for a pause over a weekend or a bank holiday', () => {
+    // Saturday 23 May to Tuesday 26 May 08:00 BST: the weekend and the spring bank holiday.
+    expect(
+      moved('2026-05-29T16:30:00.000Z', '2026-05-22T17:00:00.000Z', '2026-05-26T07:00:00.000Z'),
+    ).toBe('2026-05-29T16:30:00.000Z');
+  });
+
+  it('is exactly what a pausable clock paused and resumed at the same instants says', () => {
+    const due = at('2026-04-10T16:30:00.000Z');
+    const paused = at('2026-03-31T13:17:42.123Z');
+    const resumed = at('2026-04-08T10:05:01.456Z');
+    const clock = resumeClock(
+      pauseClock(startPausableClock(due, england), paused, 'held'),
+      resumed,
+    );
+    expect(dueAfterPause(due, paused, resumed, england)).toEqual(clock.due);
   });
 });

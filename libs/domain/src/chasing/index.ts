@@ -8,7 +8,8 @@ export {
   type Touch,
   type TouchKind,
 } from './chase-plan';
-export { dueAfter } from './due-date';
+export { chaseDelivery, chaseTimetable } from './chase-timetable';
+export { dueAfter, dueAfterPause } from './due-date';
 export {
   firstSendingAt,
   nextSendingAt,

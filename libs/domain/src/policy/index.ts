@@ -30,6 +30,6 @@ export {
   type PolicyValidationResult,
 } from './validate-policy';
 export { createDefaultPolicy, defaultPolicy } from './default-policy';
-export { stagePolicy, timescaleFor, type TimescaleVariant } from './stage-policy';
+export { stagePolicy, timescaleFor, urgencyVariant, type TimescaleVariant } from './stage-policy';
 export { isoDurationToMilliseconds } from './iso-duration';
 export { compareAmounts, offsetSign } from './offsets';

@@ -1,13 +1,14 @@
 import {
+  chaseTimetable,
   DISAGREEMENT_STAGE_KEYS,
   type DisagreementStageKey,
   type PolicyDocument,
 } from '@safeguard/domain';
-import type { PolicyPin } from '../meetings/action-chaser.workflow';
+import type { PolicyPin } from '../chasing/action-chaser.contract';
 import type {
   DisagreementPolicy,
   DisagreementStageRules,
-} from './professional-disagreement.workflow';
+} from './professional-disagreement.contract';
 
 /**
  * What a disagreement needs from the pinned policy version, copied into its input so publishing
@@ -17,28 +18,25 @@ import type {
 export function disagreementPolicyOf(document: PolicyDocument, pin: PolicyPin): DisagreementPolicy {
   const stages = Object.fromEntries(
     DISAGREEMENT_STAGE_KEYS.map((key): [DisagreementStageKey, DisagreementStageRules] => {
-      const { timescale, variants, remindersBeforeDue, overdueChases, escalation, autoEscalateTo } =
-        document.stages[key];
+      const stage = document.stages[key];
+      const { timescale, variants, autoEscalateTo } = stage;
       return [
         key,
         {
           timescale,
           ...(variants ? { variants } : {}),
-          remindersBeforeDue,
-          overdueChases,
-          escalation,
+          ...chaseTimetable(stage),
           ...(autoEscalateTo ? { autoEscalateTo } : {}),
         },
       ];
     }),
   ) as Record<DisagreementStageKey, DisagreementStageRules>;
-  const { remindersBeforeDue, overdueChases, escalation } = document.stages['meeting.action'];
   return {
     pin,
     nation: document.nation,
     workingDay: document.workingDay,
     sendWindow: document.sendWindow,
     stages,
-    actionTimetable: { remindersBeforeDue, overdueChases, escalation },
+    actionTimetable: chaseTimetable(document.stages['meeting.action']),
   };
 }

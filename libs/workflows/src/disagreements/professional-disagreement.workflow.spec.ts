@@ -21,8 +21,8 @@ import {
 } from '@safeguard/domain';
 import { randomUUID } from 'node:crypto';
 import { STAGE_CONFLICT } from '../common/commands';
-import type { ActionActivities } from '../meetings/action-activities';
-import { actionStateQuery, actionWorkflowId } from '../meetings/action-chaser.workflow';
+import type { ActionActivities } from '../chasing/action-activities';
+import { actionStateQuery, actionWorkflowId } from '../chasing/action-chaser.contract';
 import type {
   DisagreementActivities,
   DisagreementStateSnapshot,
@@ -38,10 +38,10 @@ import {
   disagreementStateQuery,
   disagreementWorkflowId,
   escalateDisagreementUpdate,
-  professionalDisagreementWorkflow,
   resolveDisagreementUpdate,
   withdrawDisagreementUpdate,
-} from './professional-disagreement.workflow';
+} from './professional-disagreement.contract';
+import { professionalDisagreementWorkflow } from './professional-disagreement.workflow';
 
 /** Every path of the escalation ladder, on the time-skipping server. */
 jest.setTimeout(180_000);

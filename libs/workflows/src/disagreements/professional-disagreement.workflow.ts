@@ -22,17 +22,15 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
-  defineQuery,
-  defineUpdate,
   proxyActivities,
   setHandler,
   startChild,
   uuid4,
-  workflowInfo,
   ParentClosePolicy,
 } from '@temporalio/workflow';
 import {
   acknowledgeStage,
+  chaseDelivery,
   chasePlan,
   dueAfter,
   enterStage,
@@ -44,132 +42,53 @@ import {
   resolveDisagreement,
   sendingTimeFrom,
   stageNumber,
+  timescaleFor,
+  urgencyVariant,
   whyCannotAcknowledgeStage,
   whyCannotContribute,
   whyCannotEscalate,
   whyCannotResolve,
   whyCannotWithdraw,
   withdrawDisagreement,
-  type ChaseTimetable,
   type DisagreementProcessState,
   type DisagreementStageKey,
-  type Nation,
-  type SendWindow,
-  type StagePolicy,
   type Touch,
-  type WorkingHours,
 } from '@safeguard/domain';
 import { oneCommandAtATime } from '../common/commands';
-import {
-  actionChaserWorkflow,
-  actionWorkflowId,
-  type PolicyPin,
-} from '../meetings/action-chaser.workflow';
+import { actionChaserWorkflow } from '../chasing/action-chaser.workflow';
+import { actionWorkflowId, ONE_COMMAND_AT_A_TIME } from '../chasing/action-chaser.contract';
 import type {
   DisagreementActivities,
   DisagreementMessageEvent,
   DisagreementStateSnapshot,
   RecipientGroup,
 } from './disagreement-activities';
-
-/** A stage's timescale, reminders and hand-over, copied from the pinned policy version. */
-export type DisagreementStageRules = Pick<
-  StagePolicy,
-  | 'timescale'
-  | 'variants'
-  | 'remindersBeforeDue'
-  | 'overdueChases'
-  | 'escalation'
-  | 'autoEscalateTo'
->;
-
-export interface DisagreementPolicy {
-  pin: PolicyPin;
-  nation: Nation;
-  workingDay: WorkingHours;
-  sendWindow: SendWindow;
-  stages: Record<DisagreementStageKey, DisagreementStageRules>;
-  /** How the actions agreed at resolution are chased (the policy's meeting.action stage). */
-  actionTimetable: ChaseTimetable;
-}
-
-export interface ProfessionalDisagreementInput {
-  disagreementId: string;
-  immediateRisk: boolean;
-  policy: DisagreementPolicy;
-  /** Continue-as-new once the history passes this many events (default 1,000). */
-  historyLimit?: number;
-  /** Carried over by continue-as-new. */
-  resume?: DisagreementProgress;
-}
-
-export interface DisagreementProgress {
-  state: DisagreementProcessState;
-  /** Keys of the current stage's reminders already dealt with. */
-  done: string[];
-}
-
-/** Who gave a command; set by the API from the caller's identity, never by the caller. */
-export interface DisagreementCommand {
-  actorId: string;
-}
-
-export interface ContributeCommand extends DisagreementCommand {
-  contributionId: string;
-}
-
-export interface ResolveCommand extends DisagreementCommand {
-  outcomeId: string;
-  /** How many actions the outcome record agrees; each becomes a chased action. */
-  agreedActions: number;
-}
-
-export interface EscalateCommand extends DisagreementCommand {
-  reasonId: string;
-}
-
-export interface WithdrawCommand extends DisagreementCommand {
-  withdrawalId: string;
-}
-
-export const disagreementStateQuery = defineQuery<DisagreementProcessState>('disagreementState');
-/** Returns once the first stage's participants are known, so the API answers the raise then. */
-export const disagreementStartedUpdate =
-  defineUpdate<DisagreementProcessState>('disagreementStarted');
-export const acknowledgeStageUpdate = defineUpdate<DisagreementProcessState, [DisagreementCommand]>(
-  'acknowledgeStage',
-);
-export const contributeUpdate = defineUpdate<DisagreementProcessState, [ContributeCommand]>(
-  'contribute',
-);
-export const resolveDisagreementUpdate = defineUpdate<DisagreementProcessState, [ResolveCommand]>(
-  'resolveDisagreement',
-);
-export const escalateDisagreementUpdate = defineUpdate<DisagreementProcessState, [EscalateCommand]>(
-  'escalateDisagreement',
-);
-export const withdrawDisagreementUpdate = defineUpdate<DisagreementProcessState, [WithdrawCommand]>(
-  'withdrawDisagreement',
-);
-
-export function disagreementWorkflowId(disagreementId: string): string {
-  return `disagreement-${disagreementId}`;
-}
-
-const DEFAULT_HISTORY_LIMIT = 1000;
+import {
+  DEFAULT_ACTIVITY_OPTIONS,
+  historyIsLong as historyTooLong,
+  waitUntil,
+} from '../common/plumbing';
+import {
+  acknowledgeStageUpdate,
+  contributeUpdate,
+  disagreementStartedUpdate,
+  disagreementStateQuery,
+  disagreementWorkflowId,
+  escalateDisagreementUpdate,
+  resolveDisagreementUpdate,
+  withdrawDisagreementUpdate,
+  type ProfessionalDisagreementInput,
+} from './professional-disagreement.contract';
 
 const { resolveParticipants, sendDisagreementMessage, recordDisagreementState, openAgreedAction } =
-  proxyActivities<DisagreementActivities>({
-    startToCloseTimeout: '1 minute',
-    retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
-  });
+  proxyActivities<DisagreementActivities>(DEFAULT_ACTIVITY_OPTIONS);
 
 export async function professionalDisagreementWorkflow(
   input: ProfessionalDisagreementInput,
 ): Promise<DisagreementProcessState> {
   const { disagreementId, policy, immediateRisk } = input;
   const calendar = { nation: policy.nation, workingDay: policy.workingDay };
-  const delivery = { nation: policy.nation, sendWindow: policy.sendWindow, urgent: immediateRisk };
+  const delivery = chaseDelivery(policy, immediateRisk);
   const now = () => new Date().toISOString();
 
   // ---- The current stage: its participants, its timescale and its reminders ----
@@ -181,19 +100,20 @@ export async function professionalDisagreementWorkflow(
   const current = () => state as DisagreementProcessState;
 
   const planOf = (stage: DisagreementProcessState): Touch[] =>
-    chasePlan(policy.stages[stage.stageKey], new Date(stage.stageDueAt), {
-      nation: policy.nation,
-      sendWindow: policy.sendWindow,
-    }).filter((touch) => !done.includes(touch.key));
+    chasePlan(policy.stages[stage.stageKey], new Date(stage.stageDueAt), delivery).filter(
+      (touch) => !done.includes(touch.key),
+    );
 
   async function stageEntry(stageKey: DisagreementStageKey) {
     const participants = await resolveParticipants({
       disagreementId,
       group: PARTICIPANTS_OF[stageKey],
     });
-    const rules = policy.stages[stageKey];
-    const timescale =
-      (immediateRisk && stageKey === firstStage(true) && rules.variants?.urgent) || rules.timescale;
+    // Immediate risk starts at the first stage of its ladder on that stage's urgent timescale.
+    const timescale = timescaleFor(
+      policy.stages[stageKey],
+      urgencyVariant(immediateRisk && stageKey === firstStage(true)),
+    );
     const startedAt = now();
     const dueAt = dueAfter(timescale, new Date(startedAt), calendar).toISOString();
     return { stageKey, startedAt, dueAt, participants };
@@ -369,8 +289,9 @@ export async function professionalDisagreementWorkflow(
           dueAt: action.dueAt,
           ownerId: action.ownerId,
           policy: policy.pin,
-          delivery: { ...delivery, urgent: action.urgent },
+          delivery: chaseDelivery(policy, action.urgent),
           timetable: policy.actionTimetable,
+          commands: ONE_COMMAND_AT_A_TIME,
         },
       ],
     });
@@ -379,9 +300,7 @@ export async function professionalDisagreementWorkflow(
   // ---- The stage clock: reminders, then the hand-over when the timescale passes ----
 
   await opening;
-  const historyLimit = input.historyLimit ?? DEFAULT_HISTORY_LIMIT;
-  const historyIsLong = () =>
-    workflowInfo().historyLength > historyLimit || workflowInfo().continueAsNewSuggested;
+  const historyIsLong = historyTooLong(input.historyLimit);
   const isOpen = () => current().status === 'open';
 
   while (isOpen()) {
@@ -438,10 +357,4 @@ export async function professionalDisagreementWorkflow(
       tell('overdue', [...stage.participants], occasion);
     }
   }
-}
-
-/** Waits for the instant (epoch ms) unless the condition comes true first. */
-async function waitUntil(instant: number, done: () => boolean): Promise<void> {
-  const remaining = instant - Date.now();
-  if (remaining > 0) await condition(done, remaining);
 }

@@ -1,11 +1,12 @@
 import {
+  chaseTimetable,
   ENQUIRY_ITEM_KINDS,
   STAGE_OF_ENQUIRY_ITEM,
   type EnquiryItemKind,
   type PolicyDocument,
 } from '@safeguard/domain';
-import type { PolicyPin } from '../meetings/action-chaser.workflow';
-import type { EnquiryPolicy, EnquiryStageRules } from './section42-enquiry.workflow';
+import type { PolicyPin } from '../chasing/action-chaser.contract';
+import type { EnquiryPolicy, EnquiryStageRules } from './section42-enquiry.contract';
 
 /**
  * What an enquiry needs from the pinned policy version, copied into its input so publishing a new
@@ -15,18 +16,9 @@ import type { EnquiryPolicy, EnquiryStageRules } from './section42-enquiry.workf
 export function enquiryPolicyOf(document: PolicyDocument, pin: PolicyPin): EnquiryPolicy {
   const stages = Object.fromEntries(
     ENQUIRY_ITEM_KINDS.map((kind): [EnquiryItemKind, EnquiryStageRules] => {
-      const { timescale, variants, remindersBeforeDue, overdueChases, escalation } =
-        document.stages[STAGE_OF_ENQUIRY_ITEM[kind]];
-      return [
-        kind,
-        {
-          timescale,
-          ...(variants ? { variants } : {}),
-          remindersBeforeDue,
-          overdueChases,
-          escalation,
-        },
-      ];
+      const stage = document.stages[STAGE_OF_ENQUIRY_ITEM[kind]];
+      const { timescale, variants } = stage;
+      return [kind, { timescale, ...(variants ? { variants } : {}), ...chaseTimetable(stage) }];
     }),
   ) as Record<EnquiryItemKind, EnquiryStageRules>;
   return {

@@ -18,8 +18,8 @@ import {
 import { defaultPolicy, type EnquiryItemKind, type Nation, type Urgency } from '@safeguard/domain';
 import { randomUUID } from 'node:crypto';
 import { STAGE_CONFLICT } from '../common/commands';
-import type { ActionActivities, SendActionReminder } from '../meetings/action-activities';
-import { actionStateQuery, actionWorkflowId } from '../meetings/action-chaser.workflow';
+import type { ActionActivities, SendActionReminder } from '../chasing/action-activities';
+import { actionStateQuery, actionWorkflowId } from '../chasing/action-chaser.contract';
 import type {
   EnquiryActivities,
   EnquiryStateSnapshot,
@@ -43,10 +43,10 @@ import {
   respondToDelegationUpdate,
   resumeEnquiryUpdate,
   reviewReportUpdate,
-  section42EnquiryWorkflow,
   submitReportUpdate,
-  type EnquiryView,
-} from './section42-enquiry.workflow';
+  type EnquiryWorkflowState,
+} from './section42-enquiry.contract';
+import { section42EnquiryWorkflow } from './section42-enquiry.workflow';
 
 /** A concern followed to closure, on the time-skipping server, with every deadline a child. */
 jest.setTimeout(180_000);
@@ -121,9 +121,9 @@ async function raise(
 }
 
 /** Open deadlines as [kind, owner, due in London time]. */
-const deadlines = ({ items }: EnquiryView) =>
+const deadlines = ({ items }: EnquiryWorkflowState) =>
   items.map((item) => [item.kind, item.ownerId, minuteOf(item.dueAt)]);
-const itemOf = (view: EnquiryView, kind: EnquiryItemKind) => {
+const itemOf = (view: EnquiryWorkflowState, kind: EnquiryItemKind) => {
   const item = view.items.find((candidate) => candidate.kind === kind);
   if (!item) throw new Error(`no open ${kind} deadline`);
   return item;

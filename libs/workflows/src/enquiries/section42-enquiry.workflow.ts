@@ -28,38 +28,37 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
-  defineQuery,
-  defineUpdate,
   getExternalWorkflowHandle,
   proxyActivities,
   setHandler,
   startChild,
   uuid4,
-  workflowInfo,
   ParentClosePolicy,
 } from '@temporalio/workflow';
 import {
   acknowledgeConcern,
   agreePlan,
+  chaseDelivery,
+  chaseTimetable,
   closeEnquiry,
   delegateEnquiry,
   dueAfter,
+  dueAfterPause,
   initialEnquiryState,
   isEnquiryClosed,
   isPausedWithEnquiry,
   leadEnquiry,
-  pauseClock,
   pauseEnquiry,
   recordDecision,
   recordOutcome,
   recordPlanReview,
   recordStrategyDiscussion,
   respondToDelegation,
-  resumeClock,
   resumeEnquiry,
   reviewReport,
-  startPausableClock,
   submitReport,
+  timescaleFor,
+  urgencyVariant,
   whyCannotAcknowledgeConcern,
   whyCannotAgreePlan,
   whyCannotClose,
@@ -76,25 +75,17 @@ import {
   whyCannotSubmitReport,
   whyNotFuture,
   type EnquiryItemKind,
-  type EnquiryProcessState,
-  type Nation,
-  type PauseReason,
-  type SendWindow,
-  type StagePolicy,
-  type Timescale,
   type TimescaleVariant,
-  type Urgency,
   type WorkingCalendar,
-  type WorkingHours,
 } from '@safeguard/domain';
+import { actionChaserWorkflow } from '../chasing/action-chaser.workflow';
 import {
-  actionChaserWorkflow,
   actionWorkflowId,
   holdChaseSignal,
+  ONE_COMMAND_AT_A_TIME,
   releaseChaseSignal,
   settleChaseSignal,
-  type PolicyPin,
-} from '../meetings/action-chaser.workflow';
+} from '../chasing/action-chaser.contract';
 import { oneCommandAtATime } from '../common/commands';
 import type {
   EnquiryActivities,
@@ -102,198 +93,55 @@ import type {
   EnquiryStateSnapshot,
   ItemSettlement,
 } from './enquiry-activities';
+import { DEFAULT_ACTIVITY_OPTIONS, historyIsLong as historyTooLong } from '../common/plumbing';
+import {
+  acknowledgeConcernUpdate,
+  agreePlanUpdate,
+  closeEnquiryUpdate,
+  delegateEnquiryUpdate,
+  enquiryStartedUpdate,
+  enquiryViewQuery,
+  leadEnquiryUpdate,
+  pauseEnquiryUpdate,
+  recordDecisionUpdate,
+  recordOutcomeUpdate,
+  recordPlanReviewUpdate,
+  recordStrategyDiscussionUpdate,
+  respondToDelegationUpdate,
+  resumeEnquiryUpdate,
+  reviewReportUpdate,
+  submitReportUpdate,
+  type EnquiryWorkflowState,
+  type ReportDate,
+  type Section42EnquiryInput,
+} from './section42-enquiry.contract';
 
-/** The timescale and chase timetable of one stage, copied from the pinned policy version. */
-export type EnquiryStageRules = Pick<
-  StagePolicy,
-  'timescale' | 'variants' | 'remindersBeforeDue' | 'overdueChases' | 'escalation'
->;
+const { openEnquiryItem, recordEnquiryState } =
+  proxyActivities<EnquiryActivities>(DEFAULT_ACTIVITY_OPTIONS);
 
-export interface EnquiryPolicy {
-  pin: PolicyPin;
-  nation: Nation;
-  workingDay: WorkingHours;
-  sendWindow: SendWindow;
-  stages: Record<EnquiryItemKind, EnquiryStageRules>;
-}
-
-export interface Section42EnquiryInput {
-  enquiryId: string;
-  /** ISO 8601: when the concern reached the local authority; the decision clock runs from it. */
-  receivedAt: string;
-  urgency: Urgency;
-  triageWorkerId: string;
-  policy: EnquiryPolicy;
-  /** Continue-as-new once the history passes this many events (default 1,000). */
-  historyLimit?: number;
-  /** Carried over by continue-as-new. */
-  resume?: EnquiryProgress;
-}
-
-export interface EnquiryProgress {
-  state: EnquiryProcessState;
-  items: EnquiryItemRef[];
-  /** ISO 8601: when the enquiry stage began, from which a complex enquiry's report is due. */
-  enquiryStartedAt?: string;
-}
-
-/** What every command answers with: where the enquiry stands and its open deadlines. */
-export interface EnquiryView {
-  state: EnquiryProcessState;
-  items: EnquiryItemRef[];
-}
-
-/** Who gave a command; set by the API from the caller's identity, never by the caller. */
-export interface EnquiryCommand {
-  actorId: string;
-}
-
-export interface AcknowledgeConcernCommand extends EnquiryCommand {
-  enquiryManagerId: string;
-}
-
-export interface RecordDecisionCommand extends EnquiryCommand {
-  decisionId: string;
-  dutyMet: boolean;
-  otherEnquiry: boolean;
-}
-
-export interface RecordStrategyDiscussionCommand extends EnquiryCommand {
-  meetingId: string;
-}
-
-/** The report's date: the one given, else a complex enquiry's longer timescale, else as it was. */
-export interface ReportDate {
-  reportDueAt?: string;
-  complex?: boolean;
-}
-
-export interface LeadEnquiryCommand extends EnquiryCommand, ReportDate {
-  enquirerId: string;
-}
-
-export interface DelegateEnquiryCommand extends EnquiryCommand, ReportDate {
-  delegationId: string;
-  agencyId: string;
-  contactId: string;
-}
-
-export interface RespondToDelegationCommand extends EnquiryCommand {
-  recordId: string;
-  accepted: boolean;
-  enquirerId?: string;
-}
-
-export interface SubmitReportCommand extends EnquiryCommand {
-  reportId: string;
-}
-
-export interface ReviewReportCommand extends EnquiryCommand {
-  reviewId: string;
-  accepted: boolean;
-  /** Required when returning the report: when the answers are due. */
-  newDueAt?: string;
-}
-
-export interface RecordOutcomeCommand extends EnquiryCommand {
-  outcomeId: string;
-  riskOutcomeRecorded: boolean;
-  mspRecorded: boolean;
-}
-
-export interface AgreePlanCommand extends EnquiryCommand {
-  planId: string;
-  leadId: string;
-  firstReviewAt?: string;
-}
-
-export interface RecordPlanReviewCommand extends EnquiryCommand {
-  reviewId: string;
-  nextReviewAt?: string;
-}
-
-export interface PauseEnquiryCommand extends EnquiryCommand {
-  recordId: string;
-  reason: PauseReason;
-}
-
-export interface CloseEnquiryCommand extends EnquiryCommand {
-  recordId: string;
-}
-
-export const enquiryViewQuery = defineQuery<EnquiryView>('enquiryView');
-/** Returns once the first deadline is being chased, so the API answers a new concern then. */
-export const enquiryStartedUpdate = defineUpdate<EnquiryView>('enquiryStarted');
-export const acknowledgeConcernUpdate = defineUpdate<EnquiryView, [AcknowledgeConcernCommand]>(
-  'acknowledgeConcern',
-);
-export const recordDecisionUpdate = defineUpdate<EnquiryView, [RecordDecisionCommand]>(
-  'recordDecision',
-);
-export const recordStrategyDiscussionUpdate = defineUpdate<
-  EnquiryView,
-  [RecordStrategyDiscussionCommand]
->('recordStrategyDiscussion');
-export const leadEnquiryUpdate = defineUpdate<EnquiryView, [LeadEnquiryCommand]>('leadEnquiry');
-export const delegateEnquiryUpdate = defineUpdate<EnquiryView, [DelegateEnquiryCommand]>(
-  'delegateEnquiry',
-);
-export const respondToDelegationUpdate = defineUpdate<EnquiryView, [RespondToDelegationCommand]>(
-  'respondToDelegation',
-);
-export const submitReportUpdate = defineUpdate<EnquiryView, [SubmitReportCommand]>('submitReport');
-export const reviewReportUpdate = defineUpdate<EnquiryView, [ReviewReportCommand]>('reviewReport');
-export const recordOutcomeUpdate = defineUpdate<EnquiryView, [RecordOutcomeCommand]>(
-  'recordOutcome',
-);
-export const agreePlanUpdate = defineUpdate<EnquiryView, [AgreePlanCommand]>('agreePlan');
-export const recordPlanReviewUpdate = defineUpdate<EnquiryView, [RecordPlanReviewCommand]>(
-  'recordPlanReview',
-);
-export const pauseEnquiryUpdate = defineUpdate<EnquiryView, [PauseEnquiryCommand]>('pauseEnquiry');
-export const resumeEnquiryUpdate = defineUpdate<EnquiryView, [EnquiryCommand]>('resumeEnquiry');
-export const closeEnquiryUpdate = defineUpdate<EnquiryView, [CloseEnquiryCommand]>('closeEnquiry');
-
-export function enquiryWorkflowId(enquiryId: string): string {
-  return `enquiry-${enquiryId}`;
-}
-
-const DEFAULT_HISTORY_LIMIT = 1000;
-
-const { openEnquiryItem, recordEnquiryState } = proxyActivities<EnquiryActivities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
-});
-
-export async function section42EnquiryWorkflow(input: Section42EnquiryInput): Promise<EnquiryView> {
+export async function section42EnquiryWorkflow(
+  input: Section42EnquiryInput,
+): Promise<EnquiryWorkflowState> {
   const { policy, enquiryId } = input;
   const calendar: WorkingCalendar = { nation: policy.nation, workingDay: policy.workingDay };
   let state = input.resume?.state ?? initialEnquiryState(input.triageWorkerId, input.urgency);
   let items: EnquiryItemRef[] = input.resume?.items ?? [];
   let enquiryStartedAt = input.resume?.enquiryStartedAt;
   let started = input.resume !== undefined;
-  const view = (): EnquiryView => ({ state, items });
+  const view = (): EnquiryWorkflowState => ({ state, items });
   const now = () => new Date().toISOString();
 
   // ---- Deadlines: each one a chased item with its own action chaser ----
 
   const dueFrom = (kind: EnquiryItemKind, start: string, variant?: TimescaleVariant) =>
-    dueAfter(timescaleOf(kind, variant), new Date(start), calendar).toISOString();
-  const timescaleOf = (
-    kind: EnquiryItemKind,
-    variant: TimescaleVariant = 'standard',
-  ): Timescale => {
-    const rules = policy.stages[kind];
-    return (variant !== 'standard' && rules.variants?.[variant]) || rules.timescale;
-  };
-  const urgencyVariant: TimescaleVariant = input.urgency === 'urgent' ? 'urgent' : 'standard';
+    dueAfter(timescaleFor(policy.stages[kind], variant), new Date(start), calendar).toISOString();
+  const timescaleVariant = urgencyVariant(input.urgency === 'urgent');
 
   async function open(kind: EnquiryItemKind, ownerId: string, dueAt: string): Promise<void> {
     const item: EnquiryItemRef = { actionId: uuid4(), kind, ownerId, dueAt };
     // Immediate risk is not held back by quiet hours; the plan's reviews are routine.
     const urgent = input.urgency === 'urgent' && kind !== 'plan-review';
     await openEnquiryItem({ ...item, enquiryId, urgent });
-    const rules = policy.stages[kind];
     await startChild(actionChaserWorkflow, {
       workflowId: actionWorkflowId(item.actionId),
       // A deadline outlives this workflow if it is ever terminated: nothing goes unchased.
@@ -304,12 +152,9 @@ export async function section42EnquiryWorkflow(input: Section42EnquiryInput): Pr
           dueAt,
           ownerId,
           policy: policy.pin,
-          delivery: { nation: policy.nation, sendWindow: policy.sendWindow, urgent },
-          timetable: {
-            remindersBeforeDue: rules.remindersBeforeDue,
-            overdueChases: rules.overdueChases,
-            escalation: rules.escalation,
-          },
+          delivery: chaseDelivery(policy, urgent),
+          timetable: chaseTimetable(policy.stages[kind]),
+          commands: ONE_COMMAND_AT_A_TIME,
         },
       ],
     });
@@ -376,7 +221,7 @@ export async function section42EnquiryWorkflow(input: Section42EnquiryInput): Pr
     event: string,
     actorId?: string,
     detail?: EnquiryStateSnapshot['detail'],
-  ): Promise<EnquiryView> {
+  ): Promise<EnquiryWorkflowState> {
     const snapshot: EnquiryStateSnapshot = {
       enquiryId,
       version: state.version,
@@ -445,7 +290,7 @@ export async function section42EnquiryWorkflow(input: Section42EnquiryInput): Pr
       await open(
         's42-decision',
         enquiryManagerId,
-        dueFrom('s42-decision', input.receivedAt, urgencyVariant),
+        dueFrom('s42-decision', input.receivedAt, timescaleVariant),
       );
       return record('enquiry.acknowledged', actorId);
     },
@@ -462,7 +307,7 @@ export async function section42EnquiryWorkflow(input: Section42EnquiryInput): Pr
         await open(
           'strategy-discussion',
           managerId(),
-          dueFrom('strategy-discussion', now(), urgencyVariant),
+          dueFrom('strategy-discussion', now(), timescaleVariant),
         );
       } else if (state.stage === 'enquiry') {
         await beginEnquiry();
@@ -623,10 +468,7 @@ export async function section42EnquiryWorkflow(input: Section42EnquiryInput): Pr
       const since = state.pause?.since ?? at;
       // Each clock gets back exactly the working time it had left when the pause began.
       const resumed = (due: string) =>
-        resumeClock(
-          pauseClock(startPausableClock(new Date(due), calendar), new Date(since), 'paused'),
-          new Date(at),
-        ).due.toISOString();
+        dueAfterPause(new Date(due), new Date(since), new Date(at), calendar).toISOString();
       items = items.map((item) => {
         if (!isPausedWithEnquiry(item.kind)) return item;
         signal(item, (handle) => handle.signal(releaseChaseSignal, { at, calendar }));
@@ -657,9 +499,7 @@ export async function section42EnquiryWorkflow(input: Section42EnquiryInput): Pr
 
   await opening;
 
-  const historyLimit = input.historyLimit ?? DEFAULT_HISTORY_LIMIT;
-  const historyIsLong = () =>
-    workflowInfo().historyLength > historyLimit || workflowInfo().continueAsNewSuggested;
+  const historyIsLong = historyTooLong(input.historyLimit);
   while (!isEnquiryClosed(state)) {
     await condition(() => isEnquiryClosed(state) || historyIsLong());
     if (isEnquiryClosed(state)) break;

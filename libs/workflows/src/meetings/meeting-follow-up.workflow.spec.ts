@@ -18,14 +18,14 @@ import {
   type StageKey,
 } from '@safeguard/domain';
 import { randomUUID } from 'node:crypto';
-import type { ActionActivities, SendActionReminder } from './action-activities';
+import type { ActionActivities, SendActionReminder } from '../chasing/action-activities';
 import {
   actionStateQuery,
   actionWorkflowId,
   cancelActionUpdate,
   completeActionUpdate,
   type ActionChaserInput,
-} from './action-chaser.workflow';
+} from '../chasing/action-chaser.contract';
 import type { MeetingActivities, RecordMeetingClosed } from './meeting-activities';
 import {
   itemsStartedUpdate,

@@ -21,12 +21,10 @@ import {
   startChild,
   ParentClosePolicy,
 } from '@temporalio/workflow';
-import {
-  actionChaserWorkflow,
-  actionWorkflowId,
-  type ActionChaserInput,
-} from './action-chaser.workflow';
+import { actionChaserWorkflow } from '../chasing/action-chaser.workflow';
+import { actionWorkflowId, type ActionChaserInput } from '../chasing/action-chaser.contract';
 import type { MeetingActivities } from './meeting-activities';
+import { DEFAULT_ACTIVITY_OPTIONS } from '../common/plumbing';
 
 export interface MeetingFollowUpInput {
   meetingId: string;
@@ -52,10 +50,7 @@ export function meetingWorkflowId(meetingId: string): string {
   return `meeting-${meetingId}`;
 }
 
-const { recordMeetingClosed } = proxyActivities<MeetingActivities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
-});
+const { recordMeetingClosed } = proxyActivities<MeetingActivities>(DEFAULT_ACTIVITY_OPTIONS);
 
 export async function meetingFollowUpWorkflow(input: MeetingFollowUpInput): Promise<void> {
   const items = [

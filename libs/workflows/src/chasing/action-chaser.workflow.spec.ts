@@ -1,9 +1,10 @@
-import { Client, type WorkflowHandle } from '@temporalio/client';
+import { Client, WorkflowUpdateStage, type WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import {
   startWorkflowTestRig,
   storeHistoryFixture,
+  eventually,
   type WorkflowTestRig,
   sleepUntilLondon,
   refusalOf,
@@ -28,16 +29,17 @@ import {
 } from './action-activities';
 import {
   acknowledgeActionUpdate,
-  actionChaserWorkflow,
   actionStateQuery,
   actionWorkflowId,
   cancelActionUpdate,
   completeActionUpdate,
   decideExtensionUpdate,
+  ONE_COMMAND_AT_A_TIME,
   reassignActionUpdate,
   requestExtensionUpdate,
   type ActionChaserInput,
-} from './action-chaser.workflow';
+} from './action-chaser.contract';
+import { actionChaserWorkflow } from './action-chaser.workflow';
 
 /**
  * Whole timelines of one action on the time-skipping server. The server's clock starts at today's
@@ -118,6 +120,8 @@ describe('action chaser workflow (time-skipping server)', () => {
   let refuse: (command: SendActionReminder) => boolean = () => false;
   /** Holds a message in flight until the promise it returns settles. */
   let hold: (command: SendActionReminder) => Promise<void> | undefined = () => undefined;
+  /** Holds a read-model write until the promise it returns settles. */
+  let holdState: (snapshot: ActionStateSnapshot) => Promise<void> | undefined = () => undefined;
 
   beforeAll(async () => {
     rig = await startWorkflowTestRig(taskQueue, (testEnv): ActionActivities => ({
@@ -135,7 +139,10 @@ describe('action chaser workflow (time-skipping server)', () => {
         sent.push({ at, command });
         return 'sent';
       },
-      recordActionState: async (snapshot) => void snapshots.push(snapshot),
+      recordActionState: async (snapshot) => {
+        await holdState(snapshot);
+        snapshots.push(snapshot);
+      },
     }));
     env = rig.env;
     plain = new Client({ connection: env.connection, namespace: env.namespace });
@@ -146,6 +153,7 @@ describe('action chaser workflow (time-skipping server)', () => {
   beforeEach(() => {
     refuse = () => false;
     hold = () => undefined;
+    holdState = () => undefined;
   });
 
   afterEach(() => {
@@ -171,7 +179,14 @@ describe('action chaser workflow (time-skipping server)', () => {
     const actionId = randomUUID();
     const args: ActionChaserInput = options.legacy
       ? { actionId, ...input }
-      : { actionId, ownerId: OWNER, timetable: MEETING_ACTION, delivery: ENGLAND, ...input };
+      : {
+          actionId,
+          ownerId: OWNER,
+          timetable: MEETING_ACTION,
+          delivery: ENGLAND,
+          commands: ONE_COMMAND_AT_A_TIME,
+          ...input,
+        };
     const handle = await env.client.workflow.start(actionChaserWorkflow, {
       taskQueue,
       workflowId: actionWorkflowId(actionId),
@@ -798,6 +813,71 @@ describe('action chaser workflow (time-skipping server)', () => {
     await complete(handle);
     // The refused reminder is not counted as sent.
     expect(await finished(handle)).toMatchObject({ status: 'completed', remindersSent: 2 });
+  });
+
+  /**
+   * The owner acknowledges and their write to the read model is slow; a request for more time
+   * follows while it is still being written; `whileWriting` looks on before that write lands.
+   */
+  async function acknowledgeThenAskForTime(
+    input: Partial<ActionChaserInput>,
+    whileWriting: (actionId: string) => Promise<void>,
+  ) {
+    // Due on the Wednesday of the second plain week; both commands come on the first Monday.
+    const monday = plainWeeks(await serverToday(env), 2);
+    const due = monday.plus(9);
+    const proposedDueAt = londonIso(due.plus(7).at('17:30'));
+    const { actionId, handle } = await startChaser({ dueAt: londonIso(due.at('17:30')), ...input });
+    const writing = deferred();
+    const release = deferred();
+    holdState = (snapshot) => {
+      if (snapshot.actionId !== actionId || snapshot.event !== 'action.acknowledged') return;
+      writing.resolve();
+      return release.promise;
+    };
+    await sleepUntil(monday.at('10:00'));
+    const acknowledged = await handle.startUpdate(acknowledgeActionUpdate, {
+      args: [{ actorId: OWNER }],
+      waitForStage: WorkflowUpdateStage.ACCEPTED,
+    });
+    await writing.promise;
+    const requested = await handle.startUpdate(requestExtensionUpdate, {
+      args: [{ actorId: OWNER, proposedDueAt, noteId: 'note-1' }],
+      waitForStage: WorkflowUpdateStage.ACCEPTED,
+    });
+    await whileWriting(actionId);
+    release.resolve();
+    expect(await acknowledged.result()).toMatchObject({ acknowledged: true });
+    expect(await requested.result()).toMatchObject({
+      acknowledged: true,
+      extensionRequest: { proposedDueAt, requestedById: OWNER },
+    });
+    await handle.executeUpdate(cancelActionUpdate, { args: [{ actorId: CHAIR }] });
+    await finished(handle);
+    return { actionId, handle };
+  }
+
+  it('handles commands one at a time: a command waits until the one before has answered', async () => {
+    const { actionId, handle } = await acknowledgeThenAskForTime({}, async (id) => {
+      // Accepted at the door, but not handled while the acknowledgement is being written (the
+      // clock is held while an activity runs, so this waits in real time).
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(snapshotsOf(id).map((s) => s.event)).toEqual([]);
+    });
+    expect(snapshotsOf(actionId).map((s) => [s.event, s.version])).toEqual([
+      ['action.acknowledged', 2],
+      ['action.extension-requested', 3],
+      ['action.cancelled', 4],
+    ]);
+    storeHistoryFixture('action-chaser-commands-one-at-a-time', await handle.fetchHistory());
+  });
+
+  it('still takes commands as they come in runs started before they were handled in turn', async () => {
+    await acknowledgeThenAskForTime({ commands: undefined }, (id) =>
+      eventually(async () => {
+        expect(snapshotsOf(id).map((s) => s.event)).toEqual(['action.extension-requested']);
+      }),
+    );
   });
 
   /** The run ids of a continue-as-new chain, first to last. */

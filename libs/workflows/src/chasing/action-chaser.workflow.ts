@@ -22,9 +22,6 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
-  defineQuery,
-  defineSignal,
-  defineUpdate,
   patched,
   proxyActivities,
   setHandler,
@@ -38,14 +35,12 @@ import {
   chasePlan,
   completeAction,
   decideExtension,
+  dueAfterPause,
   initialActionState,
   isClosed,
   moveDueDate,
   nextSendingAt,
-  pauseClock,
   reassignAction,
-  resumeClock,
-  startPausableClock,
   recordOwnerMessage,
   requestExtension,
   sendingTime,
@@ -60,10 +55,8 @@ import {
   whyCannotRequestExtension,
   type ActionProcessState,
   type ChaseTimetable,
-  type DeliveryWindow,
   type SendWindow,
   type Touch,
-  type WorkingCalendar,
 } from '@safeguard/domain';
 import {
   DELIVERY_REFUSED,
@@ -72,112 +65,31 @@ import {
   type ActionStateSnapshot,
   type ReminderRecipient,
 } from './action-activities';
-import { refuseIf } from '../common/commands';
-
-export interface ActionChaserInput {
-  actionId: string;
-  /** ISO 8601 instant at which the action falls due. */
-  dueAt: string;
-  /**
-   * The immutable policy version this action is chased under (absent for actions started
-   * before policies existed). Publishing a new version never changes a running action's.
-   */
-  policy?: PolicyPin;
-  /** When reminders may go out, from the pinned policy (absent for actions started earlier). */
-  delivery?: DeliveryWindow;
-  /**
-   * The stage's reminders, chases and escalation ladder from the pinned policy. Runs started
-   * before it existed sent one reminder, at the due instant, which is what its absence means.
-   */
-  timetable?: ChaseTimetable;
-  ownerId?: string;
-  /** Continue-as-new once the history passes this many events (default 1,000). */
-  historyLimit?: number;
-  /** Carried over by continue-as-new. */
-  resume?: ChaserProgress;
-}
-
-export interface PolicyPin {
-  partnershipId: string;
-  version: number;
-}
-
-export interface ChaserProgress {
-  state: ActionProcessState;
-  /** Keys of the touches already dealt with for the current due date. */
-  done: string[];
-  /** ISO 8601 instant the item was held, while it is. */
-  heldSince?: string;
-}
-
-/** Who gave a command; set by the API from the caller's identity, never by the caller. */
-export interface ActorCommand {
-  actorId?: string;
-}
-
-/** Free text stays in Postgres: the note is stored first and only its id travels. */
-export interface NotedCommand extends ActorCommand {
-  noteId?: string;
-}
-
-export interface RequestExtensionCommand extends NotedCommand {
-  actorId: string;
-  proposedDueAt: string;
-}
-
-export interface DecideExtensionCommand extends NotedCommand {
-  approved: boolean;
-  newDueAt?: string;
-}
-
-export interface ReassignActionCommand extends ActorCommand {
-  newOwnerId: string;
-}
-
-export const actionStateQuery = defineQuery<ActionProcessState>('actionState');
-export const completeActionUpdate = defineUpdate<ActionProcessState, [NotedCommand]>(
-  'completeAction',
-);
-export const acknowledgeActionUpdate = defineUpdate<ActionProcessState, [ActorCommand]>(
-  'acknowledgeAction',
-);
-export const requestExtensionUpdate = defineUpdate<ActionProcessState, [RequestExtensionCommand]>(
-  'requestExtension',
-);
-export const decideExtensionUpdate = defineUpdate<ActionProcessState, [DecideExtensionCommand]>(
-  'decideExtension',
-);
-export const reassignActionUpdate = defineUpdate<ActionProcessState, [ReassignActionCommand]>(
-  'reassignAction',
-);
-export const cancelActionUpdate = defineUpdate<ActionProcessState, [NotedCommand]>('cancelAction');
-
-/** The process the item belongs to has no more need of it: its work was done, or overtaken. */
-export interface SettleChaseCommand extends ActorCommand {
-  settlement: 'completed' | 'cancelled';
-}
-
-/**
- * The process's clocks stopped (hold) or run again (release) at `at`, an ISO 8601 instant of the
- * process's own, so the item and the process agree on the moved date to the millisecond.
- */
-export interface HoldChaseCommand {
-  at: string;
-}
-
-export interface ReleaseChaseCommand extends HoldChaseCommand {
-  /** What counts as working time when giving the clock back what it had left. */
-  calendar: WorkingCalendar;
-}
-
-export const settleChaseSignal = defineSignal<[SettleChaseCommand]>('settleChase');
-export const holdChaseSignal = defineSignal<[HoldChaseCommand]>('holdChase');
-export const releaseChaseSignal = defineSignal<[ReleaseChaseCommand]>('releaseChase');
+import { eachCommandAsItComes, oneCommandAtATime } from '../common/commands';
+import {
+  DEFAULT_ACTIVITY_OPTIONS,
+  historyIsLong as historyTooLong,
+  waitUntil,
+} from '../common/plumbing';
+import {
+  actionStateQuery,
+  acknowledgeActionUpdate,
+  cancelActionUpdate,
+  completeActionUpdate,
+  decideExtensionUpdate,
+  holdChaseSignal,
+  reassignActionUpdate,
+  releaseChaseSignal,
+  requestExtensionUpdate,
+  settleChaseSignal,
+  ONE_COMMAND_AT_A_TIME,
+  type ActionChaserInput,
+  type ActorCommand,
+  type NotedCommand,
+} from './action-chaser.contract';
 
 /** Patch marker: runs started before it never sent the fallback reminder (replay safety). */
 const LINE_MANAGER_WHEN_OWNER_UNREACHABLE = 'line-manager-when-owner-unreachable';
-
-const DEFAULT_HISTORY_LIMIT = 1000;
 
 /** What runs started before timetables were pinned did: one reminder, at the due instant. */
 const ONE_REMINDER_AT_DUE: ChaseTimetable = {
@@ -186,14 +98,8 @@ const ONE_REMINDER_AT_DUE: ChaseTimetable = {
   escalation: [],
 };
 
-export function actionWorkflowId(actionId: string): string {
-  return `action-${actionId}`;
-}
-
-const { sendActionReminder, recordActionState } = proxyActivities<ActionActivities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
-});
+const { sendActionReminder, recordActionState } =
+  proxyActivities<ActionActivities>(DEFAULT_ACTIVITY_OPTIONS);
 
 export async function actionChaserWorkflow(input: ActionChaserInput): Promise<ActionProcessState> {
   const timetable = input.timetable ?? ONE_REMINDER_AT_DUE;
@@ -246,26 +152,37 @@ export async function actionChaserWorkflow(input: ActionChaserInput): Promise<Ac
     });
 
   setHandler(actionStateQuery, () => state);
-  setHandler(
+  // Commands come from the owner, the chair or a lead, each refused when it does not fit the
+  // stage. One at a time, each checked again when its turn comes, as every process does; runs
+  // started before the input said so take them as they come (replay safety). The input decides,
+  // not patched(): the SDK writes a patch marker's payload outside the payload codec, which
+  // would leave a readable payload in every action's history (see ActionChaserInput.commands).
+  const on =
+    input.commands === ONE_COMMAND_AT_A_TIME
+      ? oneCommandAtATime(Promise.resolve())
+      : eachCommandAsItComes();
+
+  on(
     completeActionUpdate,
-    async ({ actorId, noteId }) => {
+    () => whyCannotComplete(state),
+    async ({ actorId, noteId }: NotedCommand) => {
       state = completeAction(state);
       await recordState('action.completed', actorId, noteId ? { noteId } : undefined);
       return state;
     },
-    { validator: (_command: NotedCommand) => refuseIf(whyCannotComplete(state)) },
   );
-  setHandler(
+  on(
     acknowledgeActionUpdate,
-    async ({ actorId }) => {
+    () => whyCannotAcknowledge(state),
+    async ({ actorId }: ActorCommand) => {
       state = acknowledgeAction(state);
       await recordState('action.acknowledged', actorId);
       return state;
     },
-    { validator: (_command: ActorCommand) => refuseIf(whyCannotAcknowledge(state)) },
   );
-  setHandler(
+  on(
     requestExtensionUpdate,
+    ({ proposedDueAt }) => whyCannotRequestExtension(state, proposedDueAt),
     async ({ actorId, proposedDueAt, noteId }) => {
       state = requestExtension(state, { proposedDueAt, requestedById: actorId });
       await recordState('action.extension-requested', actorId, {
@@ -275,12 +192,10 @@ export async function actionChaserWorkflow(input: ActionChaserInput): Promise<Ac
       tell('extension-requested', 'decision-maker');
       return state;
     },
-    {
-      validator: ({ proposedDueAt }) => refuseIf(whyCannotRequestExtension(state, proposedDueAt)),
-    },
   );
-  setHandler(
+  on(
     decideExtensionUpdate,
+    (decision) => whyCannotDecideExtension(state, decision, Date.now()),
     async ({ actorId, approved, newDueAt, noteId }) => {
       state = decideExtension(state, { approved, newDueAt }, Date.now());
       if (approved) moveTimetable();
@@ -292,12 +207,10 @@ export async function actionChaserWorkflow(input: ActionChaserInput): Promise<Ac
       tell(approved ? 'extension-approved' : 'extension-refused', 'owner');
       return state;
     },
-    {
-      validator: (decision) => refuseIf(whyCannotDecideExtension(state, decision, Date.now())),
-    },
   );
-  setHandler(
+  on(
     reassignActionUpdate,
+    ({ newOwnerId }) => whyCannotReassign(state, newOwnerId),
     async ({ actorId, newOwnerId }) => {
       const previousOwnerId = state.ownerId;
       state = reassignAction(state, newOwnerId);
@@ -308,18 +221,19 @@ export async function actionChaserWorkflow(input: ActionChaserInput): Promise<Ac
       tell('assigned', 'owner');
       return state;
     },
-    { validator: ({ newOwnerId }) => refuseIf(whyCannotReassign(state, newOwnerId)) },
   );
-  setHandler(
+  on(
     cancelActionUpdate,
-    async ({ actorId, noteId }) => {
+    () => whyCannotCancel(state),
+    async ({ actorId, noteId }: NotedCommand) => {
       state = cancelAction(state);
       await recordState('action.cancelled', actorId, noteId ? { noteId } : undefined);
       tell('cancelled', 'owner');
       return state;
     },
-    { validator: (_command: NotedCommand) => refuseIf(whyCannotCancel(state)) },
   );
+
+  // Signals from the process the item belongs to (a Section 42 enquiry).
   setHandler(settleChaseSignal, async ({ actorId, settlement }) => {
     if (isClosed(state)) return;
     state = settlement === 'completed' ? completeAction(state) : cancelAction(state);
@@ -334,12 +248,12 @@ export async function actionChaserWorkflow(input: ActionChaserInput): Promise<Ac
   setHandler(releaseChaseSignal, async ({ at, calendar }) => {
     if (isClosed(state) || !heldSince) return;
     // The working time left when the hold began is the working time left now.
-    const held = pauseClock(
-      startPausableClock(new Date(dueAt()), calendar),
+    const releasedDueAt = dueAfterPause(
+      new Date(dueAt()),
       new Date(heldSince),
-      'held',
-    );
-    const releasedDueAt = resumeClock(held, new Date(at)).due.toISOString();
+      new Date(at),
+      calendar,
+    ).toISOString();
     heldSince = undefined;
     state = moveDueDate(state, releasedDueAt, Date.now());
     // Touches already sent are not sent again; the rest follow the moved date.
@@ -380,9 +294,7 @@ export async function actionChaserWorkflow(input: ActionChaserInput): Promise<Ac
     }
   }
 
-  const historyLimit = input.historyLimit ?? DEFAULT_HISTORY_LIMIT;
-  const historyIsLong = () =>
-    workflowInfo().historyLength > historyLimit || workflowInfo().continueAsNewSuggested;
+  const historyIsLong = historyTooLong(input.historyLimit);
 
   while (!isClosed(state)) {
     if (historyIsLong()) {
@@ -476,10 +388,4 @@ async function remind(
     }
     throw error;
   }
-}
-
-/** Waits for the instant (epoch ms) unless the condition comes true first. */
-async function waitUntil(instant: number, done: () => boolean): Promise<void> {
-  const remaining = instant - Date.now();
-  if (remaining > 0) await condition(done, remaining);
 }
