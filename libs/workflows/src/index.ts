@@ -11,7 +11,9 @@ export * from './enquiries/enquiry-policy';
 export * from './enquiries/section42-enquiry.contract';
 export * from './enquiries/section42-enquiry.workflow';
 export * from './meetings/meeting-activities';
+export * from './meetings/meeting-follow-up.contract';
 export * from './meetings/meeting-follow-up.workflow';
+export * from './notifications/daily-digest.contract';
 export * from './notifications/daily-digest.workflow';
 export * from './notifications/digest-activities';
 

@@ -12,9 +12,8 @@ import {
 import { actionChaserWorkflow, actionWorkflowId } from '@safeguard/workflows';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { ProblemException } from '../common/problem';
 import { NamedPeople } from '../directory/named-people';
-import { auditedBy, type Principal } from '../auth/principal';
+import { auditedBy, type Principal, assertOwnPartnership } from '../auth/principal';
 import { PoliciesService } from '../policies/policies.service';
 import { processStart, ProcessStarter } from '../temporal/process-starter';
 import { ActionAccess } from './action-access';
@@ -37,9 +36,7 @@ export class ActionsService {
    * nothing is committed and the caller gets an error, so no accepted action goes unchased.
    */
   async create(dto: CreateActionDto, principal: Principal): Promise<ActionView> {
-    if (!principal.partnershipIds.includes(dto.partnershipId)) {
-      throw ProblemException.unprocessable('partnershipId', 'no partnership with this id');
-    }
+    assertOwnPartnership(principal, dto.partnershipId);
     await this.people.assertNamed(dto.ownerId, 'ownerId', { partnership: dto.partnershipId });
     const id = randomUUID();
     const now = new Date();

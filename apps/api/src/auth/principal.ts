@@ -1,5 +1,6 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { AgencyType, Role } from '@safeguard/domain';
+import { ProblemException } from '../common/problem';
 
 /** The authenticated professional behind a request, as the directory knows them. */
 export interface Principal {
@@ -43,3 +44,16 @@ export const CurrentPrincipal = createParamDecorator(
     return principal as Principal;
   },
 );
+
+/** Said of a partnership a caller names that is not one of theirs, or has no policy yet. */
+export const NO_SUCH_PARTNERSHIP = 'no partnership with this id';
+
+/**
+ * A command or query names one of the caller's own partnerships (their agency's), or is refused
+ * as naming none at all (422 naming the field): another partnership's existence is not told.
+ */
+export function assertOwnPartnership(principal: Principal, partnershipId: string): void {
+  if (!principal.partnershipIds.includes(partnershipId)) {
+    throw ProblemException.unprocessable('partnershipId', NO_SUCH_PARTNERSHIP);
+  }
+}

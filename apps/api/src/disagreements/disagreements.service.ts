@@ -18,7 +18,7 @@ import {
 } from '@safeguard/workflows';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
-import { auditedBy, type Principal } from '../auth/principal';
+import { auditedBy, type Principal, assertOwnPartnership } from '../auth/principal';
 import { caseTimeline } from '../actions/case-timeline';
 import { ProblemException } from '../common/problem';
 import { NamedPeople } from '../directory/named-people';
@@ -48,9 +48,7 @@ export class DisagreementsService {
    */
   async raise(dto: RaiseDisagreementDto, principal: Principal): Promise<DisagreementView> {
     const { partnershipId, immediateRisk } = dto;
-    if (!principal.partnershipIds.includes(partnershipId)) {
-      throw ProblemException.unprocessable('partnershipId', 'no partnership with this id');
-    }
+    assertOwnPartnership(principal, partnershipId);
     const otherAgencyId = await this.otherParty(dto, principal);
     const now = new Date();
     const id = randomUUID();

@@ -18,7 +18,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { DataSource, In, Not } from 'typeorm';
 import { delegationSeenBy, recordsSeenBy, timelineSeenBy } from '../auth/enquiry-access-rules';
-import { auditedBy, type Principal } from '../auth/principal';
+import { auditedBy, type Principal, assertOwnPartnership } from '../auth/principal';
 import { caseTimeline } from '../actions/case-timeline';
 import { ProblemException } from '../common/problem';
 import { processStart, ProcessStarter } from '../temporal/process-starter';
@@ -44,9 +44,7 @@ export class EnquiriesService {
   /** All in one transaction: if Temporal refuses the start, nothing is recorded. */
   async raise(dto: RaiseEnquiryDto, principal: Principal): Promise<EnquiryView> {
     const { partnershipId } = dto;
-    if (!principal.partnershipIds.includes(partnershipId)) {
-      throw ProblemException.unprocessable('partnershipId', 'no partnership with this id');
-    }
+    assertOwnPartnership(principal, partnershipId);
     const now = new Date();
     const receivedAt = new Date(dto.receivedAt);
     if (receivedAt > now) {

@@ -5,6 +5,7 @@ import {
   dueAfter,
   STAGE_OF_ITEM,
   stagePolicy,
+  timescaleFor,
   type ChasedItemKind,
   type MeetingItemKind,
 } from '@safeguard/domain';
@@ -30,7 +31,12 @@ import {
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { leadsOwnAgency, seesWholePartnership } from '../auth/access-rules';
-import { auditedBy, type Principal } from '../auth/principal';
+import {
+  auditedBy,
+  type Principal,
+  assertOwnPartnership,
+  NO_SUCH_PARTNERSHIP,
+} from '../auth/principal';
 import { ProblemException } from '../common/problem';
 import { NamedPeople } from '../directory/named-people';
 import { processStart, ProcessStarter } from '../temporal/process-starter';
@@ -76,9 +82,7 @@ export class MeetingsService {
 
   /** All in one transaction: if Temporal refuses the start, nothing is recorded. */
   async record(dto: RecordMeetingDto, principal: Principal): Promise<MeetingView> {
-    if (!principal.partnershipIds.includes(dto.partnershipId)) {
-      throw ProblemException.unprocessable('partnershipId', 'no partnership with this id');
-    }
+    assertOwnPartnership(principal, dto.partnershipId);
     const heldAt = new Date(dto.heldAt);
     const reviewAt = dto.reviewAt ? new Date(dto.reviewAt) : null;
     if (reviewAt && reviewAt <= heldAt) {
@@ -246,11 +250,9 @@ export class MeetingsService {
 
   /** What the policy would give each item of a meeting held then, for the form to offer. */
   async dueDates(query: MeetingDueDatesQuery, principal: Principal): Promise<MeetingDueDatesView> {
-    const policy = principal.partnershipIds.includes(query.partnershipId)
-      ? await this.policies.latest(this.dataSource.manager, query.partnershipId)
-      : undefined;
-    if (!policy)
-      throw ProblemException.unprocessable('partnershipId', 'no partnership with this id');
+    assertOwnPartnership(principal, query.partnershipId);
+    const policy = await this.policies.latest(this.dataSource.manager, query.partnershipId);
+    if (!policy) throw ProblemException.unprocessable('partnershipId', NO_SUCH_PARTNERSHIP);
     const heldAt = new Date(query.heldAt);
     const due = (kind: ChasedItemKind) => defaultDue(policy, kind, heldAt).toISOString();
     return {
@@ -451,5 +453,5 @@ export class MeetingsService {
 /** The policy's default due date for an item of this kind, from the meeting's date. */
 function defaultDue(policy: PolicyVersionEntity, kind: ChasedItemKind, heldAt: Date): Date {
   const stage = stagePolicy(policy.document, STAGE_OF_ITEM[kind]);
-  return dueAfter(stage.timescale, heldAt, policy.document);
+  return dueAfter(timescaleFor(stage), heldAt, policy.document);
 }

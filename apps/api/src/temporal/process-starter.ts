@@ -12,6 +12,7 @@ import {
   type PolicyVersionEntity,
 } from '@safeguard/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
+import { NO_SUCH_PARTNERSHIP } from '../auth/principal';
 import { ProblemException } from '../common/problem';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { PoliciesService } from '../policies/policies.service';
@@ -69,7 +70,7 @@ export class ProcessStarter {
     const process = await this.dataSource.transaction(async (db) => {
       const policy = await this.policies.latest(db, partnershipId);
       if (!policy) {
-        throw ProblemException.unprocessable('partnershipId', 'no partnership with this id');
+        throw ProblemException.unprocessable('partnershipId', NO_SUCH_PARTNERSHIP);
       }
       const recorded = await record(db, policy);
       // Start before appending: the chronology append holds its chain's lock until commit,

@@ -29,11 +29,11 @@ import {
 import type { MeetingActivities, RecordMeetingClosed } from './meeting-activities';
 import {
   itemsStartedUpdate,
-  meetingFollowUpWorkflow,
   meetingProgressQuery,
   meetingWorkflowId,
   type MeetingFollowUpInput,
-} from './meeting-follow-up.workflow';
+} from './meeting-follow-up.contract';
+import { meetingFollowUpWorkflow } from './meeting-follow-up.workflow';
 
 /** A meeting's items, each chased by its own child, on the time-skipping server. */
 jest.setTimeout(120_000);

@@ -14,41 +14,20 @@
  */
 import {
   condition,
-  defineQuery,
-  defineUpdate,
   proxyActivities,
   setHandler,
   startChild,
   ParentClosePolicy,
 } from '@temporalio/workflow';
 import { actionChaserWorkflow } from '../chasing/action-chaser.workflow';
-import { actionWorkflowId, type ActionChaserInput } from '../chasing/action-chaser.contract';
+import { actionWorkflowId } from '../chasing/action-chaser.contract';
 import type { MeetingActivities } from './meeting-activities';
 import { DEFAULT_ACTIVITY_OPTIONS } from '../common/plumbing';
-
-export interface MeetingFollowUpInput {
-  meetingId: string;
-  actionLog: ActionChaserInput;
-  fullMinutes: ActionChaserInput;
-  actions: ActionChaserInput[];
-  review?: ActionChaserInput;
-}
-
-export interface MeetingProgress {
-  items: number;
-  closed: number;
-}
-
-export const meetingProgressQuery = defineQuery<MeetingProgress>('meetingProgress');
-/**
- * Returns once every item's chaser is running, so the API can answer the recording of a meeting
- * only when each item already takes commands.
- */
-export const itemsStartedUpdate = defineUpdate<MeetingProgress>('itemsStarted');
-
-export function meetingWorkflowId(meetingId: string): string {
-  return `meeting-${meetingId}`;
-}
+import {
+  itemsStartedUpdate,
+  meetingProgressQuery,
+  type MeetingFollowUpInput,
+} from './meeting-follow-up.contract';
 
 const { recordMeetingClosed } = proxyActivities<MeetingActivities>(DEFAULT_ACTIVITY_OPTIONS);
 

@@ -10,9 +10,8 @@
  */
 import { proxyActivities } from '@temporalio/workflow';
 import { formatLocalDate, ukLocalDate } from '@safeguard/domain';
-import type { DailyDigestInput, DigestActivities, DigestRun } from './digest-activities';
-
-export const DAILY_DIGEST_SCHEDULE_ID = 'daily-digest';
+import type { DailyDigestInput } from './daily-digest.contract';
+import type { DigestActivities, DigestRun } from './digest-activities';
 
 const { sendDailyDigests } = proxyActivities<DigestActivities>({
   // Long enough for a large partnership; each email is idempotent, so a retry resumes safely.

@@ -3,12 +3,6 @@ export interface DigestActivities {
   sendDailyDigests(command: SendDailyDigests): Promise<DigestRun>;
 }
 
-/** How the digest is started: the schedule gives nothing, which means today's UK date. */
-export interface DailyDigestInput {
-  /** The UK date to send the digest for, as YYYY-MM-DD (a missed morning, or a test). */
-  date?: string;
-}
-
 export interface SendDailyDigests {
   /**
    * The UK date the digest is for, as YYYY-MM-DD. An item is listed only if this is a working day
