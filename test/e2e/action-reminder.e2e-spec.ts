@@ -44,6 +44,30 @@ describe('an action falls due and its owner is reminded by email', () => {
     }
   });
 
+  it('plans an immediate risk on the urgent ladder, in hours, and a routine item on the ladder of days', async () => {
+    const owner = await createPerson('Urgent Owner');
+    const dueAt = new Date(Date.now() + 7 * 86_400_000);
+    dueAt.setUTCMinutes(0, 0, 0);
+    const tiers = async (urgent: boolean) => {
+      const created = await postAction(owner, { dueAt: dueAt.toISOString(), urgent });
+      expect(created.status).toBe(201);
+      return (await get(`/actions/${created.body.id}`)).body.chasePlan
+        .filter((step: { kind: string }) => step.kind === 'escalation')
+        .map((step: { notify: string; at: string }) => [step.notify, step.at]);
+    };
+    const hoursAfterDue = (hours: number) =>
+      new Date(dueAt.getTime() + hours * 3_600_000).toISOString();
+    expect(await tiers(true)).toEqual([
+      ['agency-designated-lead', hoursAfterDue(2)],
+      ['local-authority-lead', hoursAfterDue(4)],
+    ]);
+    expect((await tiers(false)).map(([notify]: string[]) => notify)).toEqual([
+      'owner-line-manager',
+      'agency-designated-lead',
+      'local-authority-lead',
+    ]);
+  });
+
   it('completes an action once, and refuses a second completion with 409 and the reason', async () => {
     const owner = await createPerson();
     const dueAt = new Date(Date.now() + 30 * 24 * 60 * 60 * 1000).toISOString();

@@ -76,9 +76,10 @@ describe('a practitioner answers a reminder in the browser', () => {
       `${action.reference} ${title} – Safeguarding adults partnership service`,
     );
 
-    // Who is told, and when, until it is done: the ladder of the item's policy.
+    // Who is told, and when, until it is done: the ladder of the item's policy (an immediate
+    // risk: the urgent ladder, in hours).
     const ladder = page.locator('#chase-plan');
-    await ladder.getByText('Their line manager').waitFor();
+    await ladder.getByText('Their agency’s designated safeguarding lead').waitFor();
     expect(await ladder.getByRole('row').count()).toBe(action.chasePlan.length + 1);
 
     await page.getByRole('button', { name: 'Acknowledge' }).click();

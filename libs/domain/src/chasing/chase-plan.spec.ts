@@ -6,6 +6,7 @@ import { defaultPolicy } from '../policy/default-policy';
 import type { SendWindow } from '../policy/policy.schema';
 import {
   chasePlan,
+  escalationLadder,
   offsetInstant,
   silencedByAcknowledgement,
   touchesStillToCome,
@@ -34,6 +35,10 @@ describe('chase plan', () => {
         { after: { workingDays: 5 }, notify: 'owner-line-manager' },
         { after: { workingDays: 10 }, notify: 'agency-designated-lead' },
         { after: { workingDays: 10 }, notify: 'local-authority-lead' },
+      ],
+      urgentEscalation: [
+        { after: { duration: 'PT2H' }, notify: 'agency-designated-lead' },
+        { after: { duration: 'PT4H' }, notify: 'local-authority-lead' },
       ],
       basis: expect.any(String),
     });
@@ -404,5 +409,26 @@ describe('acknowledgement', () => {
         .map((t) => t.key),
     );
     expect(kept(true).length).toBeLessThan(plan.length);
+  });
+
+  it('climbs the urgent ladder for an immediate risk, in hours, and the routine one otherwise', () => {
+    // Due Tuesday 10 March 2026 at 12:00 (GMT).
+    const due = new Date('2026-03-10T12:00:00.000Z');
+    const ladder = (urgent: boolean) =>
+      chasePlan(meetingAction, due, { nation: 'england-and-wales', sendWindow, urgent })
+        .filter((touch) => touch.kind === 'escalation')
+        .map((touch) => [touch.notify, new Date(touch.at).toISOString()]);
+    expect(ladder(true)).toEqual([
+      ['agency-designated-lead', '2026-03-10T14:00:00.000Z'],
+      ['local-authority-lead', '2026-03-10T16:00:00.000Z'],
+    ]);
+    expect(ladder(false).map(([notify]) => notify)).toEqual([
+      'owner-line-manager',
+      'agency-designated-lead',
+      'local-authority-lead',
+    ]);
+    // A stage without an urgent ladder: immediate risk climbs the routine one.
+    const routineOnly = { ...meetingAction, urgentEscalation: undefined };
+    expect(escalationLadder(routineOnly, true)).toBe(meetingAction.escalation);
   });
 });

@@ -16,11 +16,23 @@ export interface ChaseTimetable {
   readonly remindersBeforeDue: readonly Offset[];
   readonly overdueChases: readonly Offset[];
   readonly escalation: readonly EscalationTier[];
+  /** The ladder an immediate-risk item climbs instead, in hours rather than days, if any. */
+  readonly urgentEscalation?: readonly EscalationTier[];
 }
 
 export interface ChaseCalendar {
   readonly nation: Nation;
   readonly sendWindow: SendWindow;
+  /** Immediate risk: the stage's urgent ladder is climbed, where it has one. */
+  readonly urgent?: boolean;
+}
+
+/** The ladder an item climbs: the urgent one for immediate risk where the stage has one. */
+export function escalationLadder(
+  timetable: ChaseTimetable,
+  urgent: boolean | undefined,
+): readonly EscalationTier[] {
+  return urgent && timetable.urgentEscalation ? timetable.urgentEscalation : timetable.escalation;
 }
 
 /**
@@ -60,7 +72,7 @@ export function chasePlan(
       at: at(offset),
       notify: 'owner' as const,
     })),
-    ...timetable.escalation.map((tier) => ({
+    ...escalationLadder(timetable, calendar.urgent).map((tier) => ({
       key: `escalation-${tier.notify}`,
       kind: 'escalation' as const,
       at: at(tier.after),

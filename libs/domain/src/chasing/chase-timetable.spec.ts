@@ -9,8 +9,16 @@ describe('chase timetable of a policy stage', () => {
       remindersBeforeDue: stage.remindersBeforeDue,
       overdueChases: stage.overdueChases,
       escalation: stage.escalation,
+      urgentEscalation: stage.urgentEscalation,
     });
     expect(Object.keys(chaseTimetable(stage))).toEqual([
+      'remindersBeforeDue',
+      'overdueChases',
+      'escalation',
+      'urgentEscalation',
+    ]);
+    // A stage without an urgent ladder gives the timetable it always gave.
+    expect(Object.keys(chaseTimetable({ ...stage, urgentEscalation: undefined }))).toEqual([
       'remindersBeforeDue',
       'overdueChases',
       'escalation',
@@ -19,8 +27,13 @@ describe('chase timetable of a policy stage', () => {
 
   it('is the same for every stage of the policy as reading the stage by hand', () => {
     for (const rules of Object.values(defaultPolicy.stages)) {
-      const { remindersBeforeDue, overdueChases, escalation } = rules;
-      expect(chaseTimetable(rules)).toEqual({ remindersBeforeDue, overdueChases, escalation });
+      const { remindersBeforeDue, overdueChases, escalation, urgentEscalation } = rules;
+      expect(chaseTimetable(rules)).toEqual({
+        remindersBeforeDue,
+        overdueChases,
+        escalation,
+        ...(urgentEscalation ? { urgentEscalation } : {}),
+      });
     }
   });
 

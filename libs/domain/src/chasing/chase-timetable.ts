@@ -9,7 +9,11 @@ import type { SendWindow, StagePolicy } from '../policy/policy.schema';
 import type { ChaseTimetable } from './chase-plan';
 import type { DeliveryWindow } from './sending';
 
-/** The stage's reminders, chases and ladder, as a chaser carries them (and in this key order). */
+/**
+ * The stage's reminders, chases and ladders, as a chaser carries them (and in this key order).
+ * The urgent ladder travels only where the stage has one, so a timetable from a policy without
+ * urgent ladders is exactly what it always was.
+ */
 export function chaseTimetable<Stage extends ChaseTimetable = StagePolicy>(
   stage: Stage,
 ): Pick<Stage, keyof ChaseTimetable> {
@@ -17,7 +21,8 @@ export function chaseTimetable<Stage extends ChaseTimetable = StagePolicy>(
     remindersBeforeDue: stage.remindersBeforeDue,
     overdueChases: stage.overdueChases,
     escalation: stage.escalation,
-  };
+    ...(stage.urgentEscalation ? { urgentEscalation: stage.urgentEscalation } : {}),
+  } as Pick<Stage, keyof ChaseTimetable>;
 }
 
 /** When the item's messages may go: the policy's send window, waived for immediate risk. */

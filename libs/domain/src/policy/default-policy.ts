@@ -1,4 +1,17 @@
-import type { PolicyDocument } from './policy.schema';
+import type { EscalationTier, PolicyDocument } from './policy.schema';
+
+/**
+ * Immediate risk climbs in hours, not days: the agency's designated safeguarding lead 2 hours
+ * after the due time, the local authority's safeguarding lead (for an enquiry's deadline, its
+ * enquiry manager) 4 hours after. Ours: the sources say "immediate risk first" and "the same
+ * day" without fixing the hours.
+ */
+function urgentLadder(): EscalationTier[] {
+  return [
+    { after: { duration: 'PT2H' }, notify: 'agency-designated-lead' },
+    { after: { duration: 'PT4H' }, notify: 'local-authority-lead' },
+  ];
+}
 
 /**
  * The policy a partnership starts from: the published timescales of the practice primer
@@ -21,6 +34,7 @@ export function createDefaultPolicy(): PolicyDocument {
         remindersBeforeDue: [{ workingDays: 0 }],
         overdueChases: [{ workingDays: 1 }],
         escalation: [{ after: { workingDays: 1 }, notify: 'owner-line-manager' }],
+        urgentEscalation: urgentLadder(),
         basis: 'Lancashire-style stages tables: same working day',
       },
       's42.decision': {
@@ -33,6 +47,7 @@ export function createDefaultPolicy(): PolicyDocument {
           { after: { workingDays: 1 }, notify: 'owner-line-manager' },
           { after: { workingDays: 3 }, notify: 'head-of-service' },
         ],
+        urgentEscalation: urgentLadder(),
         basis: 'Pan-Lancashire SAB stages table: end of next working day (urgent: same day)',
       },
       's42.strategy-discussion': {
@@ -45,6 +60,7 @@ export function createDefaultPolicy(): PolicyDocument {
           { after: { workingDays: 1 }, notify: 'owner-line-manager' },
           { after: { workingDays: 3 }, notify: 'head-of-service' },
         ],
+        urgentEscalation: urgentLadder(),
         basis: 'Pan-Lancashire SAB stages table; Somerset SAB: routine 5 WD, urgent 1 WD',
       },
       's42.delegation-acceptance': {
@@ -56,6 +72,7 @@ export function createDefaultPolicy(): PolicyDocument {
           { after: { workingDays: 1 }, notify: 'agency-designated-lead' },
           { after: { workingDays: 3 }, notify: 'local-authority-lead' },
         ],
+        urgentEscalation: urgentLadder(),
         basis: 'Inference from the duty to cooperate: acceptance within 2 WD',
       },
       's42.enquiry-report': {
@@ -68,6 +85,7 @@ export function createDefaultPolicy(): PolicyDocument {
           { after: { workingDays: 1 }, notify: 'agency-designated-lead' },
           { after: { workingDays: 5 }, notify: 'local-authority-lead' },
         ],
+        urgentEscalation: urgentLadder(),
         basis: 'Pan-Lancashire SAB (4 working weeks); Wigan Council (28 WD when complex)',
       },
       's42.quality-assurance': {
@@ -76,6 +94,7 @@ export function createDefaultPolicy(): PolicyDocument {
         remindersBeforeDue: [{ workingDays: -1 }, { workingDays: 0 }],
         overdueChases: [{ workingDays: 1 }],
         escalation: [{ after: { workingDays: 1 }, notify: 'owner-line-manager' }],
+        urgentEscalation: urgentLadder(),
         basis: 'Inference: local authority quality assurance within 5 WD',
       },
       's42.outcome-and-plan': {
@@ -84,6 +103,7 @@ export function createDefaultPolicy(): PolicyDocument {
         remindersBeforeDue: [{ workingDays: -5 }, { workingDays: 0 }],
         overdueChases: [{ workingDays: 1 }, { workingDays: 5 }],
         escalation: [{ after: { workingDays: 1 }, notify: 'owner-line-manager' }],
+        urgentEscalation: urgentLadder(),
         basis: 'Pan-Lancashire SAB: 20 WD after the enquiry ends',
       },
       's42.plan-review': {
@@ -93,6 +113,7 @@ export function createDefaultPolicy(): PolicyDocument {
         remindersBeforeDue: [{ workingDays: -5 }, { workingDays: 0 }],
         overdueChases: [{ workingDays: 1 }],
         escalation: [{ after: { workingDays: 1 }, notify: 'local-authority-lead' }],
+        urgentEscalation: urgentLadder(),
         basis:
           'Pan-Lancashire SAB; Wales procedures: first review within 6 weeks, then at most every 6 weeks',
       },
@@ -102,6 +123,7 @@ export function createDefaultPolicy(): PolicyDocument {
         remindersBeforeDue: [{ workingDays: 0 }],
         overdueChases: [{ workingDays: 1 }],
         escalation: [{ after: { workingDays: 2 }, notify: 'owner-line-manager' }],
+        urgentEscalation: urgentLadder(),
         basis: 'Published meeting practice: actions and decisions circulated within 1 WD',
       },
       'meeting.full-minutes': {
@@ -110,6 +132,7 @@ export function createDefaultPolicy(): PolicyDocument {
         remindersBeforeDue: [{ workingDays: -3 }, { workingDays: 0 }],
         overdueChases: [{ workingDays: 1 }, { workingDays: 5 }],
         escalation: [{ after: { workingDays: 5 }, notify: 'owner-line-manager' }],
+        urgentEscalation: urgentLadder(),
         basis: 'Published meeting practice: full minutes within 10 WD',
       },
       'meeting.action': {
@@ -122,6 +145,7 @@ export function createDefaultPolicy(): PolicyDocument {
           { after: { workingDays: 10 }, notify: 'agency-designated-lead' },
           { after: { workingDays: 10 }, notify: 'local-authority-lead' },
         ],
+        urgentEscalation: urgentLadder(),
         basis:
           'Service default: no procedure fixes chase intervals; 10 WD applies only when the meeting agreed no date',
       },

@@ -49,6 +49,15 @@ export const stagePolicySchema = strictObject({
   remindersBeforeDue: list(offsetSchema, 10, 'reminders'),
   overdueChases: list(offsetSchema, 10, 'chases'),
   escalation: list(escalationTierSchema, ESCALATION_TARGETS.length, 'escalation tiers'),
+  /**
+   * The ladder an immediate-risk item climbs instead: hours, not days (a designated lead within
+   * 2 hours, the local authority's lead within 4). Without it, urgent items climb `escalation`.
+   */
+  urgentEscalation: list(
+    escalationTierSchema,
+    ESCALATION_TARGETS.length,
+    'urgent escalation tiers',
+  ).optional(),
   /** When the timescale passes unresolved, the item moves on to this stage by itself. */
   autoEscalateTo: stageKeySchema.optional(),
   basis: singleLineText(500).optional(),
@@ -57,28 +66,31 @@ export const stagePolicySchema = strictObject({
   checkVariant(stage.timescale, stage.variants?.complex, 'complex', ctx);
   checkOffsetList(stage.remindersBeforeDue, ['remindersBeforeDue'], [], REMINDER_RULE, ctx);
   checkOffsetList(stage.overdueChases, ['overdueChases'], [], CHASE_RULE, ctx);
-  checkOffsetList(
-    stage.escalation.map((tier) => tier.after),
-    ['escalation'],
-    ['after'],
-    ESCALATION_RULE,
-    ctx,
-  );
-  const seen = new Map<string, number>();
-  stage.escalation.forEach((tier, index) => {
-    const first = seen.get(tier.notify);
-    if (first === undefined) seen.set(tier.notify, index);
-    else
-      ctx.addIssue({
-        code: z.ZodIssueCode.custom,
-        path: ['escalation', index, 'notify'],
-        message: `each escalation target may appear only once (already notified by escalation[${first}])`,
-      });
-  });
+  for (const ladder of ['escalation', 'urgentEscalation'] as const) {
+    const tiers = stage[ladder] ?? [];
+    checkOffsetList(
+      tiers.map((tier) => tier.after),
+      [ladder],
+      ['after'],
+      ESCALATION_RULE,
+      ctx,
+    );
+    const seen = new Map<string, number>();
+    tiers.forEach((tier, index) => {
+      const first = seen.get(tier.notify);
+      if (first === undefined) seen.set(tier.notify, index);
+      else
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: [ladder, index, 'notify'],
+          message: `each escalation target may appear only once (already notified by ${ladder}[${first}])`,
+        });
+    });
+  }
   if (stage.autoEscalateTo !== undefined) {
     // The item has left the stage at its due date, so these would never be sent.
-    for (const field of ['overdueChases', 'escalation'] as const) {
-      if (stage[field].length > 0)
+    for (const field of ['overdueChases', 'escalation', 'urgentEscalation'] as const) {
+      if ((stage[field] ?? []).length > 0)
         ctx.addIssue({
           code: z.ZodIssueCode.custom,
           path: [field],

@@ -92,6 +92,24 @@ describe('validatePolicy refuses a bad policy and names the field', () => {
     ]);
   });
 
+  it('an urgent ladder out of order, repeating a target, or on a stage that moves on by itself', () => {
+    expect(
+      errorsAfter((p) => {
+        const urgent = p.stages['meeting.action'].urgentEscalation;
+        urgent[0].after = { duration: 'PT5H' };
+        urgent[1].notify = 'agency-designated-lead';
+        p.stages['disagreement.stage-1'].urgentEscalation = [
+          { after: { duration: 'PT1H' }, notify: 'board' },
+        ];
+      }).map((error) => error.field),
+    ).toEqual([
+      'stages["meeting.action"].urgentEscalation[0].after.duration',
+      'stages["meeting.action"].urgentEscalation[1].after.duration',
+      'stages["meeting.action"].urgentEscalation[1].notify',
+      'stages["disagreement.stage-1"].urgentEscalation',
+    ]);
+  });
+
   it('an unknown escalation target', () => {
     expect(
       errorsAfter((p) => (p.stages['s42.decision'].escalation[1].notify = 'director')),

@@ -610,6 +610,42 @@ describe('action chaser workflow (time-skipping server)', () => {
     }
   });
 
+  it('climbs the urgent ladder in hours for an immediate risk, and the ladder of days otherwise', async () => {
+    // Due on a plain Tuesday at 10:00, with the stage's urgent ladder in the timetable.
+    const tuesday = plainWeeks(await serverToday(env), 3).plus(8);
+    const dueAt = londonIso(tuesday.at('10:00'));
+    const timetable: ChaseTimetable = {
+      ...MEETING_ACTION,
+      urgentEscalation: meetingAction.urgentEscalation,
+    };
+    const immediate = await startChaser({
+      dueAt,
+      timetable,
+      delivery: { ...ENGLAND, urgent: true },
+    });
+    const routine = await startChaser({ dueAt, timetable });
+    const escalations = (actionId: string) =>
+      messagesTo(actionId).filter(([, event]) => event === 'escalated');
+
+    await sleepUntil(tuesday.at('14:01'));
+    expect(escalations(immediate.actionId)).toEqual([
+      message(tuesday.at('12:00'), 'escalated', 'agency-designated-lead'),
+      message(tuesday.at('14:00'), 'escalated', 'local-authority-lead'),
+    ]);
+    expect(escalations(routine.actionId)).toEqual([]);
+    // The routine item climbs its ladder of days: the line manager at +5 WD (the next Tuesday).
+    await sleepUntil(tuesday.plus(7).at('09:00'));
+    expect(escalations(routine.actionId)).toEqual([
+      message(tuesday.plus(7).at('08:30'), 'escalated', 'owner-line-manager'),
+    ]);
+    expect(escalations(immediate.actionId)).toHaveLength(2);
+    for (const run of [immediate, routine]) {
+      await complete(run.handle);
+      await finished(run.handle);
+    }
+    storeHistoryFixture('action-chaser-urgent-ladder', await immediate.handle.fetchHistory());
+  });
+
   it('still sends one reminder at the due instant for input without a timetable (legacy runs)', async () => {
     // Due on a plain Thursday at an odd minute inside working hours; the held one is due on the
     // Saturday after it.

@@ -115,6 +115,9 @@ export async function actionChaserWorkflow(input: ActionChaserInput): Promise<Ac
     chasePlan(timetable, new Date(dueAt()), {
       nation: input.delivery?.nation ?? 'england-and-wales',
       sendWindow: input.delivery?.sendWindow ?? ALWAYS_OPEN,
+      // An immediate-risk item climbs its stage's urgent ladder; inputs started before policies
+      // had urgent ladders carry none, so their plans are what they always were.
+      urgent: input.delivery?.urgent,
     });
   if (input.resume) plan = fullPlan().filter((touch) => !done.includes(touch.key));
   else plan = touchesStillToCome(fullPlan(), Date.now());

@@ -23,6 +23,7 @@ export type DisagreementStageRules = Pick<
   | 'remindersBeforeDue'
   | 'overdueChases'
   | 'escalation'
+  | 'urgentEscalation'
   | 'autoEscalateTo'
 >;
 

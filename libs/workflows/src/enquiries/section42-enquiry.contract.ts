@@ -20,7 +20,12 @@ import type { EnquiryItemRef } from './enquiry-activities';
 /** The timescale and chase timetable of one stage, copied from the pinned policy version. */
 export type EnquiryStageRules = Pick<
   StagePolicy,
-  'timescale' | 'variants' | 'remindersBeforeDue' | 'overdueChases' | 'escalation'
+  | 'timescale'
+  | 'variants'
+  | 'remindersBeforeDue'
+  | 'overdueChases'
+  | 'escalation'
+  | 'urgentEscalation'
 >;
 
 export interface EnquiryPolicy {
