@@ -212,6 +212,8 @@ const RULES: Record<string, Rule> = {
   'POST /disagreements/{id}/resolve': disagreementRecord(409),
   'POST /disagreements/{id}/escalate': disagreementRecord(409),
   'POST /disagreements/{id}/withdraw': disagreementRecord('changes-data'),
+  // Whoever may see it may say it is an immediate risk: safety before process.
+  'POST /disagreements/{id}/immediate-risk': disagreementRecord('changes-data'),
   'GET /me/disagreements': onlyFor([...CASE_ROLES, ...BOARD], () => 200),
   'GET /partnerships/{partnershipId}/disagreements': partnershipWide(BOARD, scoped(200)),
 };
@@ -317,6 +319,7 @@ function requestBody(operation: string, objects: Objects): unknown {
       return { outcome: 'Matrix' };
     case 'POST /disagreements/{id}/escalate':
     case 'POST /disagreements/{id}/withdraw':
+    case 'POST /disagreements/{id}/immediate-risk':
       return { reason: 'Matrix' };
     default:
       return undefined;
@@ -621,6 +624,17 @@ const ALLOWED_WRITES: Record<string, AllowedWrite> = {
       seen: async (_answer, cell) =>
         (await readBack(`/disagreements/${cell.objects.disagreement}`))?.records.at(-1)?.kind ===
         'contribution',
+    },
+  },
+  'POST /disagreements/{id}/immediate-risk': {
+    status: 200,
+    prepare: freshDisagreement,
+    shows: {
+      change: 'immediate risk, at stage 3',
+      seen: async (_answer, cell) => {
+        const shown = await readBack(`/disagreements/${cell.objects.disagreement}`);
+        return shown?.immediateRisk === true && shown?.stage === 3;
+      },
     },
   },
   'POST /disagreements/{id}/withdraw': {

@@ -385,6 +385,43 @@ describe('professional disagreement lifecycle', () => {
     await waitForEmail(about(raised.reference, officer, 'Professional disagreement resolved'));
   });
 
+  it('goes to the designated leads at once when found to be an immediate risk after it was raised', async () => {
+    const { id, reference } = await raise();
+    const noReason = await post(`/disagreements/${id}/immediate-risk`, {}, as(nurse));
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.errors.map((e: any) => e.field)).toContain('reason');
+    const marked = await command(
+      `/disagreements/${id}/immediate-risk`,
+      { reason: 'She was found unfed this morning' },
+      nurse,
+    );
+    expect(marked).toMatchObject({
+      status: 'open',
+      stage: 3,
+      stageKey: 'disagreement.stage-3',
+      highestStage: 3,
+      immediateRisk: true,
+    });
+    expect(ids(marked.participants)).toEqual(ids([policeLead, trustLead]));
+    expect(marked.records.at(-1)).toMatchObject({
+      kind: 'escalation',
+      facts: { immediateRisk: true },
+    });
+    // Due today, the same-day timescale, unless it was marked after the working day.
+    expect(Date.parse(marked.stageDueAt) - Date.now()).toBeLessThan(4 * 86_400_000);
+    await waitForEmail(about(reference, policeLead, 'Professional disagreement to acknowledge'));
+    const twice = await post(
+      `/disagreements/${id}/immediate-risk`,
+      { reason: 'Again' },
+      as(policeLead),
+    );
+    expect(twice.status).toBe(409);
+    expect(twice.body.detail).toBe('it is already treated as an immediate risk');
+    // The refused second reason is not kept.
+    const after = (await get(`/disagreements/${id}`, as(nurse))).body;
+    expect(after.records.map((r: any) => r.kind)).toEqual(['concern', 'escalation']);
+  });
+
   it('is withdrawn by the raiser, with a reason', async () => {
     const { id, reference } = await raise();
     const byOther = await post(`/disagreements/${id}/withdraw`, { reason: REASON }, as(nurse));

@@ -120,6 +120,23 @@ describe('journeys in the browser', () => {
       await page.context().close();
     }
     expect((await get(`/disagreements/${id}`)).body.stage).toBe(2);
+
+    // Then the adult is found at immediate risk: the detective sends it to the designated leads.
+    await raiser.reload();
+    await raiser.getByText('The adult is at immediate risk').click();
+    await raiser.getByRole('button', { name: 'Send it to the designated leads now' }).click();
+    await raiser.locator('.govuk-error-summary').waitFor();
+    await expectAccessible(raiser);
+    await raiser
+      .getByLabel('What puts the adult at immediate risk?')
+      .fill('Found without food or heating this morning.');
+    await raiser.getByRole('button', { name: 'Send it to the designated leads now' }).click();
+    await raiser.getByText('Sent to the designated safeguarding leads').waitFor();
+    await expectAccessible(raiser);
+    expect((await get(`/disagreements/${id}`)).body).toMatchObject({
+      stage: 3,
+      immediateRisk: true,
+    });
   }, 180_000);
 
   it('a delegated enquiry: accepted by the trust’s designated lead without JavaScript, reported on with the keyboard alone', async () => {

@@ -85,6 +85,22 @@ export class DisagreementCommandsController {
     return this.commands.escalate(id, dto, principal);
   }
 
+  @Post('immediate-risk')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary:
+      'Say, with the reason, that it is an immediate risk after all: it goes to the designated leads at once (stage 3), to be settled the same day, and both sides are told.',
+  })
+  @ApiOkResponse({ type: DisagreementView })
+  @ApiProblemResponses(...COMMAND_PROBLEMS)
+  markImmediateRisk(
+    @UuidParam('id') id: string,
+    @Body() dto: DisagreementReasonDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<DisagreementView> {
+    return this.commands.markImmediateRisk(id, dto, principal);
+  }
+
   @Post('withdraw')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({

@@ -11,6 +11,7 @@ import {
   acknowledgeStageUpdate,
   contributeUpdate,
   escalateDisagreementUpdate,
+  markImmediateRiskUpdate,
   resolveDisagreementUpdate,
   withdrawDisagreementUpdate,
   type DisagreementCommand,
@@ -141,6 +142,30 @@ export class DisagreementCommandsService {
       { kind: 'escalation', text: dto.reason },
       (reasonId) =>
         this.update(disagreement, escalateDisagreementUpdate, {
+          actorId: principal.personId,
+          reasonId,
+        }),
+    );
+    return this.answer(disagreement, principal);
+  }
+
+  /**
+   * Found to be an immediate risk after it was raised: anyone who may see it says so, with the
+   * reason, and it goes to the designated leads at once (the workflow refuses it at stage 4, when
+   * closed, or twice). The reason is kept as an escalation record.
+   */
+  async markImmediateRisk(
+    id: string,
+    dto: DisagreementReasonDto,
+    principal: Principal,
+  ): Promise<DisagreementView> {
+    const disagreement = await this.access.visible(id, principal);
+    await this.withRecord(
+      disagreement,
+      principal,
+      { kind: 'escalation', text: dto.reason, facts: { immediateRisk: true } },
+      (reasonId) =>
+        this.update(disagreement, markImmediateRiskUpdate, {
           actorId: principal.personId,
           reasonId,
         }),

@@ -142,6 +142,13 @@ export function disagreementRoutes(apiUrl: string): Router {
       done: 'Recorded as resolved.',
     },
     {
+      path: 'immediate-risk',
+      field: 'riskReason',
+      fieldNames: { reason: 'riskReason' },
+      body: (req) => ({ reason: field(req.body, 'riskReason') }),
+      done: 'Sent to the designated safeguarding leads, to be settled today. Both sides have been told.',
+    },
+    {
       path: 'withdraw',
       field: 'withdrawReason',
       fieldNames: { reason: 'withdrawReason' },

@@ -108,6 +108,9 @@ export function createDisagreementActivities(
         changedAt: new Date(snapshot.changedAt),
         columns: {
           status: snapshot.status,
+          ...(snapshot.immediateRisk === undefined
+            ? {}
+            : { immediateRisk: snapshot.immediateRisk }),
           stageKey: snapshot.stageKey,
           stage: snapshot.stage,
           highestStage: snapshot.highestStage,

@@ -246,6 +246,24 @@ export function enterStage(
   });
 }
 
+/**
+ * Immediate risk found after it was raised: it goes to the designated leads at once, to be
+ * settled the same day (practice primer §3, "immediate risk always first"). Not once the board
+ * has it, and not twice.
+ */
+export function whyCannotMarkImmediateRisk(state: DisagreementProcessState): string | undefined {
+  const why = whyClosed(state);
+  if (why) return why;
+  if (state.immediateRisk) return 'it is already treated as an immediate risk';
+  if (isBoardStage(state.stageKey)) return 'the board already has it at stage 4';
+  return undefined;
+}
+
+export function markImmediateRisk(state: DisagreementProcessState): DisagreementProcessState {
+  orConflict(whyCannotMarkImmediateRisk(state));
+  return changed(state, { immediateRisk: true });
+}
+
 export function whyCannotWithdraw(state: DisagreementProcessState): string | undefined {
   return whyClosed(state);
 }

@@ -71,6 +71,8 @@ export interface DisagreementStateSnapshot {
   event: string;
   actorId?: string;
   status: DisagreementStatus;
+  /** Raised as, or later found to be, an immediate risk (absent in snapshots before that). */
+  immediateRisk?: boolean;
   stageKey: DisagreementStageKey;
   stage: 1 | 2 | 3 | 4;
   highestStage: 1 | 2 | 3 | 4;

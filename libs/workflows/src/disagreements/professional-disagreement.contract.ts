@@ -72,6 +72,11 @@ export interface EscalateCommand extends DisagreementCommand {
   reasonId: string;
 }
 
+export interface MarkImmediateRiskCommand extends DisagreementCommand {
+  /** The record of why it is an immediate risk, stored by the API before the command. */
+  reasonId: string;
+}
+
 export interface WithdrawCommand extends DisagreementCommand {
   withdrawalId: string;
 }
@@ -92,6 +97,11 @@ export const resolveDisagreementUpdate = defineUpdate<DisagreementProcessState, 
 export const escalateDisagreementUpdate = defineUpdate<DisagreementProcessState, [EscalateCommand]>(
   'escalateDisagreement',
 );
+/** Immediate risk found later: straight to the designated leads, on the same-day timescale. */
+export const markImmediateRiskUpdate = defineUpdate<
+  DisagreementProcessState,
+  [MarkImmediateRiskCommand]
+>('markImmediateRisk');
 export const withdrawDisagreementUpdate = defineUpdate<DisagreementProcessState, [WithdrawCommand]>(
   'withdrawDisagreement',
 );

@@ -39,6 +39,7 @@ import {
   disagreementWorkflowId,
   escalateDisagreementUpdate,
   resolveDisagreementUpdate,
+  markImmediateRiskUpdate,
   withdrawDisagreementUpdate,
 } from './professional-disagreement.contract';
 import { professionalDisagreementWorkflow } from './professional-disagreement.workflow';
@@ -281,6 +282,45 @@ describe('professional disagreement workflow (time-skipping server)', () => {
       [wednesday.at('17:30'), 'escalated', [RAISER, OTHER], 4],
       [thursday.at('09:00'), 'withdrawn', PEOPLE.board, 4],
       [thursday.at('09:00'), 'withdrawn', [RAISER, OTHER], 4],
+    ]);
+  });
+
+  it('goes to the designated leads the same day when found to be an immediate risk after it was raised', async () => {
+    const wednesday = plainWeeks(await serverToday(env), 1).plus(2);
+    await sleepUntil(wednesday.at('09:00'));
+    const { disagreementId, handle, state } = await raise(false);
+    expect(state).toMatchObject({ stageKey: 'disagreement.stage-1', immediateRisk: false });
+
+    await sleepUntil(wednesday.at('11:00'));
+    const marked = await handle.executeUpdate(markImmediateRiskUpdate, {
+      args: [{ ...as(OTHER), reasonId: randomUUID() }],
+    });
+    expect(marked).toMatchObject({
+      stageKey: 'disagreement.stage-3',
+      participants: PEOPLE['designated-leads'],
+      highestStage: 3,
+      immediateRisk: true,
+    });
+    // The same-day timescale of immediate risk, from when it was marked.
+    expect(minuteOf(Date.parse(marked.stageDueAt))).toBe(wednesday.at('17:30'));
+    expect(eventsOf(disagreementId)).toContain('disagreement.marked-immediate-risk');
+    // Not twice.
+    expect(
+      await refusal(
+        handle.executeUpdate(markImmediateRiskUpdate, {
+          args: [{ ...as(OTHER), reasonId: randomUUID() }],
+        }),
+      ),
+    ).toBe('it is already treated as an immediate risk');
+
+    await handle.executeUpdate(withdrawDisagreementUpdate, {
+      args: [{ ...as(RAISER), withdrawalId: randomUUID() }],
+    });
+    expect(await finished(handle.workflowId)).toMatchObject({ status: 'withdrawn' });
+    expect(sentFor(disagreementId).slice(0, 3)).toEqual([
+      [wednesday.at('09:00'), 'stage-started', [RAISER, OTHER], 1],
+      [wednesday.at('11:00'), 'stage-started', PEOPLE['designated-leads'], 3],
+      [wednesday.at('11:00'), 'escalated', [RAISER, OTHER], 3],
     ]);
   });
 

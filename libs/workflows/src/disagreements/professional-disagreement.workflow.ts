@@ -48,8 +48,10 @@ import {
   whyCannotContribute,
   whyCannotEscalate,
   whyCannotResolve,
+  whyCannotMarkImmediateRisk,
   whyCannotWithdraw,
   withdrawDisagreement,
+  markImmediateRisk,
   type DisagreementProcessState,
   type DisagreementStageKey,
   type Touch,
@@ -76,6 +78,7 @@ import {
   disagreementWorkflowId,
   escalateDisagreementUpdate,
   resolveDisagreementUpdate,
+  markImmediateRiskUpdate,
   withdrawDisagreementUpdate,
   type ProfessionalDisagreementInput,
 } from './professional-disagreement.contract';
@@ -86,9 +89,11 @@ const { resolveParticipants, sendDisagreementMessage, recordDisagreementState, o
 export async function professionalDisagreementWorkflow(
   input: ProfessionalDisagreementInput,
 ): Promise<DisagreementProcessState> {
-  const { disagreementId, policy, immediateRisk } = input;
+  const { disagreementId, policy } = input;
   const calendar = { nation: policy.nation, workingDay: policy.workingDay };
-  const delivery = chaseDelivery(policy, immediateRisk);
+  // Raised as an immediate risk, or found to be one later (markImmediateRisk).
+  let immediateRisk = input.resume?.state.immediateRisk ?? input.immediateRisk;
+  let delivery = chaseDelivery(policy, immediateRisk);
   const now = () => new Date().toISOString();
 
   // ---- The current stage: its participants, its timescale and its reminders ----
@@ -181,6 +186,7 @@ export async function professionalDisagreementWorkflow(
       event,
       actorId,
       status: stage.status,
+      immediateRisk: stage.immediateRisk,
       stageKey: stage.stageKey,
       stage: stageNumber(stage.stageKey),
       highestStage: stage.highestStage,
@@ -260,6 +266,23 @@ export async function professionalDisagreementWorkflow(
       const from = stageNumber(current().stageKey);
       const next = nextStage(current().stageKey, policy.stages) as DisagreementStageKey;
       await moveTo(next, 'disagreement.escalated', actorId, { reasonId, from });
+      return current();
+    },
+  );
+
+  on(
+    markImmediateRiskUpdate,
+    () => whyCannotMarkImmediateRisk(current()),
+    async ({ actorId, reasonId }) => {
+      const from = stageNumber(current().stageKey);
+      state = markImmediateRisk(current());
+      immediateRisk = true;
+      delivery = chaseDelivery(policy, true);
+      // The designated leads' stage, entered afresh on its same-day timescale.
+      await moveTo(firstStage(true), 'disagreement.marked-immediate-risk', actorId, {
+        reasonId,
+        from,
+      });
       return current();
     },
   );
