@@ -4,6 +4,7 @@ import {
   createPartnership,
   createPerson,
   get,
+  post,
   postAction,
   waitForEmail,
 } from './support/http';
@@ -11,7 +12,8 @@ import {
 /**
  * The escalation ladder resolved through the real directory and delivered over real SMTP. An
  * action recorded long after its date has passed every rung of the ladder, so each tier is told at
- * once; the time-skipping specs cover the same ladder climbed day by day.
+ * once; the time-skipping specs cover the same ladder climbed day by day. The partnership sends at
+ * any hour, so the routine ladder (an urgent item climbs its own) goes whenever the suite runs.
  */
 describe('an overdue action climbs the escalation ladder', () => {
   it('tells the owner, then their line manager, the agency’s designated lead and the local authority lead, each once', async () => {
@@ -34,8 +36,15 @@ describe('an overdue action climbs the escalation ladder', () => {
       agencyId: trust.id,
       lineManagerId: manager.id,
     });
+    const current = (await get(`/partnerships/${partnershipId}/policy`)).body.document;
+    const anyHour = { days: 'every-day', start: '00:00', end: '24:00', urgentExempt: true };
+    const published = await post(`/partnerships/${partnershipId}/policy`, {
+      ...current,
+      sendWindow: anyHour,
+    });
+    expect(published.status).toBe(201);
     const sixWeeksAgo = new Date(Date.now() - 42 * 24 * 3600 * 1000).toISOString();
-    const created = await postAction(owner, { dueAt: sixWeeksAgo, urgent: true });
+    const created = await postAction(owner, { dueAt: sixWeeksAgo, urgent: false });
     expect(created.status).toBe(201);
     const { reference, id } = created.body;
 
