@@ -71,7 +71,10 @@ describe('the board reads its reports in the browser', () => {
     await typeDate(page, 'From', today);
     await typeDate(page, 'To, included', monthAgo);
     await page.getByRole('button', { name: 'Show the report' }).click();
-    await page.locator('.govuk-error-summary').waitFor();
+    await page
+      .locator('.govuk-error-summary')
+      .getByText('The end date must not be before the start date.')
+      .waitFor();
     await expectAccessible(page);
     expect(await page.getByRole('group', { name: 'From' }).getByLabel('Year').inputValue()).toBe(
       String(today.getUTCFullYear()),
@@ -84,6 +87,14 @@ describe('the board reads its reports in the browser', () => {
     await expectAccessible(page);
     const shown = await page.content();
     expect(shown).toContain(raised.body.reference);
+    expect(shown).toContain(
+      today.toLocaleDateString('en-GB', {
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        timeZone: 'Europe/London',
+      }),
+    );
     expect(shown).toContain(police.name);
     for (const personal of [words, 'Mrs Example', detective.displayName, carer.displayName]) {
       expect(shown).not.toContain(personal);

@@ -209,7 +209,7 @@ function escalationLogView(log: EscalationLog) {
       ]),
       entries: log.entries.map((entry) => [
         { text: entry.reference },
-        { text: entry.raisedOn },
+        { text: dayInWords(entry.raisedOn) },
         { text: `${entry.raiserAgency.name} and ${entry.otherAgency.name}` },
         {
           text: entry.themes
@@ -289,7 +289,14 @@ function renderRefusal(
     ? error.errors
     : [{ field: firstField, message: error.detail ?? error.title }];
   const fieldErrors = Object.fromEntries(
-    fields.map(({ field: name, message }) => [name, { text: sentence(`${message}`) }]),
+    fields.map(({ field: name, message }) => [
+      name,
+      {
+        text: sentence(
+          PERIOD_WORDS.reduce((text, [word, label]) => text.replace(word, label), message),
+        ),
+      },
+    ]),
   );
   res.status(400).render(view, {
     ...context,
@@ -300,6 +307,23 @@ function renderRefusal(
     })),
   });
 }
+
+/** A UK date as people write it: "2 December 2026". */
+function dayInWords(day: string): string {
+  return new Date(`${day}T12:00:00Z`).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
+/** The API names the period's fields; the page calls them what its labels do. */
+const PERIOD_WORDS: Array<[RegExp, string]> = [
+  [/^from\b/, 'the start date'],
+  [/^to\b/, 'the end date'],
+  [/\bfrom$/, 'the start date'],
+];
 
 function sentence(message: string): string {
   const text = message.charAt(0).toUpperCase() + message.slice(1);
