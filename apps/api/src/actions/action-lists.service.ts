@@ -1,17 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  ActionEntity,
-  appendChronology,
-  ChronologyEntryEntity,
-  partnershipChain,
-} from '@safeguard/persistence';
+import { ActionEntity, ChronologyEntryEntity } from '@safeguard/persistence';
 import { DataSource, Not } from 'typeorm';
 import { seesWholePartnership } from '../auth/access-rules';
-import { auditedBy, type Principal } from '../auth/principal';
+import { type Principal } from '../auth/principal';
 import { ProblemException } from '../common/problem';
 import { ActionAccess, overseenOwners } from './action-access';
 import { ActionSummaryView, OverseenActionView } from './dto/action.view';
+import { recordRead } from '../audit/record-read';
 
 const OPEN = "action.status NOT IN ('completed', 'cancelled')";
 /** Enough for any one person's or agency's open work; a longer list is cut at the latest due. */
@@ -85,17 +81,13 @@ export class ActionListsService {
       .limit(LIST_LIMIT);
     if (agency) query.andWhere('owner.agency_id = :agency', { agency });
     const actions = await query.getMany();
-    await this.dataSource.transaction((db) =>
-      appendChronology(db, {
-        subjectType: 'partnership',
-        subjectId: partnershipId,
-        event: 'actions.overdue-listed',
-        kind: 'read',
-        chain: partnershipChain(partnershipId),
-        detail: agency ? { agencyId: agency } : {},
-        ...auditedBy(principal),
-      }),
-    );
+    await recordRead(this.dataSource, principal, {
+      subjectType: 'partnership',
+      subjectId: partnershipId,
+      event: 'actions.overdue-listed',
+      partnershipId,
+      detail: agency ? { agencyId: agency } : {},
+    });
     return actions.map((action) => ActionSummaryView.of(action, now));
   }
 

@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ActionEntity,
   ActionNoteEntity,
-  appendChronology,
   newChasedItemRow,
   nextReference,
   NotificationEntity,
@@ -20,6 +19,7 @@ import { ActionAccess } from './action-access';
 import { chaseLadder, chaserInput, type ChaseStep } from './chaser-input';
 import { ActionView } from './dto/action.view';
 import { CreateActionDto } from './dto/create-action.dto';
+import { recordRead } from '../audit/record-read';
 
 @Injectable()
 export class ActionsService {
@@ -100,16 +100,12 @@ export class ActionsService {
   /** Reading a case record is itself recorded: who looked at this adult's case, and when. */
   async get(id: string, principal: Principal): Promise<ActionView> {
     const view = await this.load(id, principal);
-    await this.dataSource.transaction((db) =>
-      appendChronology(db, {
-        subjectType: 'action',
-        subjectId: id,
-        event: 'action.viewed',
-        kind: 'read',
-        chain: partnershipChain(view.partnershipId),
-        ...auditedBy(principal),
-      }),
-    );
+    await recordRead(this.dataSource, principal, {
+      subjectType: 'action',
+      subjectId: id,
+      event: 'action.viewed',
+      partnershipId: view.partnershipId,
+    });
     return view;
   }
 

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { appendChronology, DisagreementEntity, partnershipChain } from '@safeguard/persistence';
+import { DisagreementEntity } from '@safeguard/persistence';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
-import { auditedBy, type Principal } from '../auth/principal';
+import { type Principal } from '../auth/principal';
 import { DisagreementSummaryView } from './dto/disagreement.view';
 import { disagreementSummaryView } from './disagreement-view.mapper';
 import { ListDisagreementsQuery } from './dto/list-disagreements.query';
+import { recordRead } from '../audit/record-read';
 
 /** Enough for any partnership's escalation log; a longer list is cut at the oldest. */
 const LIST_LIMIT = 500;
@@ -46,17 +47,13 @@ export class DisagreementListsService {
     if (filter.status) query.andWhere('disagreement.status = :status', { status: filter.status });
     const now = new Date();
     const rows = await query.getMany();
-    await this.dataSource.transaction((db) =>
-      appendChronology(db, {
-        subjectType: 'partnership',
-        subjectId: partnershipId,
-        event: 'disagreements.listed',
-        kind: 'read',
-        chain: partnershipChain(partnershipId),
-        detail: { ...filter },
-        ...auditedBy(principal),
-      }),
-    );
+    await recordRead(this.dataSource, principal, {
+      subjectType: 'partnership',
+      subjectId: partnershipId,
+      event: 'disagreements.listed',
+      partnershipId,
+      detail: { ...filter },
+    });
     return rows.map((row) => disagreementSummaryView(row, now));
   }
 

@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { firstStage, stageNumber } from '@safeguard/domain';
 import {
   ActionEntity,
-  appendChronology,
   DisagreementEntity,
   DisagreementRecordEntity,
   nextReference,
@@ -27,6 +26,7 @@ import { DisagreementAccess, readerOf } from './disagreement-access';
 import { DisagreementView } from './dto/disagreement.view';
 import { disagreementView } from './disagreement-view.mapper';
 import { RaiseDisagreementDto } from './dto/raise-disagreement.dto';
+import { recordRead } from '../audit/record-read';
 
 /**
  * Raising a disagreement starts its workflow; reading one reads Postgres only (the read model the
@@ -128,16 +128,12 @@ export class DisagreementsService {
   async get(id: string, principal: Principal): Promise<DisagreementView> {
     const disagreement = await this.access.visible(id, principal);
     const view = await this.view(disagreement, principal);
-    await this.dataSource.transaction((db) =>
-      appendChronology(db, {
-        subjectType: 'disagreement',
-        subjectId: id,
-        event: 'disagreement.viewed',
-        kind: 'read',
-        chain: partnershipChain(disagreement.partnershipId),
-        ...auditedBy(principal),
-      }),
-    );
+    await recordRead(this.dataSource, principal, {
+      subjectType: 'disagreement',
+      subjectId: id,
+      event: 'disagreement.viewed',
+      partnershipId: disagreement.partnershipId,
+    });
     return view;
   }
 

@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ActionEntity,
   AdultEntity,
-  appendChronology,
   EnquiryEntity,
   EnquiryRecordEntity,
   nextReference,
@@ -27,6 +26,7 @@ import { EnquiryView } from './dto/enquiry.view';
 import { enquiryView } from './enquiry-view.mapper';
 import { EnquiryAccess, type VisibleEnquiry } from './enquiry-access';
 import { NamedPeople } from '../directory/named-people';
+import { recordRead } from '../audit/record-read';
 
 /**
  * Raising a concern starts its Section 42 workflow; reading an enquiry reads Postgres only (the
@@ -132,16 +132,12 @@ export class EnquiriesService {
   async get(id: string, principal: Principal): Promise<EnquiryView> {
     const target = await this.access.visible(id, principal);
     const view = await this.view(target, principal);
-    await this.dataSource.transaction((db) =>
-      appendChronology(db, {
-        subjectType: 'enquiry',
-        subjectId: id,
-        event: 'enquiry.viewed',
-        kind: 'read',
-        chain: partnershipChain(target.enquiry.partnershipId),
-        ...auditedBy(principal),
-      }),
-    );
+    await recordRead(this.dataSource, principal, {
+      subjectType: 'enquiry',
+      subjectId: id,
+      event: 'enquiry.viewed',
+      partnershipId: target.enquiry.partnershipId,
+    });
     return view;
   }
 

@@ -58,6 +58,7 @@ import {
   storeRecordLists,
   type CirculatedItem,
 } from './meeting-record';
+import { recordRead } from '../audit/record-read';
 
 const ITEM_TITLES: Record<Exclude<MeetingItemKind, 'action'>, string> = {
   'action-log': 'Circulate the action log',
@@ -266,16 +267,12 @@ export class MeetingsService {
   /** Reading a meeting's record is itself recorded. */
   async get(id: string, principal: Principal): Promise<MeetingView> {
     const view = await this.load(id, principal);
-    await this.dataSource.transaction((db) =>
-      appendChronology(db, {
-        subjectType: 'meeting',
-        subjectId: id,
-        event: 'meeting.viewed',
-        kind: 'read',
-        chain: partnershipChain(view.partnershipId),
-        ...auditedBy(principal),
-      }),
-    );
+    await recordRead(this.dataSource, principal, {
+      subjectType: 'meeting',
+      subjectId: id,
+      event: 'meeting.viewed',
+      partnershipId: view.partnershipId,
+    });
     return view;
   }
 
